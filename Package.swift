@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "chiiki",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "chiiki", targets: ["chiiki"]),
+    .library(name: "Chiiki", targets: ["Chiiki"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    // libcsv from Debian's libcsv-dev; it ships no pkg-config file, so the module map links it.
+    .systemLibrary(
+      name: "CLibCSV",
+      path: "Sources/CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .target(
+      name: "Chiiki",
+      dependencies: [
+        "CLibCSV",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .executableTarget(
+      name: "chiiki",
+      dependencies: [
+        "Chiiki",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ChiikiTests",
+      dependencies: ["Chiiki"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ChiikiCLITests",
+      dependencies: ["chiiki"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+import Chiiki
+
+@main
+struct ChiikiCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chiiki",
+    abstract: "Small-area need, reach and outreach planning for consultation-support centres.",
+    subcommands: []
+  )
+}

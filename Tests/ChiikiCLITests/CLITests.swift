@@ -1,0 +1,2 @@
+import Testing
+@Suite struct CLITests { @Test func placeholder() { #expect(Bool(true)) } }
