@@ -5,7 +5,8 @@ import Chiiki
 struct ChiikiCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chiiki",
-    abstract: "Small-area need, reach and outreach planning for consultation-support centres.",
-    subcommands: []
+    abstract: "Small-area need, reach and outreach planning for consultation-support centres (相談支援センター).",
+    subcommands: [RunCommand.self, ValidateCommand.self],
+    defaultSubcommand: RunCommand.self
   )
 }

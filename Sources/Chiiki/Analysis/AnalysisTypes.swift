@@ -1,0 +1,186 @@
+/// One district x indicator: indirect standardisation, intervals, funnel position, smoothing
+/// and trend. Column definitions follow data-contract.md.
+public struct IndicatorResult: Sendable {
+  public var district: Int
+  public var indicator: IndicatorID
+  /// O: the numerator summed over the included sex x age cells.
+  public var observed: Double
+  /// E: sum over cells of denominator x reference rate of the cell.
+  public var expected: Double
+  /// Sum of denominators over included cells.
+  public var denominator: Double
+  /// O / E, or nil when E = 0.
+  public var ratio: Double?
+  /// Exact Poisson interval of O divided by E.
+  public var ratioInterval: Interval?
+  /// O / denominator with a Wilson score interval.
+  public var crudeRate: Double?
+  public var crudeInterval: Interval?
+  /// Empirical-Bayes (Poisson-Gamma) smoothed ratio, and its shrinkage weight (0 = all prior).
+  public var smoothedRatio: Double
+  public var shrinkageWeight: Double
+  /// Funnel-plot label at the limits used (over-dispersion adjusted when detected).
+  public var funnel: FunnelLabel
+  /// Label against the plain Poisson limits.
+  public var funnelUnadjusted: FunnelLabel
+  /// Cells left out because they were suppressed or unavailable.
+  public var excludedCells: Int
+  /// Ratio in the previous period, with the comparison of the two.
+  public var previousRatio: Double?
+  public var change: RatioComparison?
+}
+
+/// City-wide facts about one indicator.
+public struct IndicatorSummary: Sendable {
+  public var indicator: IndicatorID
+  public var config: IndicatorConfig
+  public var period: Period
+  public var previousPeriod: Period?
+  public var observed: Double
+  public var expected: Double
+  public var denominator: Double
+  /// Overall crude rate of the reference (sum of numerators / sum of denominators).
+  public var referenceRate: Double
+  public var overdispersion: OverdispersionEstimate
+  /// Whether funnel labels use limits widened for over-dispersion.
+  public var funnelAdjusted: Bool
+  public var excludedCells: Int
+  /// Districts significantly above reference (funnel high_95 or high_99.8).
+  public var districtsHigh: Int
+  public var districtsLow: Int
+}
+
+/// Consultations against need for one district (or segment, or area).
+public struct Reach: Sendable {
+  /// Consultations in the window.
+  public var observed: Double
+  /// Consultations expected if the centre reached need evenly (contract formula).
+  public var expected: Double
+  /// expected - observed (positive = under-reached).
+  public var missing: Double { expected - observed }
+  /// observed / expected, or nil when expected = 0.
+  public var ratio: Double? { expected > 0 ? observed / expected : nil }
+  /// Exact Poisson interval of observed, divided by expected.
+  public var ratioInterval: Interval?
+  /// Empirical-Bayes reliability weight of the consultation ratio (0 = no information).
+  public var reliability: Double
+  /// missing x reliability: the shortfall that survives shrinkage for noise.
+  public var shrunkMissing: Double { reliability * missing }
+}
+
+/// One district's place in the outreach plan.
+public struct DistrictPriority: Sendable {
+  public var district: Int
+  public var rank: Int
+  /// need_index x max(0, shrunk missing consultations); see Methodology.
+  public var score: Double
+  public var needIndex: Double
+  public var reach: Reach
+  public var leaflets: Int
+  /// The reasons, as structured drivers; rendered in words per language.
+  public var drivers: [PriorityDriver]
+  /// Too little data to rank on its own (summed expected counts below the configured minimum).
+  public var lowData: Bool
+  /// Rank and missing consultations for the window ending one month and twelve months earlier.
+  public var previousMonth: (rank: Int, missing: Double)?
+  public var previousYear: (rank: Int, missing: Double)?
+  /// Significantly under-reached (upper limit of the consultation ratio < 1) in each of the
+  /// last three windows.
+  public var underReachedThreeMonths: Bool
+}
+
+/// One driver of a district's or segment's priority, for the `reasons` text.
+public enum PriorityDriver: Sendable, Hashable {
+  /// An indicator's smoothed ratio (with its raw ratio's interval).
+  case need(IndicatorID, smoothed: Double, interval: Interval?)
+  /// Consultations at a share of expected.
+  case reach(ratio: Double)
+  /// Few data: the ranking leans on the city-wide average.
+  case lowData
+}
+
+/// One district x sex x age group of the common banding.
+public struct SegmentPriority: Sendable {
+  public var district: Int
+  public var sex: Sex
+  public var band: AgeBand
+  public var rank: Int
+  public var score: Double
+  public var needIndex: Double
+  public var reach: Reach
+  public var population: Double?
+  public var drivers: [PriorityDriver]
+}
+
+/// The leaflet plan: budget and how it was spent.
+public struct LeafletPlan: Sendable {
+  public var budget: Int
+  public var allocated: Int
+  /// Districts given a partial run because the budget ran out inside them.
+  public var partialDistrict: Int?
+  /// Leaflets not allocated (every district with a shortfall was covered).
+  public var leftOver: Int
+  /// Districts skipped because households are unknown.
+  public var skippedNoHouseholds: [Int]
+  /// Expected extra consultations per leaflet, if the plan closed each covered district's shrunk gap.
+  public var expectedReachPerLeaflet: Double?
+  public var perHousehold: Double
+}
+
+/// Per district x category consultations against need of the indicators mapped to the category.
+public struct CategoryReach: Sendable {
+  public var category: CaseCategory
+  public var district: Int
+  public var reach: Reach
+}
+
+/// City-wide view of one category: how unevenly it reaches need.
+public struct CategorySummary: Sendable {
+  public var category: CaseCategory
+  public var consultations: Int
+  /// Indicators whose need this category answers (from the configuration).
+  public var indicators: [IndicatorID]
+  /// Share of the category's consultations that would have to move between districts to match
+  /// need (index of dissimilarity, 0 = matches need, 1 = entirely elsewhere).
+  public var dissimilarity: Double
+  /// Districts significantly under-reached for this category.
+  public var underReachedDistricts: [Int]
+}
+
+/// Area (日常生活圏域) roll-up.
+public struct AreaResult: Sendable {
+  public var area: String
+  public var districts: [Int]
+  public var indicators: [IndicatorID: (observed: Double, expected: Double, ratio: Double?, interval: Interval?)]
+  public var needIndex: Double
+  public var reach: Reach
+  public var households: Int
+  public var leaflets: Int
+}
+
+/// Everything computed for one run: pure values, no I/O.
+public struct Analysis: Sendable {
+  public var runPeriod: Period
+  public var configuration: Configuration
+  public var districts: DistrictTable
+  public var indicatorSummaries: [IndicatorSummary]
+  /// Per indicator (in `indicatorSummaries` order), per district.
+  public var indicatorResults: [[IndicatorResult]]
+  public var priorities: [DistrictPriority]
+  public var segments: [SegmentPriority]
+  public var segmentBanding: [AgeBand]
+  public var leafletPlan: LeafletPlan
+  public var categorySummaries: [CategorySummary]
+  public var categoryReach: [CategoryReach]
+  public var areas: [AreaResult]
+  /// Window consultations over all districts (C in the contract's formula).
+  public var windowConsultations: Int
+  /// Monthly consultations city-wide, oldest first, with their months.
+  public var monthlyConsultations: [(period: Period, count: Int)]
+  public var monthlyByCategory: [(period: Period, counts: [CaseCategory: Int])]
+  public var diagnostics: DiagnosticLog
+  /// Resource gaps and referral outcomes (issue 9); empty until computed.
+  public var resources = ResourceAnalysis()
+  /// The public resources, for the directory (empty without resources.csv).
+  public var resourceList: [Resource] = []
+}

@@ -1,0 +1,103 @@
+/// Turns a Dataset into an Analysis: pure, deterministic, no I/O and no clock.
+public enum Analyzer {
+  public static func analyze(_ dataset: Dataset, configuration: Configuration) throws(ChiikiError) -> Analysis {
+    var log = dataset.diagnostics
+    let districts = dataset.districts
+    let n = districts.count
+    let level = configuration.confidenceLevel
+
+    let outputs = dataset.statistics.indicators.compactMap { IndicatorEngine.run(indicator: $0, dataset: dataset, configuration: configuration) }
+    let configs = outputs.map(\.summary.config)
+    for output in outputs where output.summary.observed == 0 {
+      log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))
+    }
+
+    // Need index per district from smoothed ratios.
+    let need = NeedIndex.compute(
+      outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
+      units: n, method: configuration.composite)
+
+    // Reach over the window and the windows one and twelve months earlier.
+    let observedNeed = outputs.map { $0.results.map(\.observed) }
+    let weights = configs.map(\.weight)
+    let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
+    func reachFor(monthsBack: Int) -> [Reach] {
+      let observed = (0..<n).map { Double(dataset.cases.windowTotal(district: $0, monthsBack: monthsBack)) }
+      return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level)
+    }
+    let reach = reachFor(monthsBack: 0)
+    let reachLastMonth = reachFor(monthsBack: 1)
+    let reachTwoMonths = reachFor(monthsBack: 2)
+    let reachLastYear = reachFor(monthsBack: 12)
+    func ranks(_ r: [Reach]) -> (order: [Int], rankOf: [Int], scores: [Double]) {
+      let scores = (0..<n).map { PriorityRanking.score(needIndex: need[$0], reach: r[$0]) }
+      let order = PriorityRanking.order(scores: scores, needIndex: need, expected: r.map(\.expected))
+      var rankOf = [Int](repeating: 0, count: n)
+      for (i, d) in order.enumerated() { rankOf[d] = i + 1 }
+      return (order, rankOf, scores)
+    }
+    let now = ranks(reach)
+    let lastMonth = ranks(reachLastMonth)
+    let lastYear = ranks(reachLastYear)
+    let monthsOfData = dataset.cases.monthsKept
+    let hasLastYear = monthsOfData >= dataset.cases.windowMonths + 12
+
+    // Leaflets.
+    let budget = configuration.leafletBudget
+      ?? LeafletPlanner.defaultBudget(order: now.order, districts: districts, count: configuration.leafletDefaultDistricts, perHousehold: configuration.leafletsPerHousehold)
+    let (plan, leaflets) = LeafletPlanner.plan(
+      order: now.order, scores: now.scores, shrunkMissing: reach.map(\.shrunkMissing), districts: districts,
+      budget: budget, perHousehold: configuration.leafletsPerHousehold)
+
+    let expectedSum = (0..<n).map { d in outputs.reduce(0) { $0 + $1.results[d].expected } }
+    var priorities: [DistrictPriority] = []
+    for (i, d) in now.order.enumerated() {
+      let lowData = expectedSum[d] < configuration.minimumExpected
+      let ratios = outputs.compactMap { o -> (config: IndicatorConfig, smoothed: Double, interval: Interval?)? in
+        let r = o.results[d]
+        return r.expected > 0 ? (o.summary.config, r.smoothedRatio, r.ratioInterval) : nil
+      }
+      let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
+      priorities.append(DistrictPriority(
+        district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
+        drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
+        previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
+        previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
+        underReachedThreeMonths: under))
+    }
+
+    // Segments on the common banding.
+    let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
+    var segments: [SegmentPriority] = []
+    var banding: [AgeBand] = []
+    if !dataset.cases.bands.bands.isEmpty {
+      guard let common = AgeBanding.commonBanding(Array(Set(statBandsUsed)), dataset.cases.bands.bands) else {
+        log.add(Diagnostic(.error, file: "cases.csv",
+                           "the age bands of cases.csv (\(dataset.cases.bands.bands.sorted().map(\.description).joined(separator: ", "))) and statistics.csv (\(Set(statBandsUsed).sorted().map(\.description).joined(separator: ", "))) have no useful common banding; use bands that nest (e.g. 10-year bands over 5-year bands)"))
+        throw .invalidInput(log)
+      }
+      banding = common
+      segments = SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, log: &log)
+    }
+
+    let (categorySummaries, categoryReach) = CategoryReachEngine.run(
+      outputs: outputs, dataset: dataset, configuration: configuration)
+    let areas = AreaRollup.run(outputs: outputs, dataset: dataset, reach: reach, leaflets: leaflets, configuration: configuration)
+
+    let cases = dataset.cases
+    let monthly = (0..<cases.monthsKept).map { m in
+      (period: cases.firstKeptMonth.adding(months: m), count: (0..<n).reduce(0) { $0 + Int(cases.monthly[m * n + $1]) })
+    }
+    let monthlyByCategory = (0..<cases.monthsKept).map { m in
+      (period: cases.firstKeptMonth.adding(months: m),
+       counts: Dictionary(uniqueKeysWithValues: cases.categories.enumerated().map { ($1, Int(cases.cityMonthlyByCategory[m][$0])) }))
+    }
+    return Analysis(
+      runPeriod: dataset.runPeriod, configuration: configuration, districts: districts,
+      indicatorSummaries: outputs.map(\.summary), indicatorResults: outputs.map(\.results),
+      priorities: priorities, segments: segments, segmentBanding: banding, leafletPlan: plan,
+      categorySummaries: categorySummaries, categoryReach: categoryReach, areas: areas,
+      windowConsultations: Int(reach.reduce(0) { $0 + $1.observed }),
+      monthlyConsultations: monthly, monthlyByCategory: monthlyByCategory, diagnostics: log)
+  }
+}

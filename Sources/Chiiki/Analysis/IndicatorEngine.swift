@@ -1,0 +1,85 @@
+/// Computes every district's standardised ratio, intervals, funnel label, smoothed ratio and
+/// trend for one indicator.
+public enum IndicatorEngine {
+  public struct Output: Sendable {
+    public var summary: IndicatorSummary
+    public var results: [IndicatorResult]
+    /// Reference rates per (band, sex) cell of the current grid, for segments.
+    public var rates: [Double?]
+    public var grid: CellGrid
+  }
+
+  public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration) -> Output? {
+    let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
+    guard let period = periods.current, let grid = dataset.statistics.grids[indicator]?[period] else { return nil }
+    let level = configuration.confidenceLevel
+    let rates = referenceRates(grid, indicator: indicator, dataset: dataset)
+    let totals = IndirectStandardisation.districtTotals(grid, rates: rates)
+
+    let observed = totals.map(\.observed)
+    let expected = totals.map(\.expected)
+    let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
+    let used = totals.indices.filter { totals[$0].expected > 0 }
+    let od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
+    let tau2 = od.isOverdispersed ? od.tau2 : 0
+
+    var previousTotals: [IndirectStandardisation.Totals]? = nil
+    if let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] {
+      previousTotals = IndirectStandardisation.districtTotals(prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset))
+    }
+
+    var results: [IndicatorResult] = []
+    results.reserveCapacity(totals.count)
+    for (d, t) in totals.enumerated() {
+      let ratio = t.expected > 0 ? t.observed / t.expected : nil
+      var interval: Interval? = nil
+      if t.expected > 0 {
+        let ci = ConfidenceIntervals.exactPoisson(count: t.observed, level: level)
+        interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
+      }
+      var crude: Double? = nil
+      var crudeCI: Interval? = nil
+      if t.denominator > 0 {
+        crude = t.observed / t.denominator
+        crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level)
+      }
+      var funnel = FunnelLabel.within
+      var plain = FunnelLabel.within
+      if let ratio, t.expected > 0 {
+        plain = FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected))
+        funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
+      }
+      var previousRatio: Double? = nil
+      var change: RatioComparison? = nil
+      if let p = previousTotals?[d], p.expected > 0 {
+        previousRatio = p.observed / p.expected
+        if t.expected > 0 {
+          change = TrendTest.compareRatios(
+            observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+        }
+      }
+      results.append(IndicatorResult(
+        district: d, indicator: indicator, observed: t.observed, expected: t.expected, denominator: t.denominator,
+        ratio: ratio, ratioInterval: interval, crudeRate: crude, crudeInterval: crudeCI,
+        smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
+        excludedCells: t.excludedCells, previousRatio: previousRatio, change: change))
+    }
+    let sumO = observed.reduce(0, +)
+    let sumE = expected.reduce(0, +)
+    let sumN = totals.reduce(0) { $0 + $1.denominator }
+    let summary = IndicatorSummary(
+      indicator: indicator, config: configuration.indicator(indicator), period: period, previousPeriod: previousTotals == nil ? nil : periods.previous,
+      observed: sumO, expected: sumE, denominator: sumN, referenceRate: sumN > 0 ? sumO / sumN : 0,
+      overdispersion: od, funnelAdjusted: tau2 > 0, excludedCells: totals.reduce(0) { $0 + $1.excludedCells },
+      districtsHigh: results.filter { $0.funnel == .high95 || $0.funnel == .high998 }.count,
+      districtsLow: results.filter { $0.funnel == .low95 || $0.funnel == .low998 }.count)
+    return Output(summary: summary, results: results, rates: rates, grid: grid)
+  }
+
+  static func referenceRates(_ grid: CellGrid, indicator: IndicatorID, dataset: Dataset) -> [Double?] {
+    if let table = dataset.externalRates?[indicator] {
+      return IndirectStandardisation.externalRates(grid, bands: dataset.statistics.bands, table: table)
+    }
+    return IndirectStandardisation.internalRates(grid)
+  }
+}

@@ -1,0 +1,124 @@
+/// Reads cases.csv: the centre's aggregated consultation counts.
+public enum CasesLoader {
+  public static let schema = TableSchema(
+    file: "cases.csv",
+    required: ["period", "district_code", "sex", "age_group", "category", "consultations"],
+    optional: ["referrals", "exits"])
+
+  /// The latest month in cases.csv (the default run period). A first, light pass: only the
+  /// period column is decoded.
+  public static func latestPeriod(path: String, encoding: InputEncoding?) throws(ChiikiError) -> Period? {
+    var log = DiagnosticLog()
+    var latest: Period? = nil
+    var seen: [String: Period] = [:]
+    _ = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
+      guard let col = row.header["period"], let text = row.record.string(col) else { return }
+      let p: Period?
+      if let cached = seen[text] { p = cached } else {
+        p = try? Period.parse(text)
+        if let p, seen.count < 10_000 { seen[text] = p }
+      }
+      if let p, p.month != nil, latest.map({ p > $0 }) ?? true { latest = p }
+    }
+    return latest
+  }
+
+  public static func load(
+    path: String, districts: DistrictTable, runPeriod: Period, windowMonths: Int,
+    encoding: InputEncoding?, log: inout DiagnosticLog
+  ) throws(ChiikiError) -> (CaseData, CSVReadSummary) {
+    var data = CaseData(districtCount: districts.count, areaCount: districts.areas.count, runPeriod: runPeriod, windowMonths: windowMonths)
+    var seenCells = Set<CaseCellKey>()
+    var periodCache: [String: Period] = [:]
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
+      if data.rows == 0 {
+        data.hasReferrals = row.header["referrals"] != nil
+        data.hasExits = row.header["exits"] != nil
+      }
+      let period: Period
+      if let col = row.header["period"], let text = row.record.string(col), let cached = periodCache[text] {
+        period = cached
+      } else {
+        guard let p = row.period("period", monthly: true, &log) else { return }
+        if let col = row.header["period"], let text = row.record.string(col), periodCache.count < 10_000 { periodCache[text] = p }
+        period = p
+      }
+      guard let d = row.district(districts, &log),
+        let sex = row.sex(allowUnknown: true, &log),
+        let band = row.ageBand(allowUnknown: true, &log),
+        let category = row.requiredText("category", &log),
+        let consultationsCell = row.count("consultations", &log),
+        let referralsCell = row.count("referrals", &log),
+        let exitsCell = row.count("exits", &log)
+      else { return }
+      guard case .value(let consultations) = consultationsCell else {
+        row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
+        return
+      }
+      let referrals: Int
+      switch referralsCell {
+      case .value(let v): referrals = v
+      default: referrals = 0
+      }
+      let exits: Int
+      switch exitsCell {
+      case .value(let v): exits = v
+      default: exits = 0
+      }
+      if data.hasReferrals, referrals > consultations {
+        row.error("referrals", "referrals (\(referrals)) exceed consultations (\(consultations))", &log)
+        return
+      }
+      if data.hasExits, data.hasReferrals, exits > referrals {
+        row.error("exits", "exits (\(exits)) exceed referrals (\(referrals)); an exit is counted among the referred", &log)
+        return
+      }
+      let key = CaseCellKey(period: period.monthIndex, district: d, sex: sex?.rawValue ?? 2, band: band, category: category)
+      if !seenCells.insert(key).inserted {
+        row.error("category", "duplicate cell: \(period) \(districts.districts[d].code) \(sex?.code ?? "unknown") \(band?.description ?? "unknown") \(category) appears more than once", &log)
+        return
+      }
+      data.rows += 1
+      if period > runPeriod {
+        data.rowsAfterRun += 1
+        return
+      }
+      guard let m = data.monthSlot(period) else {
+        data.rowsBeforeKept += 1
+        data.consultationsBeforeKept += consultations
+        return
+      }
+      let c = data.categoryIndex(category)
+      let n = data.districtCount
+      data.monthly[m * n + d] &+= UInt32(consultations)
+      data.cityMonthlyByCategory[m][c] &+= UInt32(consultations)
+      let area = districts.areaIndex[d] ?? districts.areas.count
+      data.areaMonthlyConsultations[m][area] &+= UInt32(consultations)
+      data.areaMonthlyReferrals[m][area] &+= UInt32(referrals)
+      data.areaMonthlyExits[m][area] &+= UInt32(exits)
+      guard m >= data.monthsKept - data.windowMonths else { return }
+      data.windowConsultations[c * n + d] &+= UInt32(consultations)
+      data.windowReferrals[c * n + d] &+= UInt32(referrals)
+      data.windowExits[c * n + d] &+= UInt32(exits)
+      let s = sex?.rawValue ?? 2
+      if sex == nil { data.unknownSexConsultations += consultations }
+      if let band {
+        let b = data.bandIndex(band)
+        data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
+      } else {
+        data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
+        data.unknownAgeConsultations += consultations
+      }
+    }
+    return (data, summary)
+  }
+}
+
+/// Identifies one cell of cases.csv, to refuse duplicates.
+struct CaseCellKey: Hashable {
+  let period: Int
+  let district: Int
+  let sex: Int
+  let band: AgeBand?
+  let category: String
+}

@@ -1,0 +1,43 @@
+/// Reads resources.csv (optional): the centre's list of social resources.
+public enum ResourcesLoader {
+  public static let schema = TableSchema(
+    file: "resources.csv", required: ["resource_id", "name", "kind", "district_code"],
+    optional: ["capacity", "target", "address", "contact", "hours", "url", "public"])
+
+  public static func load(path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
+    var list: [Resource] = []
+    var firstLine: [String: Int] = [:]
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
+      guard let id = row.requiredText("resource_id", &log), let name = row.requiredText("name", &log),
+        let kind = row.requiredText("kind", &log), let d = row.district(districts, &log)
+      else { return }
+      if let previous = firstLine[id] {
+        row.error("resource_id", "resource_id '\(id)' is used twice (first at line \(previous))", &log)
+        return
+      }
+      firstLine[id] = row.record.line
+      var capacity: Int? = nil
+      switch row.count("capacity", &log) {
+      case .value(let v): capacity = v
+      case .missing: capacity = nil
+      case .invalid, nil: return
+      }
+      guard let publicText = row.text("public", &log) else { return }
+      let isPublic: Bool
+      switch TextNormalizer.normalizeToken(publicText).lowercased() {
+      case "", "yes", "y", "true", "1", "はい", "公開", "○": isPublic = true
+      case "no", "n", "false", "0", "いいえ", "非公開", "×": isPublic = false
+      default:
+        row.error("public", "public '\(publicText)' must be yes or no", &log)
+        return
+      }
+      list.append(Resource(
+        id: id, name: name, kind: kind, district: d, capacity: capacity,
+        target: row.text("target", &log) ?? "", address: row.text("address", &log) ?? "",
+        contact: row.text("contact", &log) ?? "", hours: row.text("hours", &log) ?? "",
+        url: row.text("url", &log) ?? "", isPublic: isPublic))
+    }
+    list.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    return (list, summary)
+  }
+}

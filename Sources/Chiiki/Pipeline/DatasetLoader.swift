@@ -1,0 +1,134 @@
+import Foundation
+
+/// Reads an input folder into a `Dataset`, collecting every problem before giving up.
+public enum DatasetLoader {
+  public static func load(_ options: LoadOptions) throws(ChiikiError) -> Dataset {
+    let dir = options.dataDirectory
+    let config = options.configuration
+    var log = DiagnosticLog()
+    var inputs: [InputFileInfo] = []
+    func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+      throw .io(path: dir, reason: "the data folder does not exist")
+    }
+    var missing: [String] = []
+    for name in ["districts.csv", "statistics.csv", "cases.csv"] where !exists(name) { missing.append(name) }
+    if !missing.isEmpty {
+      for name in missing { log.add(Diagnostic(.error, file: name, "required file is missing from \(dir)")) }
+      throw .invalidInput(log)
+    }
+    func record(_ name: String, _ summary: CSVReadSummary, rows: Int) {
+      let p = path(name)
+      inputs.append(InputFileInfo(name: name, sha256: SHA256.hexDigest(ofFile: p) ?? "", bytes: summary.bytes, rows: rows, encoding: summary.encoding))
+    }
+    let progress = options.progress
+
+    let (districts, dSummary) = try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+    record("districts.csv", dSummary, rows: districts.count)
+    if log.hasErrors { throw .invalidInput(log) }
+
+    var population: PopulationData? = nil
+    if exists("population.csv") {
+      let (p, s) = try PopulationLoader.load(path: path("population.csv"), districts: districts, encoding: options.encoding, log: &log)
+      population = p
+      record("population.csv", s, rows: p.rows)
+    }
+
+    let runPeriod: Period
+    if let given = options.runPeriod {
+      runPeriod = given
+    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding) {
+      runPeriod = latest
+    } else {
+      log.add(Diagnostic(.error, file: "cases.csv", "no month could be read from cases.csv; give the run period with --period YYYY-MM"))
+      throw .invalidInput(log)
+    }
+
+    let (cases, cSummary) = try CasesLoader.load(
+      path: path("cases.csv"), districts: districts, runPeriod: runPeriod, windowMonths: config.windowMonths,
+      encoding: options.encoding, log: &log)
+    record("cases.csv", cSummary, rows: cases.rows)
+
+    let (statistics, sSummary) = try StatisticsLoader.load(
+      path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
+      configuration: config, encoding: options.encoding, log: &log,
+      progress: progress.map { p in { p("statistics.csv", $0, $1) } })
+    record("statistics.csv", sSummary, rows: statistics.rows)
+
+    var resources: [Resource]? = nil
+    if exists("resources.csv") {
+      let (r, s) = try ResourcesLoader.load(path: path("resources.csv"), districts: districts, encoding: options.encoding, log: &log)
+      resources = r
+      record("resources.csv", s, rows: r.count)
+    }
+
+    var externalRates: [IndicatorID: [Sex: [AgeBand: Double]]]? = nil
+    if case .externalRates(let ratesPath) = config.reference {
+      externalRates = try ReferenceRatesLoader.load(path: ratesPath, log: &log)
+    }
+
+    DatasetChecks.run(districts: districts, statistics: statistics, cases: cases, runPeriod: runPeriod, configuration: config, log: &log)
+    if log.hasErrors { throw .invalidInput(log) }
+    inputs.sort { $0.name < $1.name }
+    return Dataset(
+      districts: districts, statistics: statistics, population: population, cases: cases, resources: resources,
+      runPeriod: runPeriod, inputs: inputs, diagnostics: log, externalRates: externalRates)
+  }
+}
+
+/// Reads an external reference-rate file: `indicator, sex, age_group, rate` (rate as a proportion).
+public enum ReferenceRatesLoader {
+  public static let schema = TableSchema(file: "reference_rates.csv", required: ["indicator", "sex", "age_group", "rate"])
+
+  public static func load(path: String, log: inout DiagnosticLog) throws(ChiikiError) -> [IndicatorID: [Sex: [AgeBand: Double]]] {
+    var rates: [IndicatorID: [Sex: [AgeBand: Double]]] = [:]
+    var named = schema
+    named.file = (path as NSString).lastPathComponent
+    _ = try readTable(path: path, schema: named, encoding: nil, log: &log) { row, log in
+      guard let indicator = row.requiredText("indicator", &log), let s = row.sex(allowUnknown: false, &log), let sex = s,
+        let b = row.ageBand(allowUnknown: false, &log), let band = b, let text = row.requiredText("rate", &log)
+      else { return }
+      guard let rate = Double(text), rate >= 0, rate <= 1 else {
+        row.error("rate", "rate '\(text)' must be a proportion between 0 and 1", &log)
+        return
+      }
+      rates[IndicatorID(indicator), default: [:]][sex, default: [:]][band] = rate
+    }
+    return rates
+  }
+}
+
+/// Checks across files, after each file has been read on its own.
+enum DatasetChecks {
+  static func run(districts: DistrictTable, statistics: StatisticsData, cases: CaseData, runPeriod: Period, configuration: Configuration, log: inout DiagnosticLog) {
+    if statistics.grids.isEmpty {
+      log.add(Diagnostic(.error, file: "statistics.csv", "no statistics apply to the run period \(runPeriod): every row is after it, or the file has no rows"))
+    }
+    for indicator in statistics.indicators where statistics.periods(of: indicator, notAfter: runPeriod).current == nil {
+      log.add(Diagnostic(.warning, file: "statistics.csv", "\(indicator) has no period up to \(runPeriod); it is left out"))
+    }
+    if let overlap = AgeBanding.overlap(in: cases.bands.bands) {
+      log.add(Diagnostic(.error, file: "cases.csv", "age bands \(overlap.0) and \(overlap.1) overlap; each age must fall in one band"))
+    }
+    if statistics.rowsAfterRun > 0 {
+      log.add(Diagnostic(.note, file: "statistics.csv", "\(statistics.rowsAfterRun) rows are after the run period \(runPeriod) and were not used"))
+    }
+    if cases.rowsAfterRun > 0 {
+      log.add(Diagnostic(.note, file: "cases.csv", "\(cases.rowsAfterRun) rows are after the run period \(runPeriod) and were not used"))
+    }
+    for (indicator, n) in statistics.suppressedCells.sorted(by: { $0.key < $1.key }) where n > 0 {
+      log.add(Diagnostic(.warning, file: "statistics.csv", "\(indicator): \(n) suppressed or unavailable cells (X, …, empty) were left out of both observed and expected counts"))
+    }
+    if cases.unknownSexConsultations > 0 || cases.unknownAgeConsultations > 0 {
+      log.add(Diagnostic(.note, file: "cases.csv", "consultations with unknown sex: \(cases.unknownSexConsultations), unknown age: \(cases.unknownAgeConsultations) in the window; they count in district totals but not in segments"))
+    }
+    let windowTotal = cases.windowConsultations.reduce(0) { $0 + Int($1) }
+    if windowTotal == 0 {
+      log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in the \(cases.windowMonths) months ending \(runPeriod); reach cannot be judged"))
+    }
+    _ = districts
+    _ = configuration
+  }
+}

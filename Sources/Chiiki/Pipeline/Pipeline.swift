@@ -1,0 +1,52 @@
+import Foundation
+
+/// Options of `chiiki run`.
+public struct RunOptions: Sendable {
+  public var load: LoadOptions
+  /// Output folder; nil = `<reportsRoot>/<period>`.
+  public var outputDirectory: String?
+  public var reportsRoot: String = "reports"
+  /// Inject a failure after writing this many files (tests of atomic output).
+  public var failAfterFiles: Int? = nil
+
+  public init(load: LoadOptions, outputDirectory: String? = nil) {
+    self.load = load
+    self.outputDirectory = outputDirectory
+  }
+}
+
+/// What a run produced.
+public struct RunResult: Sendable {
+  public var outputDirectory: String
+  public var files: [String]
+  public var analysis: Analysis
+}
+
+/// read -> validate/aggregate -> analyse -> render -> commit, in one direction.
+public enum Pipeline {
+  public static func run(_ options: RunOptions) throws(ChiikiError) -> RunResult {
+    let started = Date()
+    let dataset = try DatasetLoader.load(options.load)
+    let analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
+    var files = render(analysis, dataset: dataset)
+    let duration = Date().timeIntervalSince(started)
+    let manifest = ManifestWriter.render(
+      analysis: analysis, inputs: dataset.inputs, outputs: files,
+      startedAt: ISO8601DateFormatter().string(from: started), durationSeconds: duration)
+    files.append(ReportFile(name: "manifest.json", text: manifest))
+    let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
+    try AtomicReportWriter.commit(files, to: target, failAfter: options.failAfterFiles)
+    return RunResult(outputDirectory: target, files: files.map(\.name), analysis: analysis)
+  }
+
+  /// Every output file but the manifest, rendered in memory.
+  public static func render(_ analysis: Analysis, dataset: Dataset) -> [ReportFile] {
+    var files = [
+      ReportFile(name: "outreach_targets.csv", bytes: OutreachTargetsWriter.render(analysis).data),
+      ReportFile(name: "segments.csv", bytes: SegmentsWriter.render(analysis).data),
+      ReportFile(name: "indicators.csv", bytes: IndicatorsWriter.render(analysis).data),
+    ]
+    files += MeetingReport.render(analysis, dataset: dataset)
+    return files.sorted { $0.name < $1.name }
+  }
+}
