@@ -95,7 +95,7 @@ struct EStatColumns {
       var byBand: [AgeBand: Int] = [:]
       for column in mine { if case .band(let b) = column.content, byBand[b] == nil { byBand[b] = column.index } }
       do {
-        let tiling = try BandTiling.select(Array(byBand.keys))
+        let tiling = try ImportBandTiling.select(Array(byBand.keys))
         if !tiling.coversAllAges {
           log.add(Diagnostic(.error, file: file, line: line, "the \(word) age columns end at \(tiling.bands.last!) without an open top band (such as \(word)７５歳以上)"))
         }

@@ -2,7 +2,7 @@
 /// the 町 total minus its published 丁目 (its remainder), so that nobody is counted twice.
 struct EStatLeaf {
   var row: EStatRow
-  var figures: [CountCell]
+  var figures: [PublishedCount]
   /// Hidden rows whose people are inside these figures, in code order.
   var includes: [EStatRow]
   /// True when the figures are a 町 total's remainder rather than a row as published.
@@ -105,8 +105,8 @@ struct EStatLeaves {
 
   /// The 町 total minus its published 丁目, cell by cell; a suppressed cell on either side, or a
   /// negative difference, leaves the cell suppressed (and the negative one is reported).
-  static func remainder(of total: EStatRow, minus parts: [EStatRow], file: String, log: inout DiagnosticLog) -> [CountCell] {
-    var out: [CountCell] = []
+  static func remainder(of total: EStatRow, minus parts: [EStatRow], file: String, log: inout DiagnosticLog) -> [PublishedCount] {
+    var out: [PublishedCount] = []
     var negative = false
     for p in total.figures.indices {
       guard var left = total.figures[p].value else { out.append(.suppressed); continue }

@@ -14,7 +14,7 @@ struct EStatRow {
   var target: String
   /// GASSAN: codes (without city prefix) merged into this row.
   var merged: [String]
-  var figures: [CountCell]
+  var figures: [PublishedCount]
   /// Suppressed cells among all of the row's value columns.
   var suppressedCells: Int
 
@@ -46,10 +46,10 @@ struct EStatRow {
     if !(0...2).contains(hiding) {
       error(columns.hidden, "HTKSYORI '\(hidingText)' is not 0, 1 or 2")
     }
-    var figures: [CountCell] = []
+    var figures: [PublishedCount] = []
     for sex in Sex.allCases {
       for index in [columns.total[sex]!] + columns.bandColumns[sex]! {
-        guard let cell = CountCell.parse(row[index]) else {
+        guard let cell = PublishedCount.parse(row[index]) else {
           error(index, "'\(row[index])' is not a count (expected digits, '-' for 0 or 'X' for suppressed)")
           continue
         }
@@ -58,7 +58,7 @@ struct EStatRow {
     }
     var suppressed = 0
     for index in columns.valueColumns {
-      switch CountCell.parse(row[index]) {
+      switch PublishedCount.parse(row[index]) {
       case .suppressed?, .blank?: suppressed += 1
       default: break
       }

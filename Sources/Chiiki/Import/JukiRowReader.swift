@@ -144,7 +144,7 @@ struct JukiRowReader {
       let published = columns.ageColumns.filter { $0.sex == sex }.compactMap(\.band)
       let label = sex == .male ? "男性" : "女性"
       do {
-        let tiling = try BandTiling.select(published)
+        let tiling = try ImportBandTiling.select(published)
         if !tiling.coversAllAges {
           add(.error, line, nil, "the \(label) age columns stop at \(tiling.bands.last!) with no open top band such as 85歳以上の\(label)")
         }
@@ -175,8 +175,8 @@ struct JukiRowReader {
   }
 
   private struct AgeCells {
-    var bands: [Sex: [AgeBand: CountCell]] = [:]
-    var unknown: [Sex: CountCell] = [:]
+    var bands: [Sex: [AgeBand: PublishedCount]] = [:]
+    var unknown: [Sex: PublishedCount] = [:]
     var suppressed = 0
   }
 
@@ -197,8 +197,8 @@ struct JukiRowReader {
 
   /// Blank age cells are zeros when the sex total confirms it (the row adds up with them as 0);
   /// otherwise they stay missing and are reported. Returns the bands and the unknown-age count.
-  private mutating func resolveBlanks(_ bands: [CountCell], unknown: CountCell, total: CountCell?,
-                                      row: SourceTable.Row, column: Int?, sex: Sex) -> (bands: [CountCell], unknown: Int) {
+  private mutating func resolveBlanks(_ bands: [PublishedCount], unknown: PublishedCount, total: PublishedCount?,
+                                      row: SourceTable.Row, column: Int?, sex: Sex) -> (bands: [PublishedCount], unknown: Int) {
     let unknownCount = unknown.value ?? 0
     let knownSum = bands.compactMap(\.value).reduce(0, +) + unknownCount
     let blanks = bands.filter { $0 == .blank }.count
@@ -221,16 +221,16 @@ struct JukiRowReader {
     return (bands.map { $0 == .blank ? .suppressed : $0 }, unknownCount)
   }
 
-  private mutating func checkGrandTotal(_ row: SourceTable.Row, _ columns: JukiColumns, _ sexTotals: [Sex: CountCell]) {
+  private mutating func checkGrandTotal(_ row: SourceTable.Row, _ columns: JukiColumns, _ sexTotals: [Sex: PublishedCount]) {
     guard let t = columns.total, let total = parse(row, t)?.value,
       let m = sexTotals[.male]?.value, let f = sexTotals[.female]?.value, m + f != total
     else { return }
     add(.warning, row.line, t + 1, "総人口 \(total) is not 男性 \(m) + 女性 \(f)")
   }
 
-  private mutating func parse(_ row: SourceTable.Row, _ column: Int) -> CountCell? {
+  private mutating func parse(_ row: SourceTable.Row, _ column: Int) -> PublishedCount? {
     let text = row[column]
-    guard let cell = CountCell.parse(text) else {
+    guard let cell = PublishedCount.parse(text) else {
       add(.error, row.line, column + 1, "'\(text)' is not a count (expected a whole number, '-' for 0, or 'X' for suppressed)")
       return nil
     }

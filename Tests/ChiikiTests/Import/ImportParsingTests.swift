@@ -4,19 +4,19 @@ import Testing
 
 @Suite struct ImportParsingTests {
   @Test func countCellsReadTheSymbolsOfJapaneseTables() {
-    #expect(CountCell.parse("1234") == .count(1234))
-    #expect(CountCell.parse("1,234") == .count(1234))
-    #expect(CountCell.parse("１２") == .count(12))
-    #expect(CountCell.parse("-") == .count(0))
-    #expect(CountCell.parse("－") == .count(0))
-    #expect(CountCell.parse("X") == .suppressed)
-    #expect(CountCell.parse("Ｘ") == .suppressed)
-    #expect(CountCell.parse("…") == .suppressed)
-    #expect(CountCell.parse("***") == .suppressed)
-    #expect(CountCell.parse(" ") == .blank)
-    #expect(CountCell.parse("12a") == nil)
-    #expect(CountCell.parse("1,23") == nil)
-    #expect(CountCell.parse("-3") == nil)
+    #expect(PublishedCount.parse("1234") == .count(1234))
+    #expect(PublishedCount.parse("1,234") == .count(1234))
+    #expect(PublishedCount.parse("１２") == .count(12))
+    #expect(PublishedCount.parse("-") == .count(0))
+    #expect(PublishedCount.parse("－") == .count(0))
+    #expect(PublishedCount.parse("X") == .suppressed)
+    #expect(PublishedCount.parse("Ｘ") == .suppressed)
+    #expect(PublishedCount.parse("…") == .suppressed)
+    #expect(PublishedCount.parse("***") == .suppressed)
+    #expect(PublishedCount.parse(" ") == .blank)
+    #expect(PublishedCount.parse("12a") == nil)
+    #expect(PublishedCount.parse("1,23") == nil)
+    #expect(PublishedCount.parse("-3") == nil)
   }
 
   @Test func tilingKeepsTheFinestBandsAndSetsSubtotalsApart() throws {
@@ -24,16 +24,16 @@ import Testing
     // The T001082 set: 15 five-year bands, 15歳未満 (0-14), 15～64, 65歳以上, 75歳以上.
     let published = stride(from: 0, to: 75, by: 5).map { AgeBand(lower: $0, upper: $0 + 4) }
       + [AgeBand(lower: 0, upper: 14), b("15-64"), b("65+"), b("75+")]
-    let t = try BandTiling.select(published)
+    let t = try ImportBandTiling.select(published)
     #expect(t.bands.count == 16)
     #expect(t.bands.last == b("75+"))
     #expect(t.coversAllAges)
     #expect(Set(t.subtotals) == [AgeBand(lower: 0, upper: 14), b("15-64"), b("65+")])
     // 85-89 … 100+ wins over 85歳以上 when both are published.
     let juki = [b("80-84"), b("85-89"), b("85+"), b("90+")] + stride(from: 0, to: 80, by: 5).map { AgeBand(lower: $0, upper: $0 + 4) }
-    #expect(try BandTiling.select(juki).bands.suffix(3) == [b("80-84"), b("85-89"), b("90+")])
-    #expect(throws: BandTiling.Failure.gap(at: 5)) { try BandTiling.select([b("0-4"), b("10-14"), b("15+")]) }
-    #expect(try !BandTiling.select([b("0-4"), b("5-9")]).coversAllAges)
+    #expect(try ImportBandTiling.select(juki).bands.suffix(3) == [b("80-84"), b("85-89"), b("90+")])
+    #expect(throws: ImportBandTiling.Failure.gap(at: 5)) { try ImportBandTiling.select([b("0-4"), b("10-14"), b("15+")]) }
+    #expect(try !ImportBandTiling.select([b("0-4"), b("5-9")]).coversAllAges)
   }
 
   @Test func jukiHeadersIncludingTheMeguroTypo() {

@@ -1,6 +1,6 @@
 /// One published count cell as the importers read it: a number, or one of the publishers'
 /// symbols for "no figure" (e-Stat `X`, `…`, `***`), or an empty cell.
-public enum CountCell: Hashable, Sendable {
+public enum PublishedCount: Hashable, Sendable {
   /// A whole number of persons or households (`-` reads as `count(0)`: 該当数値なし).
   case count(Int)
   /// Suppressed or not available (`X`, `…`, `...`, `***`): missing, never zero.
@@ -16,7 +16,7 @@ public enum CountCell: Hashable, Sendable {
 
   /// Reads a cell: digits (with optional thousands separators or full-width digits), the
   /// dashes that mean zero, the suppression symbols, or blank. Returns nil for anything else.
-  public static func parse(_ text: String) -> CountCell? {
+  public static func parse(_ text: String) -> PublishedCount? {
     let token = TextNormalizer.normalizeToken(text)
     if token.isEmpty { return .blank }
     switch token {

@@ -1,7 +1,7 @@
 /// Chooses, from the age bands a table publishes, the set that tiles the ages from 0 without
 /// overlap: the finest bands (0–4, 5–9, …) and the open top band, leaving out the 再掲 subtotals
 /// that overlap them (15歳未満, 15～64歳, 65歳以上).
-enum BandTiling {
+enum ImportBandTiling {
   struct Result: Equatable {
     /// The tiling bands in age order; the last one is open (`85+`) when the table has one.
     var bands: [AgeBand]
