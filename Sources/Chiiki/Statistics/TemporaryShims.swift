@@ -25,4 +25,3 @@ public enum EmpiricalBayes { public static func poissonGamma(observed: [Double],
 public enum TrendTest { public static func compareRatios(observedBefore: Double, expectedBefore: Double, observedNow: Double, expectedNow: Double, level: Double) -> RatioComparison { RatioComparison(rateRatio: (observedNow / expectedNow) / max(observedBefore / expectedBefore, 1e-300), interval: Interval(lower: 0, upper: .infinity), pValue: 1, isSignificant: false) } }
 public enum CompositeIndex { public static func percentRank(_ v: [Double]) -> [Double] { v.map { x in Double(v.filter { $0 < x }.count) / Double(max(1, v.count - 1)) } }
   public static func imdExponential(rankFraction r: Double) -> Double { -23 * log(1 - r * (1 - exp(-100 / 23))) } }
-public enum ConfigurationLoader { public static func load(path: String, displayName: String? = nil) throws(ChiikiError) -> Configuration { Configuration() } }
