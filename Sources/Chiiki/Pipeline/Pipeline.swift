@@ -46,6 +46,10 @@ public enum Pipeline {
       ReportFile(name: "segments.csv", bytes: SegmentsWriter.render(analysis).data),
       ReportFile(name: "indicators.csv", bytes: IndicatorsWriter.render(analysis).data),
     ]
+    if let areas = AreasWriter.render(analysis) { files.append(ReportFile(name: "areas.csv", bytes: areas.data)) }
+    if let categories = CategoryReachWriter.render(analysis) {
+      files.append(ReportFile(name: "reach_by_category.csv", bytes: categories.data))
+    }
     files += MeetingReport.render(analysis, dataset: dataset)
     return files.sorted { $0.name < $1.name }
   }
