@@ -6,7 +6,7 @@ struct ChiikiCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chiiki",
     abstract: "Small-area need, reach and outreach planning for consultation-support centres (相談支援センター).",
-    subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ConfigCommand.self],
+    subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ConfigCommand.self, SampleCommand.self],
     defaultSubcommand: RunCommand.self
   )
 }
