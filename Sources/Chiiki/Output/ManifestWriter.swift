@@ -32,6 +32,7 @@ public enum ManifestWriter {
         .object([("name", .string(i.name)), ("sha256", .string(i.sha256)), ("bytes", .int(i.bytes)), ("rows", .int(i.rows)), ("encoding", .string(i.encoding.rawValue))])
       })),
       ("configuration", config),
+      ("configuration_toml", .string(ConfigurationLoader.render(c))),
       ("counts", .object([
         ("districts", .int(analysis.districts.count)),
         ("indicators", .int(analysis.indicatorSummaries.count)),
