@@ -89,10 +89,21 @@ public struct DistrictPriority: Sendable {
   public var underReachedThreeMonths: Bool
 }
 
+/// One indicator's evidence for a unit, from which the drivers are chosen.
+public struct IndicatorEvidence: Sendable {
+  public var config: IndicatorConfig
+  /// Empirical-Bayes smoothed ratio (ranks the drivers).
+  public var smoothed: Double
+  /// Raw O/E and its interval (shown in the reasons).
+  public var ratio: Double
+  public var interval: Interval?
+}
+
 /// One driver of a district's or segment's priority, for the `reasons` text.
 public enum PriorityDriver: Sendable, Hashable {
-  /// An indicator's smoothed ratio (with its raw ratio's interval).
-  case need(IndicatorID, smoothed: Double, interval: Interval?)
+  /// An indicator's standardised ratio O/E with its exact interval (chosen as a driver by its
+  /// smoothed ratio, so that noise does not pick the drivers).
+  case need(IndicatorID, ratio: Double, interval: Interval?)
   /// Consultations at a share of expected.
   case reach(ratio: Double)
   /// Few data: the ranking leans on the city-wide average.

@@ -53,9 +53,10 @@ public enum Analyzer {
     var priorities: [DistrictPriority] = []
     for (i, d) in now.order.enumerated() {
       let lowData = expectedSum[d] < configuration.minimumExpected
-      let ratios = outputs.compactMap { o -> (config: IndicatorConfig, smoothed: Double, interval: Interval?)? in
+      let ratios = outputs.compactMap { o -> IndicatorEvidence? in
         let r = o.results[d]
-        return r.expected > 0 ? (o.summary.config, r.smoothedRatio, r.ratioInterval) : nil
+        guard let ratio = r.ratio else { return nil }
+        return IndicatorEvidence(config: o.summary.config, smoothed: r.smoothedRatio, ratio: ratio, interval: r.ratioInterval)
       }
       let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
       priorities.append(DistrictPriority(

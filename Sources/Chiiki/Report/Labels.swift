@@ -21,8 +21,8 @@ public struct Labels: Sendable {
   public func period(_ period: Period) -> String { language == .ja ? period.japaneseDisplay : period.description }
 
   /// `失業率が基準の1.6倍（95%CI 1.2–2.1）` / `unemployment rate 1.6× reference (95% CI 1.2–2.1)`.
-  public func needReason(_ config: IndicatorConfig, smoothed: Double, interval: Interval?, level: Double) -> String {
-    let ratio = NumberFormat.fixed(smoothed, 1)
+  public func needReason(_ config: IndicatorConfig, ratio value: Double, interval: Interval?, level: Double) -> String {
+    let ratio = NumberFormat.fixed(value, 1)
     var text = pick("\(indicator(config))が基準の\(ratio)倍", "\(indicator(config)) \(ratio)× reference")
     if let interval {
       let pct = NumberFormat.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
@@ -42,8 +42,8 @@ public struct Labels: Sendable {
   public func reasons(_ drivers: [PriorityDriver], configuration: Configuration) -> String {
     drivers.map { driver in
       switch driver {
-      case .need(let id, let smoothed, let interval):
-        needReason(configuration.indicator(id), smoothed: smoothed, interval: interval, level: configuration.confidenceLevel)
+      case .need(let id, let ratio, let interval):
+        needReason(configuration.indicator(id), ratio: ratio, interval: interval, level: configuration.confidenceLevel)
       case .reach(let ratio): reachReason(ratio: ratio)
       case .lowData: lowDataReason
       }

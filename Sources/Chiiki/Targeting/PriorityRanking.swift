@@ -24,11 +24,12 @@ public enum PriorityRanking {
   }
 
   /// The main drivers of a unit's rank: up to two indicators that raise need most (smoothed
-  /// ratio >= 1.1 in the worse direction), the consultation shortfall (ratio < 0.9), low data.
+  /// ratio >= 1.1 in the worse direction; shown with their raw ratio and interval), the
+  /// consultation shortfall (ratio < 0.9), low data.
   public static func drivers(
-    indicatorRatios: [(config: IndicatorConfig, smoothed: Double, interval: Interval?)], reach: Reach, lowData: Bool
+    indicatorRatios: [IndicatorEvidence], reach: Reach, lowData: Bool
   ) -> [PriorityDriver] {
-    func badness(_ x: (config: IndicatorConfig, smoothed: Double, interval: Interval?)) -> Double {
+    func badness(_ x: IndicatorEvidence) -> Double {
       guard x.smoothed > 0 else { return 0 }
       let oriented = x.config.direction == .higherIsWorse ? x.smoothed : 1 / x.smoothed
       return x.config.weight * log(oriented)
@@ -40,11 +41,11 @@ public enum PriorityRanking {
     var out: [PriorityDriver] = []
     for x in ranked.prefix(2) {
       let oriented = x.config.direction == .higherIsWorse ? x.smoothed : 1 / x.smoothed
-      if oriented >= 1.1 { out.append(.need(x.config.id, smoothed: x.smoothed, interval: x.interval)) }
+      if oriented >= 1.1 { out.append(.need(x.config.id, ratio: x.ratio, interval: x.interval)) }
     }
     if let r = reach.ratio, r < 0.9 { out.append(.reach(ratio: r)) }
     if out.isEmpty, let top = ranked.first ?? indicatorRatios.first {
-      out.append(.need(top.config.id, smoothed: top.smoothed, interval: top.interval))
+      out.append(.need(top.config.id, ratio: top.ratio, interval: top.interval))
     }
     if lowData { out.append(.lowData) }
     return out

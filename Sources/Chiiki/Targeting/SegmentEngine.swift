@@ -1,4 +1,11 @@
 /// District x sex x age-group segments on the common banding of statistics and consultations.
+///
+/// A segment's expected consultations apply the contract's formula within its sex x age group:
+/// E(d,s,a) = C(s,a) x sum_i w_i O(d,s,a,i)/O(all,s,a,i) / sum_i w_i, where C(s,a) is the
+/// window's consultations of that group city-wide. Segments of one group add up to C(s,a), so a
+/// segment is short of consultations when its group consults less here than elsewhere for the
+/// same need — not because the centre's clients are younger than, say, the people certified for
+/// long-term care. Need index and priority follow the district method.
 public enum SegmentEngine {
   public struct Input {
     var indicators: [IndicatorEngine.Output]
@@ -18,6 +25,7 @@ public enum SegmentEngine {
     var observedByIndicator: [[Double]] = []
     var smoothedByIndicator: [[Double?]] = []
     var intervalsByIndicator: [[Interval?]] = []
+    var rawByIndicator: [[Double?]] = []
     for output in outputs {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
@@ -39,6 +47,7 @@ public enum SegmentEngine {
       let eb = EmpiricalBayes.poissonGamma(observed: o, expected: e)
       observedByIndicator.append(o)
       smoothedByIndicator.append((0..<units).map { e[$0] > 0 ? eb.smoothed[$0] : nil })
+      rawByIndicator.append((0..<units).map { e[$0] > 0 ? o[$0] / e[$0] : nil })
       intervalsByIndicator.append((0..<units).map { u in
         guard e[u] > 0 else { return nil }
         let ci = ConfidenceIntervals.exactPoisson(count: o[u], level: configuration.confidenceLevel)
@@ -58,9 +67,21 @@ public enum SegmentEngine {
         for d in 0..<n { observed[unit(d, s, k)] += Double(dataset.cases.windowBySegment[(cb * 3 + s) * n + d]) }
       }
     }
-    let knownTotal = observed.reduce(0, +)
-    let shares = ReachEngine.needShares(observed: observedByIndicator, weights: configs.map(\.weight), units: units)
-    let reach = ReachEngine.reach(observed: observed, shares: shares, total: knownTotal, level: configuration.confidenceLevel)
+    // Expected consultations within each sex x age group: the group's city-wide consultations
+    // spread over districts by the district's share of the group's need (the contract's formula
+    // applied group by group), so segments are judged against the centre's own age profile.
+    var expectedShares = [Double](repeating: 0, count: units)
+    var groupTotals = [Double](repeating: 0, count: 2 * g)
+    for s in 0..<2 {
+      for k in 0..<g {
+        let members = (0..<n).map { unit($0, s, k) }
+        groupTotals[s * g + k] = members.reduce(0) { $0 + observed[$1] }
+        let columns = observedByIndicator.map { column in members.map { column[$0] } }
+        let groupShares = ReachEngine.needShares(observed: columns, weights: configs.map(\.weight), units: n)
+        for (d, u) in members.enumerated() { expectedShares[u] = groupShares[d] }
+      }
+    }
+    let reach = segmentReach(observed: observed, shares: expectedShares, groupTotals: groupTotals, groupOf: { u in ((u / g) % 2) * g + u % g }, level: configuration.confidenceLevel)
     let scores = (0..<units).map { PriorityRanking.score(needIndex: need[$0], reach: reach[$0]) }
     let order = PriorityRanking.order(scores: scores, needIndex: need, expected: reach.map(\.expected))
 
@@ -81,9 +102,9 @@ public enum SegmentEngine {
       let d = u / (2 * g)
       let s = (u / g) % 2
       let k = u % g
-      let ratios = configs.indices.compactMap { i -> (config: IndicatorConfig, smoothed: Double, interval: Interval?)? in
+      let ratios = configs.indices.compactMap { i -> IndicatorEvidence? in
         guard let sm = smoothedByIndicator[i][u] else { return nil }
-        return (configs[i], sm, intervalsByIndicator[i][u])
+        return IndicatorEvidence(config: configs[i], smoothed: sm, ratio: rawByIndicator[i][u] ?? sm, interval: intervalsByIndicator[i][u])
       }
       segments.append(SegmentPriority(
         district: d, sex: s == 0 ? .male : .female, band: banding[k], rank: rank + 1, score: scores[u],
@@ -91,5 +112,19 @@ public enum SegmentEngine {
         drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[u], lowData: false)))
     }
     return segments
+  }
+
+  /// Reach of every segment when each sex x age group has its own consultation total.
+  static func segmentReach(observed: [Double], shares: [Double], groupTotals: [Double], groupOf: (Int) -> Int, level: Double) -> [Reach] {
+    let expected = observed.indices.map { shares[$0] * groupTotals[groupOf($0)] }
+    let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
+    return observed.indices.map { u in
+      var interval: Interval? = nil
+      if expected[u] > 0 {
+        let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
+        interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
+      }
+      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? eb.shrinkageWeight[u] : 0)
+    }
   }
 }

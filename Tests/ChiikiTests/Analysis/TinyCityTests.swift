@@ -68,5 +68,19 @@ import Testing
     #expect(a.segments.count == 3 * 2 * 2)
     // The unknown-sex/unknown-age consultation stays out of segments: 13 - 1 = 12.
     #expect(a.segments.reduce(0) { $0 + $1.reach.observed } == 12)
+    // Within each sex x age group, expected consultations add up to the group's observed ones
+    // (the contract's formula applied group by group).
+    for sex in Sex.allCases {
+      for band in a.segmentBanding {
+        let group = a.segments.filter { $0.sex == sex && $0.band == band }
+        let observed = group.reduce(0) { $0 + $1.reach.observed }
+        let expected = group.reduce(0) { $0 + $1.reach.expected }
+        #expect(abs(observed - expected) < 1e-9, "\(sex) \(band)")
+      }
+    }
+    // By hand: male 0-64 has 4 + 3 = 7 consultations (001 20-64 x3 in 2026-10, 002 就労 x4);
+    // 001's share of the group's welfare need is 10/33, so E = 7 x 10/33.
+    let seg = try #require(a.segments.first { $0.sex == .male && $0.band.lower == 0 && a.districts.districts[$0.district].code.rawValue == "001" })
+    #expect(abs(seg.reach.expected - 7.0 * 10 / 33) < 1e-9)
   }
 }
