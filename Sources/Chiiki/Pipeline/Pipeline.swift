@@ -27,7 +27,8 @@ public enum Pipeline {
   public static func run(_ options: RunOptions) throws(ChiikiError) -> RunResult {
     let started = Date()
     let dataset = try DatasetLoader.load(options.load)
-    let analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
+    var analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
+    ResourceAnalyzer.attach(to: &analysis, dataset: dataset)
     var files = render(analysis, dataset: dataset)
     let duration = Date().timeIntervalSince(started)
     let manifest = ManifestWriter.render(
@@ -51,6 +52,7 @@ public enum Pipeline {
       files.append(ReportFile(name: "reach_by_category.csv", bytes: categories.data))
     }
     files += MeetingReport.render(analysis, dataset: dataset)
+    files += ResourceOutputs.render(analysis, dataset: dataset)
     return files.sorted { $0.name < $1.name }
   }
 }

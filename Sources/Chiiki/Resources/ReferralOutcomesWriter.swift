@@ -1,0 +1,58 @@
+/// referral_outcomes.csv: referrals (つなぎ) and exits (出口) over the window.
+///
+/// Rows, in this order: the centre (`level` = centre) for all categories and per category; the
+/// centre per month of the window (`centre_month`, all categories: the trend); each area; each
+/// district (by code). `category` is `all` on all-categories rows. `period` is the window
+/// `YYYY-MM/YYYY-MM` or, on trend rows, the month. Rates are proportions (0–1) with Wilson
+/// intervals; `*_funnel` places a district or area on a proportion funnel around the centre-wide
+/// rate of the same category; `flag` says `rarely_exits` (exit funnel low_95/low_99.8) and
+/// `rarely_referred` (referral funnel low). Counts are raw: this file stays in the centre.
+public enum ReferralOutcomesWriter {
+  public static let header = [
+    "level", "district_code", "name", "area", "category", "period", "consultations", "referrals", "exits",
+    "referral_rate", "referral_low", "referral_high", "referral_funnel", "exit_rate", "exit_low", "exit_high",
+    "exit_funnel", "centre_referral_rate", "centre_exit_rate", "flag",
+  ]
+
+  public static func render(_ analysis: Analysis) -> CSVWriter {
+    let r = analysis.resources
+    let labels = Labels(analysis.configuration.language)
+    let f = NumberFormat.fixed
+    let exits = r.outcomesHaveExits
+    let level = analysis.configuration.confidenceLevel
+    var csv = CSVWriter(header: header)
+    let window = r.window.map { "\($0.first)/\($0.last)" } ?? ""
+
+    func append(_ o: ReferralOutcome) {
+      var flags: [String] = []
+      if o.rarelyExits { flags.append("rarely_exits") }
+      if o.referralFlag == .low95 || o.referralFlag == .low998 { flags.append("rarely_referred") }
+      csv.appendRow([
+        o.level.rawValue, o.level == .district ? o.key : "", o.level == .centre ? labels.outcomeCentreName : o.name,
+        o.area ?? "", o.category?.rawValue ?? "all", window, String(o.consultations), String(o.referrals),
+        exits ? String(o.exits) : "",
+        f(o.referralRate, 6), f(o.referralInterval?.lower, 6), f(o.referralInterval?.upper, 6), o.referralFlag?.rawValue ?? "",
+        f(o.exitRate, 6), f(o.exitInterval?.lower, 6), f(o.exitInterval?.upper, 6), o.exitFlag?.rawValue ?? "",
+        f(o.centreReferralRate, 6), f(o.centreExitRate, 6), flags.joined(separator: ";"),
+      ])
+    }
+
+    let centre = r.outcomes.filter { $0.level == .centre }
+    centre.forEach(append)
+    for month in r.outcomeTrend {
+      let refRate = month.consultations > 0 ? Double(month.referrals) / Double(month.consultations) : nil
+      let refCI = month.consultations > 0 ? ConfidenceIntervals.wilson(successes: Double(month.referrals), trials: Double(month.consultations), level: level) : nil
+      let exitRate = exits && month.referrals > 0 ? Double(month.exits) / Double(month.referrals) : nil
+      let exitCI = exits && month.referrals > 0 ? ConfidenceIntervals.wilson(successes: Double(month.exits), trials: Double(month.referrals), level: level) : nil
+      csv.appendRow([
+        "centre_month", "", labels.outcomeMonthName, "", "all", month.period.description, String(month.consultations),
+        String(month.referrals), exits ? String(month.exits) : "",
+        f(refRate, 6), f(refCI?.lower, 6), f(refCI?.upper, 6), "", f(exitRate, 6), f(exitCI?.lower, 6), f(exitCI?.upper, 6), "",
+        f(centre.first?.referralRate, 6), f(centre.first?.exitRate, 6), "",
+      ])
+    }
+    r.outcomes.filter { $0.level == .area }.forEach(append)
+    r.outcomes.filter { $0.level == .district }.forEach(append)
+    return csv
+  }
+}
