@@ -1,0 +1,70 @@
+import Foundation
+
+/// Funnel plot of one indicator: standardised ratio O/E against expected count E (log scale),
+/// with 95% (dashed) and 99.8% (solid) control limits from `FunnelPlot.ratioLimits`, widened for
+/// over-dispersion when the summary says so. Districts whose observed count is small (1 to
+/// threshold-1) are not drawn, since their position would give the count back.
+enum FunnelChart {
+  static func render(_ summary: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) -> ChartItem {
+    let l = c.labels
+    let (w, h) = (640.0, 330.0)
+    let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
+    let plotW = w - left - right
+    let plotH = h - top - bottom
+    let drawn = results.filter { $0.expected > 0 && $0.ratio != nil && !c.indicatorMasked($0) }
+    let hidden = results.filter { $0.expected > 0 && c.indicatorMasked($0) }.count
+    let tau2 = summary.funnelAdjusted ? summary.overdispersion.tau2 : 0
+
+    let es = results.map(\.expected).filter { $0 > 0 }
+    let eMin = max(0.5, (es.min() ?? 1) * 0.8)
+    let eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
+    let yMax = min(4.0, max(2.0, (drawn.compactMap(\.ratio).max() ?? 1) * 1.1))
+    func x(_ e: Double) -> Double { left + plotW * (log(e) - log(eMin)) / (log(eMax) - log(eMin)) }
+    func y(_ r: Double) -> Double { top + plotH * (1 - min(max(r, 0), yMax) / yMax) }
+
+    var svg = SVG(width: w, height: h)
+    for t in Axis.ticks(max: yMax, count: 4) {
+      svg.line(left, y(t), left + plotW, y(t), cls: "grid")
+      svg.text(left - 6, y(t) + 4, NumberFormat.fixed(t, 1), anchor: "end", cls: "s")
+    }
+    var decade = pow(10, floor(log10(eMin)))
+    while decade <= eMax {
+      for m in [1.0, 2.0, 5.0] where decade * m >= eMin && decade * m <= eMax {
+        svg.line(x(decade * m), top, x(decade * m), top + plotH, cls: "grid")
+        svg.text(x(decade * m), top + plotH + 14, NumberFormat.fixed(decade * m, decade * m < 1 ? 1 : 0), anchor: "middle", cls: "s")
+      }
+      decade *= 10
+    }
+    svg.line(left, top + plotH, left + plotW, top + plotH, cls: "ax")
+    svg.line(left, top, left, top + plotH, cls: "ax")
+    svg.line(left, y(1), left + plotW, y(1), cls: "ref")
+
+    // Control limits along the x range.
+    let steps = 80
+    let grid = (0...steps).map { i in exp(log(eMin) + (log(eMax) - log(eMin)) * Double(i) / Double(steps)) }
+    let limits = grid.map { FunnelPlot.ratioLimits(expected: $0, target: 1, tau2: tau2) }
+    svg.polyline(zip(grid, limits).map { (x($0), y($1.upper95)) }, cls: "l95")
+    svg.polyline(zip(grid, limits).map { (x($0), y($1.lower95)) }, cls: "l95")
+    svg.polyline(zip(grid, limits).map { (x($0), y($1.upper998)) }, cls: "l998")
+    svg.polyline(zip(grid, limits).map { (x($0), y($1.lower998)) }, cls: "l998")
+
+    // Points: filled triangle up = above 95%, hollow triangle down = below 95%, circle = within.
+    for r in drawn {
+      let (px, py) = (x(r.expected), y(r.ratio!))
+      switch r.funnel {
+      case .high95, .high998: svg.triangle(px, py, 4.5, up: true, cls: "ph")
+      case .low95, .low998: svg.triangle(px, py, 4.5, up: false, cls: "pl")
+      case .within: svg.circle(px, py, 3, cls: "pn")
+      }
+    }
+    // Name the highest few significant districts.
+    let named = drawn.filter { IssuesSection.isHigh($0.funnel) }.sorted { ($0.ratio ?? 0) > ($1.ratio ?? 0) }.prefix(5)
+    for r in named { svg.text(x(r.expected) + 6, y(r.ratio!) - 5, c.name(r.district), cls: "s") }
+
+    svg.text(left + plotW / 2, h - 8, l.axisExpected, anchor: "middle")
+    svg.add("<text class=\"t\" transform=\"translate(14,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(l.axisRatio))</text>")
+    let title = l.funnelTitle(l.indicator(summary.config))
+    return ChartItem(title: title, svg: svg.render(title: title),
+                     note: l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold))
+  }
+}

@@ -1,0 +1,58 @@
+import Mustache
+
+/// Escaping for HTML text and attributes.
+public enum HTML {
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}
+
+/// Escaping for Markdown text and table cells: the result shows the input literally in any
+/// CommonMark/GFM renderer (no emphasis, links, HTML, code spans, headings or broken tables),
+/// while leaving harmless text such as `<5` or `1.2–1.5` readable in the raw file.
+public enum Markdown {
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    let chars = Array(text)
+    for (i, c) in chars.enumerated() {
+      let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+      switch c {
+      case "|", "\\", "*", "_", "`", "[", "]", "&", "~": out += "\\" + String(c)
+      case "<":
+        // Only `<` that could open a tag, comment, declaration or autolink needs escaping.
+        if let next, next.isLetter || next == "/" || next == "!" || next == "?" { out += "\\<" } else { out += "<" }
+      case ">", "#":
+        // Block markers matter only at the start of a line (values may start lines in templates).
+        if out.isEmpty { out += "\\" + String(c) } else { out.append(c) }
+      case "\n", "\r", "\t": out += " "
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}
+
+/// The Mustache content type `{{% CONTENT_TYPE: MARKDOWN }}`: `{{x}}` escapes for Markdown.
+struct MarkdownContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String { Markdown.escape(text) }
+}
+
+enum ContentTypes {
+  /// Registers the Markdown content type once, before any template is parsed.
+  static let registered: Bool = {
+    MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    return true
+  }()
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Applies proposal rules to the findings: per district, every condition must hold; each
+/// proposal cites the findings (evidence) behind it, per matched district.
+enum ProposalEngine {
+  /// Matched districts listed per proposal (the rest are counted).
+  static let maxDistricts = 5
+
+  struct Match {
+    var rule: ProposalRule
+    /// Districts in priority order, each with its evidence.
+    var districts: [(district: Int, evidence: [String])]
+  }
+
+  static func evaluate(_ rules: [ProposalRule], _ c: ReportContext) -> [Match] {
+    rules.compactMap { rule in
+      let matched = c.analysis.priorities.compactMap { p -> (Int, [String])? in
+        var evidence: [String] = []
+        for condition in rule.conditions {
+          guard let e = check(condition, district: p.district, c) else { return nil }
+          if !e.isEmpty { evidence.append(e) }
+        }
+        return (p.district, evidence)
+      }
+      return matched.isEmpty ? nil : Match(rule: rule, districts: matched)
+    }
+  }
+
+  /// nil when the condition fails; else the evidence in words ("" when nothing to cite).
+  static func check(_ condition: ProposalCondition, district d: Int, _ c: ReportContext) -> String? {
+    let l = c.labels
+    let p = c.priorityOf[d]
+    switch condition {
+    case .needHigh(let id):
+      guard let ind = c.indicators.first(where: { $0.summary.indicator == id }) else { return nil }
+      let r = ind.results[d]
+      guard IssuesSection.isHigh(r.funnel) else { return nil }
+      let masked = c.indicatorMasked(r)
+      return l.evidenceNeed(l.indicator(ind.summary.config), ratio: masked ? l.masked : c.ratio(r.ratio),
+                            interval: masked ? l.masked : c.interval(r.ratioInterval), level: c.levelText)
+    case .underReached:
+      guard let p, (p.reach.ratioInterval?.upper ?? 1) < 1 else { return nil }
+      return evidenceReach(p, c)
+    case .underReachedThreeMonths:
+      guard let p, p.underReachedThreeMonths else { return nil }
+      return l.evidencePersistent + l.listSeparator + evidenceReach(p, c)
+    case .fewConsultations(let ages, let share):
+      let segs = c.analysis.segments.filter { $0.district == d && ages.contains($0.band) }
+      let observed = segs.reduce(0) { $0 + $1.reach.observed }
+      let expected = segs.reduce(0) { $0 + $1.reach.expected }
+      guard expected >= 1, observed < share * expected, let lowest = segs.map(\.band.lower).min() else { return nil }
+      // Name the ages the segments actually cover (the common banding may start above the rule's age).
+      let covered = AgeBand(lower: lowest, upper: segs.contains { $0.band.upper == nil } ? nil : segs.compactMap(\.band.upper).max())
+      return l.evidenceFewConsultations(ages: l.ageBand(covered), share: NumberFormat.percent(share), expected: NumberFormat.fixed(expected, 1))
+    case .segmentNeedHigh(let ages, let level):
+      let segs = c.analysis.segments.filter { $0.district == d && ages.contains($0.band) && $0.needIndex >= level }
+      guard let top = segs.max(by: { $0.needIndex != $1.needIndex ? $0.needIndex < $1.needIndex : $0.rank > $1.rank }) else { return nil }
+      return l.evidenceSegmentNeed(sex: l.sex(top.sex), age: l.ageBand(top.band), needIndex: NumberFormat.fixed(top.needIndex, 2))
+    case .noResource(let kind):
+      guard let resources = c.dataset.resources else { return nil }
+      let area = c.analysis.districts.districts[d].area
+      let inArea = resources.filter { $0.kind == kind && c.analysis.districts.districts[$0.district].area == area }
+      guard inArea.isEmpty else { return nil }
+      return l.evidenceNoResource(kind: kind, area: area ?? l.wholeCity)
+    case .resourceGap(let kind):
+      let area = c.analysis.districts.districts[d].area ?? ""
+      guard let gap = c.analysis.resources.gaps.first(where: { $0.area == area && $0.kind == kind && $0.isGap }) else { return nil }
+      return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
+    case .lowExitRate:
+      let district = c.analysis.districts.districts[d]
+      let low = c.analysis.resources.outcomes.first { o in
+        o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998)
+          && ((o.level == .district && o.key == district.code.rawValue) || (o.level == .area && o.key == (district.area ?? "\u{0}")))
+      }
+      guard let low else { return nil }
+      return l.evidenceLowExit(low.name)
+    case .priorityTop(let n):
+      guard let p, p.rank <= n else { return nil }
+      return l.evidenceRank(p.rank)
+    }
+  }
+
+  static func evidenceReach(_ p: DistrictPriority, _ c: ReportContext) -> String {
+    let state = c.consultationState(p.district)
+    return c.labels.evidenceReach(observed: c.consultationText(p.district), expected: NumberFormat.fixed(p.reach.expected, 1),
+                                  interval: state == .shown ? c.percentInterval(p.reach.ratioInterval) : nil, level: c.levelText)
+  }
+
+  /// The proposals section.
+  static func section(_ matches: [Match], _ c: ReportContext, rulesSource: String) -> ProposalsModel {
+    let l = c.labels
+    let lang = c.configuration.language
+    let items = matches.enumerated().map { i, m in
+      let names = m.districts.prefix(maxDistricts).map { c.name($0.district) }
+      var list = names.joined(separator: l.nameSeparator)
+      if m.districts.count > maxDistricts { list += l.andMore(m.districts.count - maxDistricts) }
+      return ProposalItem(
+        number: String(i + 1), title: m.rule.text(m.rule.title, lang),
+        action: m.rule.text(m.rule.action, lang).replacingOccurrences(of: "{districts}", with: list),
+        partners: m.rule.partners.isEmpty ? nil : m.rule.text(m.rule.partners, lang), districts: list,
+        evidence: m.districts.prefix(maxDistricts).map { Line(text: l.evidenceLine(name: c.name($0.district), $0.evidence)) })
+    }
+    return ProposalsModel(intro: l.proposalsIntro, hasItems: !items.isEmpty, items: items, none: l.noProposals, rulesSource: rulesSource)
+  }
+}

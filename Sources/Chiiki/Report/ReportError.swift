@@ -1,0 +1,15 @@
+/// Why a report customisation (template or proposal-rule override) could not be used.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A template file could not be read or parsed.
+  case template(name: String, message: String)
+  /// A proposal-rules file could not be read or has an error on a line.
+  case proposalRules(source: String, line: Int?, message: String)
+
+  public var description: String {
+    switch self {
+    case .template(let name, let message): "\(name): error: \(message)"
+    case .proposalRules(let source, let line, let message):
+      line.map { "\(source):\($0): error: \(message)" } ?? "\(source): error: \(message)"
+    }
+  }
+}

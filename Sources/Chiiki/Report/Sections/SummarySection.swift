@@ -1,0 +1,50 @@
+/// The one-page summary: this month's top findings in three to five sentences, with numbers
+/// and intervals, and the key figures.
+enum SummarySection {
+  static func build(_ c: ReportContext, proposals: Int) -> (lines: [Line], figures: [KeyValue]) {
+    let a = c.analysis
+    let l = c.labels
+    var lines: [String] = []
+    let window = l.window(c.windowStart, a.runPeriod)
+    lines.append(l.summaryConsultations(window: window, total: c.windowTotalText,
+                                        previous: c.previousYearTotal.map { $0.shown ? NumberFormat.grouped($0.value) : l.masked }))
+
+    // Need: districts significantly above reference per indicator, and the strongest finding.
+    let counts = c.indicators.map { (l.indicator($0.summary.config), $0.results.filter { IssuesSection.isHigh($0.funnel) }.count) }
+    var strongest: (label: String, result: IndicatorResult)? = nil
+    for (s, results) in c.indicators {
+      for r in results where IssuesSection.isHigh(r.funnel) && !c.indicatorMasked(r) {
+        let lower = r.ratioInterval?.lower ?? 0
+        if strongest == nil || lower > (strongest!.result.ratioInterval?.lower ?? 0) { strongest = (l.indicator(s.config), r) }
+      }
+    }
+    lines.append(l.summaryNeed(counts: counts, strongest: strongest.map { s in
+      (name: c.name(s.result.district), indicator: s.label, ratio: c.ratio(s.result.ratio), interval: c.interval(s.result.ratioInterval, places: 2))
+    }, level: c.levelText))
+
+    // Reach: the top-ranked district and how many are significantly under-reached.
+    if let top = a.priorities.first {
+      let state = c.consultationState(top.district)
+      let share = state == .shown ? (ratio: NumberFormat.percent(top.reach.ratio), interval: c.percentInterval(top.reach.ratioInterval)) : nil
+      let under = a.priorities.filter { ($0.reach.ratioInterval?.upper ?? 1) < 1 }.count
+      lines.append(l.summaryReach(name: c.name(top.district), observed: c.consultationText(top.district),
+                                  expected: NumberFormat.fixed(top.reach.expected, 1), needIndex: NumberFormat.fixed(top.needIndex, 2),
+                                  share: share, level: c.levelText, underReached: under))
+    }
+    let persistent = a.priorities.filter(\.underReachedThreeMonths).map { c.name($0.district) }
+    if !persistent.isEmpty { lines.append(l.summaryPersistent(persistent)) }
+    let covered = a.priorities.filter { $0.leaflets > 0 }.count
+    lines.append(l.summaryPlan(leaflets: NumberFormat.grouped(a.leafletPlan.allocated), districts: covered, proposals: proposals))
+
+    let figures = [
+      KeyValue(key: l.factRunPeriod, value: l.periodWithWareki(a.runPeriod)),
+      KeyValue(key: l.factWindow, value: window),
+      KeyValue(key: l.figureConsultations, value: c.windowTotalText),
+      KeyValue(key: l.figureDistricts, value: String(a.districts.count)),
+      KeyValue(key: l.figureUnderReached, value: String(a.priorities.filter { ($0.reach.ratioInterval?.upper ?? 1) < 1 }.count)),
+      KeyValue(key: l.figureLeaflets, value: "\(NumberFormat.grouped(a.leafletPlan.allocated)) / \(NumberFormat.grouped(a.leafletPlan.budget))"),
+      KeyValue(key: l.figureProposals, value: String(proposals)),
+    ]
+    return (lines.map { Line(text: $0) }, figures)
+  }
+}
