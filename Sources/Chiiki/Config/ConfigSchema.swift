@@ -18,7 +18,8 @@ enum ConfigSchema {
 
   static let sections: [Section] = [
     Section(name: "report", keys: [
-      .choice("language", \.language, [ReportLanguage.ja, .en])
+      .choice("language", \.language, [ReportLanguage.ja, .en]),
+      .text("templates", \.reportTemplates),
     ]),
     Section(name: "statistics", keys: [
       confidenceLevel,

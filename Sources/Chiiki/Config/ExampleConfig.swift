@@ -13,6 +13,11 @@ extension ConfigurationLoader {
     [report]
     # Language of the report: "ja" (Japanese) or "en" (English).
     language = "ja"
+    # Folder of report template overrides (meeting_summary.md.mustache,
+    # meeting_summary.html.mustache, meeting_summary.css; any of them), relative to the data
+    # folder; "" = the built-in templates. Proposal rules are overridden by a file
+    # proposals.rules in the data folder (see `chiiki templates`).
+    templates = ""
 
     [statistics]
     # Two-sided confidence level of the intervals, between 0.5 and 0.9999. A percentage

@@ -95,6 +95,10 @@ public struct Configuration: Sendable, Hashable {
   public var resourceKindNeeds: [String: [String]]
   /// Name of the centre, shown in the report title.
   public var centreName: String = ""
+  /// Folder of report template overrides (`meeting_summary.md.mustache`,
+  /// `meeting_summary.html.mustache`, `meeting_summary.css`); "" = the built-in templates.
+  /// A relative path is taken from the data folder.
+  public var reportTemplates: String = ""
 
   public init() {
     indicators = Configuration.defaultIndicators

@@ -26,10 +26,16 @@ public struct RunResult: Sendable {
 public enum Pipeline {
   public static func run(_ options: RunOptions) throws(ChiikiError) -> RunResult {
     let started = Date()
+    let reportOptions = reportOptions(options.load)
+    do { try MeetingReport.check(reportOptions) } catch {
+      var log = DiagnosticLog()
+      log.add(Diagnostic(.error, file: error.fileName, line: error.line, error.message))
+      throw .invalidInput(log)
+    }
     let dataset = try DatasetLoader.load(options.load)
     var analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
     ResourceAnalyzer.attach(to: &analysis, dataset: dataset)
-    var files = render(analysis, dataset: dataset)
+    var files = render(analysis, dataset: dataset, report: reportOptions)
     let duration = Date().timeIntervalSince(started)
     let manifest = ManifestWriter.render(
       analysis: analysis, inputs: dataset.inputs, outputs: files,
@@ -41,7 +47,16 @@ public enum Pipeline {
   }
 
   /// Every output file but the manifest, rendered in memory.
-  public static func render(_ analysis: Analysis, dataset: Dataset) -> [ReportFile] {
+  /// Template and proposal-rule overrides: `[report] templates` (relative to the data folder)
+  /// and `proposals.rules` in the data folder.
+  static func reportOptions(_ load: LoadOptions) -> ReportOptions {
+    let templates = load.configuration.reportTemplates
+    let dir: String? = templates.isEmpty ? nil
+      : (templates.hasPrefix("/") ? templates : (load.dataDirectory as NSString).appendingPathComponent(templates))
+    return ReportOptions(templatesDirectory: dir, dataDirectory: load.dataDirectory)
+  }
+
+  public static func render(_ analysis: Analysis, dataset: Dataset, report: ReportOptions = ReportOptions()) -> [ReportFile] {
     var files = [
       ReportFile(name: "outreach_targets.csv", bytes: OutreachTargetsWriter.render(analysis).data),
       ReportFile(name: "segments.csv", bytes: SegmentsWriter.render(analysis).data),
@@ -51,7 +66,7 @@ public enum Pipeline {
     if let categories = CategoryReachWriter.render(analysis) {
       files.append(ReportFile(name: "reach_by_category.csv", bytes: categories.data))
     }
-    files += MeetingReport.render(analysis, dataset: dataset)
+    files += MeetingReport.render(analysis, dataset: dataset, options: report)
     files += ResourceOutputs.render(analysis, dataset: dataset)
     return files.sorted { $0.name < $1.name }
   }

@@ -32,6 +32,12 @@ public struct Labels: Sendable {
     return text
   }
 
+  /// `生活保護率が高い` / `high public assistance rate`: a driver named without figures.
+  public func needReasonPlain(_ config: IndicatorConfig) -> String {
+    let high = config.direction == .higherIsWorse
+    return pick("\(indicator(config))が\(high ? "高い" : "低い")", "\(high ? "high" : "low") \(indicator(config))")
+  }
+
   public func reachReason(ratio: Double) -> String {
     pick("相談は期待値の\(NumberFormat.percent(ratio))", "consultations \(NumberFormat.percent(ratio)) of expected")
   }
@@ -335,20 +341,23 @@ extension Labels {
        pick("粗率・つなぎ率・出口率 p = x / n の区間 = (p + z²/2n ± z√(p(1−p)/n + z²/4n²)) / (1 + z²/n)。z は信頼水準に対応する標準正規分布の分位点（95%で1.96）。",
             "For crude, referral and exit rates p = x / n: (p + z²/2n ± z√(p(1−p)/n + z²/4n²)) / (1 + z²/n), z the standard normal quantile of the confidence level (1.96 for 95%).")),
       (pick("ファネルプロットと管理限界（Spiegelhalter 2005）", "Funnel plot and control limits (Spiegelhalter 2005)"),
-       pick("期待数 E の地区が基準どおり（比 = 1）のときに O/E がとりうる95%（z = 1.96）と99.8%（z = 3.09）の範囲を管理限界とし、限界の外にある地区を「有意に高い／低い」とします。",
-            "Control limits are the 95% (z = 1.96) and 99.8% (z = 3.09) ranges of O/E for a district with expected count E at the reference level (ratio 1); districts beyond them are called significantly high or low.")),
+       pick("期待数 E の地区が基準どおり（比 = 1）のときに O/E がとりうる95%と99.8%の範囲を管理限界とし、限界の外にある地区を「有意に高い／低い」とします。限界は平均 E のポアソン分布の分位点 r_p を補間した (r_p − α)/E（α = (F(r_p) − p) / P(r_p)、Spiegelhalter 2005 の正確法、横軸 E）。",
+            "Control limits are the 95% and 99.8% ranges of O/E for a district with expected count E at the reference level (ratio 1); districts beyond them are called significantly high or low. Limits are Spiegelhalter's (2005) exact Poisson quantiles with interpolation, (r_p − α)/E with α = (F(r_p) − p) / P(r_p), plotted against E.")),
       (pick("過分散の調整", "Over-dispersion adjustment"),
        pick("地区間のばらつきがポアソン分布で説明できる以上に大きい（φ = 標準化 z 値の二乗平均 が 1 を上回る）指標では、加法的ランダム効果 τ² を推定し、限界を exp(±z√(1/E + τ²)) に広げて判定します。\(adjustedText)",
             "Where districts vary more than Poisson variation explains (φ, the mean squared standardised z-score, above 1), an additive random effect τ² is estimated and the limits widen to exp(±z√(1/E + τ²)). \(adjustedText)")),
       (pick("経験ベイズ平滑化（Poisson–Gamma、Marshall 1991）", "Empirical Bayes smoothing (Poisson–Gamma, Marshall 1991)"),
-       pick("平滑化比 = m + w(O/E − m)、w = s² / (s² + m/E)。m と s² は全地区の比の平均と分散（モーメント法）。E が小さい地区ほど市全体の水準 m に寄せられ、小さな地区が偶然で上位に来ることを防ぎます。",
-            "Smoothed ratio = m + w(O/E − m), w = s² / (s² + m/E), with m and s² the mean and variance of the ratios across districts (method of moments). Districts with small E are pulled towards the city level m, so that tiny districts do not top the list on noise.")),
+       pick("平滑化比 = m + w(O/E − m)、w = a / (a + m/E)。m = ΣO / ΣE、s² = ΣE(O/E − m)² / ΣE、a = s² − m/Ē（地区間の真のばらつき、負なら 0；モーメント法）。E が小さい地区ほど市全体の水準 m に寄せられ、小さな地区が偶然で上位に来ることを防ぎます。",
+            "Smoothed ratio = m + w(O/E − m), w = a / (a + m/E), with m = ΣO / ΣE, s² = ΣE(O/E − m)² / ΣE and a = s² − m/Ē (the between-district variance, 0 if negative; method of moments). Districts with small E are pulled towards the city level m, so that tiny districts do not top the list on noise.")),
       (pick("ニーズ指数", "Need index"),
        pick("平滑化比の加重幾何平均 exp(Σ wᵢ ln rᵢ / Σ wᵢ)（低いほど悪い指標は 1/r）。1.0 = 基準の水準。重み：\(weights.joined(separator: "、"))。\(compositeText)",
             "Weighted geometric mean of smoothed ratios, exp(Σ wᵢ ln rᵢ / Σ wᵢ) (1/r for indicators where lower is worse); 1.0 = reference level. Weights: \(weights.joined(separator: ", ")).\(compositeText)")),
       (pick("期待相談件数", "Expected consultations"),
        pick("地区 d の期待相談件数 = C × Σᵢ wᵢ O(d,i) / O(全体,i) ÷ Σᵢ wᵢ。C は集計窓（直近\(window)か月）の全地区の相談件数。不足件数 = 期待相談件数 − 相談件数、相談比 = 相談件数 ÷ 期待相談件数。",
             "Expected consultations of district d = C × Σᵢ wᵢ O(d,i) / O(all,i) ÷ Σᵢ wᵢ, C the consultations of all districts over the window (the last \(window) months). Shortfall = expected − observed; consultation ratio = observed ÷ expected.")),
+      (pick("性・年齢層の期待相談件数", "Expected consultations of sex x age groups"),
+       pick("性・年齢層ごとに、その層の市全体の相談件数 C(性,年齢) を、層のニーズ（各指標の観測数）の地区別の割合で配分：E(d,性,年齢) = C(性,年齢) × Σᵢ wᵢ O(d,性,年齢,i) / O(全体,性,年齢,i) ÷ Σᵢ wᵢ。センターの相談者の年齢構成を前提に、同じ層のなかで相談が少ない地区を示します。性・年齢が不明の相談は含めません。",
+            "Within each sex x age group, the group's consultations city-wide C(sex,age) are spread over districts by their share of the group's need: E(d,sex,age) = C(sex,age) × Σᵢ wᵢ O(d,sex,age,i) / O(all,sex,age,i) ÷ Σᵢ wᵢ. Groups are thus judged against the centre's own age profile: a group is short where it consults less than the same group elsewhere. Consultations of unknown sex or age are left out.")),
       (pick("優先度スコア", "Priority score"),
        pick("ニーズ指数 × max(0, r × (期待相談件数 − 相談件数))。r は相談比の経験ベイズ信頼度（0〜1）で、偶然による不足を割り引きます。ニーズが高いほど、不足が大きいほどスコアは上がります。同点はニーズ指数、期待相談件数、地区コードの順。データが少ない地区（期待数の合計が\(NumberFormat.fixed(minimumExpected, 0))未満）は注記します。",
             "Need index × max(0, r × (expected − observed consultations)), r the Empirical-Bayes reliability (0–1) of the consultation ratio, which discounts shortfalls due to chance. The score rises with need and with the shortfall. Ties break by need index, expected consultations, then district code. Districts with few data (summed expected counts below \(NumberFormat.fixed(minimumExpected, 0))) are flagged.")),

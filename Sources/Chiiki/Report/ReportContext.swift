@@ -108,9 +108,10 @@ struct ReportContext {
   func reasons(_ drivers: [PriorityDriver], district: Int?, consultationState: Suppression.State) -> String {
     drivers.compactMap { driver -> String? in
       switch driver {
-      case .need(let id, let smoothed, let interval):
+      case .need(let id, let ratio, let interval):
         let masked = district.flatMap { d in indicators.first { $0.summary.indicator == id }.map { indicatorMasked($0.results[d]) } } ?? false
-        return labels.needReason(configuration.indicator(id), smoothed: smoothed, interval: masked ? nil : interval, level: configuration.confidenceLevel)
+        if masked { return labels.needReasonPlain(configuration.indicator(id)) }
+        return labels.needReason(configuration.indicator(id), ratio: ratio, interval: interval, level: configuration.confidenceLevel)
       case .reach(let ratio):
         return consultationState == .shown ? labels.reachReason(ratio: ratio) : labels.reachReasonMasked
       case .lowData:

@@ -5,6 +5,27 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A proposal-rules file could not be read or has an error on a line.
   case proposalRules(source: String, line: Int?, message: String)
 
+  /// The file the problem is in, for a located diagnostic.
+  public var fileName: String {
+    switch self {
+    case .template(let name, _): name
+    case .proposalRules(let source, _, _): source
+    }
+  }
+
+  /// The line, when the problem has one.
+  public var line: Int? {
+    if case .proposalRules(_, let line, _) = self { return line }
+    return nil
+  }
+
+  /// What is wrong, without the location.
+  public var message: String {
+    switch self {
+    case .template(_, let message), .proposalRules(_, _, let message): message
+    }
+  }
+
   public var description: String {
     switch self {
     case .template(let name, let message): "\(name): error: \(message)"

@@ -38,17 +38,9 @@ enum ResourceDirectoryMarkdown {
     return out
   }
 
-  /// Markdown-escaped text; `&` is escaped too, so that an entity such as `&lt;` in the input
-  /// shows as typed.
+  /// Markdown-escaped text (`Markdown.escape` escapes `&` too, so that an entity such as `&lt;`
+  /// in the input shows as typed).
   static func text(_ s: String) -> String {
-    Markdown.escape(s).replacingAmpersands()
-  }
-}
-
-extension String {
-  fileprivate func replacingAmpersands() -> String {
-    var out = ""
-    for c in self { if c == "&" { out += "\\&" } else { out.append(c) } }
-    return out
+    Markdown.escape(s)
   }
 }

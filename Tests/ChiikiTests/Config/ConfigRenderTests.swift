@@ -10,6 +10,7 @@ import Testing
 
       [report]
       language = "ja"
+      templates = ""
 
       [statistics]
       confidence_level = 0.95

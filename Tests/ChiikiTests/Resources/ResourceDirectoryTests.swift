@@ -16,7 +16,7 @@ import Testing
   @Test func everyPublicResourceOnceAndNoPrivateOne() throws {
     let (md, html) = try render()
     // Names as they appear after escaping.
-    let mdNames = ["北部就労支援センター", "ファーム\\<北\\>", "A\\&B \"カフェ\"", "南の相談窓口", "南こども食堂", "南しごとコーナー"]
+    let mdNames = ["北部就労支援センター", "ファーム\\<北>", "A\\&B \"カフェ\"", "南の相談窓口", "南こども食堂", "南しごとコーナー"]
     for name in mdNames { #expect(occurrences("#### \(name)\n", in: md) == 1, "\(name)") }
     let htmlNames = ["北部就労支援センター", "ファーム&lt;北&gt;", "A&amp;B &quot;カフェ&quot;", "南の相談窓口", "南こども食堂", "南しごとコーナー"]
     for name in htmlNames { #expect(occurrences("<h4>\(name)</h4>", in: html) == 1, "\(name)") }

@@ -28,14 +28,16 @@ enum OutreachSection {
         needIndex: NumberFormat.fixed(s.needIndex, 2),
         expected: NumberFormat.fixed(s.reach.expected, 1),
         below: (s.reach.ratio ?? 1) < 0.9 ? l.belowMark : "",
-        reasons: c.reasons(s.drivers.compactMap { driver -> PriorityDriver? in
-          // Segment counts are small by nature: no consultation share, no interval (its width gives the count).
+        // Segment counts are small by nature: no consultation share and no ratio or interval
+        // (ratio x expected, or the interval's width, would give the count back); the
+        // indicators that drive need are named only.
+        reasons: s.drivers.compactMap { driver -> String? in
           switch driver {
           case .reach: nil
-          case .need(let id, let smoothed, _): .need(id, smoothed: smoothed, interval: nil)
-          case .lowData: .lowData
+          case .need(let id, _, _): l.needReasonPlain(c.configuration.indicator(id))
+          case .lowData: l.lowDataReason
           }
-        }, district: s.district, consultationState: .primary))
+        }.joined(separator: l.listSeparator))
     }
     return OutreachModel(
       intro: l.outreachIntro(window: l.window(c.windowStart, a.runPeriod), total: c.windowTotalText),
