@@ -9,6 +9,12 @@ public enum CasesLoader {
   /// period column is decoded.
   public static func latestPeriod(path: String, encoding: InputEncoding?) throws(ChiikiError) -> Period? {
     var log = DiagnosticLog()
+    return try latestPeriod(path: path, encoding: encoding, log: &log)
+  }
+
+  /// Same, keeping what the light pass found wrong (an empty file, a bad header), which explains
+  /// why no month could be read.
+  static func latestPeriod(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> Period? {
     var latest: Period? = nil
     var seen: [String: Period] = [:]
     _ = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in

@@ -37,12 +37,18 @@ public enum DatasetLoader {
     }
 
     let runPeriod: Period
+    var periodLog = DiagnosticLog()
     if let given = options.runPeriod {
       runPeriod = given
-    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding) {
+    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding, log: &periodLog) {
       runPeriod = latest
     } else {
-      log.add(Diagnostic(.error, file: "cases.csv", "no month could be read from cases.csv; give the run period with --period YYYY-MM"))
+      // An empty file or a bad header is the real reason; say that rather than ask for --period.
+      if periodLog.hasErrors {
+        log.merge(periodLog)
+      } else {
+        log.add(Diagnostic(.error, file: "cases.csv", "no month could be read from cases.csv; give the run period with --period YYYY-MM"))
+      }
       throw .invalidInput(log)
     }
 
