@@ -110,6 +110,7 @@ public enum CasesLoader {
       if sex == nil { data.unknownSexConsultations += consultations }
       if let band {
         let b = data.bandIndex(band)
+        if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.record.line, column: row.column("age_group"))) }
         data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
       } else {
         data.windowUnknownAge[s * n + d] &+= UInt32(consultations)

@@ -96,6 +96,7 @@ public enum StatisticsLoader {
         numerator = CellMark.missing
       }
       let b = data.bands.index(for: band)
+      if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.record.line, column: row.column("age_group"))) }
       var byPeriod = data.grids[indicator] ?? [:]
       var grid = byPeriod.removeValue(forKey: period) ?? CellGrid(districtCount: districts.count, bandCount: data.bands.count)
       grid.ensureBands(data.bands.count)
@@ -167,7 +168,8 @@ public enum StatisticsLoader {
   }
 
   /// The bands used by one indicator must not overlap (15-19 and 15-24 together would count
-  /// people twice).
+  /// people twice). Located at the first row of whichever of the two bands appears later in the
+  /// file (usually the stray row).
   static func checkBands(_ data: StatisticsData, log: inout DiagnosticLog) {
     for indicator in data.indicators {
       guard let byPeriod = data.grids[indicator] else { continue }
@@ -180,7 +182,10 @@ public enum StatisticsLoader {
           }
         }
         if let problem = AgeBanding.overlap(in: used) {
-          log.add(Diagnostic(.error, file: "statistics.csv", "\(indicator) \(period): age bands \(problem.0) and \(problem.1) overlap; each age must fall in one band"))
+          let at = [problem.0, problem.1].compactMap { data.bands.index(of: $0) }.compactMap {
+            $0 < data.bandFirstSeen.count ? data.bandFirstSeen[$0] : nil
+          }.max { $0.line < $1.line }
+          log.add(Diagnostic(.error, file: "statistics.csv", line: at?.line, column: at?.column, "\(indicator) \(period): age bands \(problem.0) and \(problem.1) overlap; each age must fall in one band"))
         }
       }
     }

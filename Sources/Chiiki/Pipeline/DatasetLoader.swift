@@ -116,7 +116,10 @@ enum DatasetChecks {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(indicator) has no period up to \(runPeriod); it is left out"))
     }
     if let overlap = AgeBanding.overlap(in: cases.bands.bands) {
-      log.add(Diagnostic(.error, file: "cases.csv", "age bands \(overlap.0) and \(overlap.1) overlap; each age must fall in one band"))
+      let at = [overlap.0, overlap.1].compactMap { cases.bands.index(of: $0) }.compactMap {
+        $0 < cases.bandFirstSeen.count ? cases.bandFirstSeen[$0] : nil
+      }.max { $0.line < $1.line }
+      log.add(Diagnostic(.error, file: "cases.csv", line: at?.line, column: at?.column, "age bands \(overlap.0) and \(overlap.1) overlap; each age must fall in one band"))
     }
     if statistics.rowsAfterRun > 0 {
       log.add(Diagnostic(.note, file: "statistics.csv", "\(statistics.rowsAfterRun) rows are after the run period \(runPeriod) and were not used"))
