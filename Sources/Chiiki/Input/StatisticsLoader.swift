@@ -112,6 +112,7 @@ public enum StatisticsLoader {
     }
     fillDenominators(&data, population: population, districts: districts, log: &log)
     checkBands(data, log: &log)
+    checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log)
     return (data, summary)
   }
 
@@ -164,6 +165,39 @@ public enum StatisticsLoader {
         byPeriod[period] = grid
       }
       data.grids[indicator] = byPeriod
+    }
+  }
+
+  /// Within one indicator and period, a district that has rows must have every sex x band cell
+  /// that other districts have: a hole is almost always a row lost while editing, and reading it
+  /// as "not available" would compare the district on fewer ages than the others. Suppressed
+  /// figures are written as X. Bands no district has (an indicator only for 65+) are fine.
+  /// Only periods a run can use (not after the run period) are checked.
+  static func checkGaps(_ data: StatisticsData, districts: DistrictTable, runPeriod: Period, log: inout DiagnosticLog) {
+    let order = data.bands.sortedIndices
+    for indicator in data.indicators {
+      guard let byPeriod = data.grids[indicator] else { continue }
+      for (period, grid) in byPeriod.sorted(by: { $0.key < $1.key }) where period.isNotAfter(runPeriod) {
+        var used: [(band: Int, sex: Sex)] = []
+        var hasRows = Array(repeating: false, count: grid.districtCount)
+        for b in order where b < grid.bandCount {
+          for sex in Sex.allCases {
+            var any = false
+            for d in 0..<grid.districtCount where grid.numerators[grid.offset(district: d, sex: sex, band: b)] != CellMark.absent {
+              any = true
+              hasRows[d] = true
+            }
+            if any { used.append((b, sex)) }
+          }
+        }
+        for d in 0..<grid.districtCount where hasRows[d] {
+          let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
+          guard !holes.isEmpty else { continue }
+          let cells = holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")
+          log.add(Diagnostic(.error, file: "statistics.csv",
+                             "\(indicator) \(period): district \(districts.districts[d].code) has no row for \(cells), which other districts have; add the row (X if the figure is suppressed)"))
+        }
+      }
     }
   }
 
