@@ -136,6 +136,12 @@ enum DatasetChecks {
     let windowTotal = cases.windowConsultations.reduce(0) { $0 + Int($1) }
     if windowTotal == 0 {
       log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in the \(cases.windowMonths) months ending \(runPeriod); reach cannot be judged"))
+    } else {
+      let last = (cases.monthsKept - 1) * cases.districtCount
+      let runMonth = cases.monthly[last..<(last + cases.districtCount)].reduce(0) { $0 + Int($1) }
+      if runMonth == 0 {
+        log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in \(runPeriod), the run period; the \(windowTotal) consultations of the \(cases.windowMonths) months ending then are used"))
+      }
     }
     _ = districts
     _ = configuration
