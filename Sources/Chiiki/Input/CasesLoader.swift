@@ -61,6 +61,16 @@ public enum CasesLoader {
         row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
         return
       }
+      // Like consultations, the centre's own referral and exit counts are never suppressed: an
+      // empty or X cell in a column that is there would otherwise be read as 0.
+      if data.hasReferrals, case .missing = referralsCell {
+        row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
+        return
+      }
+      if data.hasExits, case .missing = exitsCell {
+        row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
+        return
+      }
       let referrals: Int
       switch referralsCell {
       case .value(let v): referrals = v
