@@ -23,4 +23,4 @@ swift build --product chiiki-fuzz -c release --scratch-path .build-fuzz \
 
 .build-fuzz/release/chiiki-fuzz "$work/corpus" "$work/seeds" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@"
+  -dict=Scripts/fuzz.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@"

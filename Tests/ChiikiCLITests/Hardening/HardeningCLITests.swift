@@ -53,6 +53,48 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: reports.path) == ["2026-10"])
   }
 
+  /// Every case of the malformed corpus (Tests/ChiikiTests/Fixtures/malformed, see Corpus.swift
+  /// there) through the binary: exit status 1, `file:line:col: error: …` on stderr for each
+  /// expected error, and no reports/ folder.
+  static var malformedCases: [String] {
+    let root = CLITests.packageRoot.appendingPathComponent("Tests/ChiikiTests/Fixtures/malformed").path
+    return ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+  }
+
+  @Test(arguments: malformedCases)
+  func malformedCaseExitsNonZeroAndWritesNothing(_ name: String) throws {
+    let folder = CLITests.packageRoot.appendingPathComponent("Tests/ChiikiTests/Fixtures/malformed/" + name)
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("data")
+    var expected: [(location: String, phrase: String)] = []
+    var arguments = ["run", "--data", "data"]
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file != "case.txt" {
+      try? FileManager.default.removeItem(at: data.appendingPathComponent(file))
+      try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: data.appendingPathComponent(file))
+    }
+    let spec = try String(contentsOf: folder.appendingPathComponent("case.txt"), encoding: .utf8)
+    for line in spec.split(separator: "\n") where !line.hasPrefix("#") {
+      let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+      if line.hasPrefix("expect:") {
+        let parts = value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        expected.append((parts[0], parts.count > 1 ? parts[1] : ""))
+      } else if line.hasPrefix("remove:") {
+        try FileManager.default.removeItem(at: data.appendingPathComponent(value))
+      } else if line.hasPrefix("period:") {
+        arguments += ["--period", value]
+      }
+    }
+    let result = try CLITests.run(arguments, in: dir)
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n")
+    for (location, phrase) in expected {
+      #expect(lines.contains { $0.hasPrefix("\(location): error: ") && $0.contains(phrase) }, "no '\(location): error: …\(phrase)' in:\n\(result.stderr)")
+    }
+    #expect(result.stderr.hasSuffix("nothing was written.\n"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path))
+  }
+
   /// A bad chiiki.toml stops the run before anything is read or written, naming file:line:col.
   @Test(arguments: [
     ("[report]\nlanguage = \"ja\"\nlanguag = \"en\"\n", "chiiki.toml:3:1: error:", "languag"),
