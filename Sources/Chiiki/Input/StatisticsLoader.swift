@@ -11,6 +11,7 @@ public enum StatisticsLoader {
     progress: ((Int, Int) -> Void)? = nil
   ) throws(ChiikiError) -> (StatisticsData, CSVReadSummary) {
     var data = StatisticsData()
+    let errorsBefore = log.errorCount
     var periodCache: [String: Period] = [:]
     var indicatorCache: [String: IndicatorID] = [:]
     var bandCache: [String: AgeBand] = [:]
@@ -112,7 +113,8 @@ public enum StatisticsLoader {
     }
     fillDenominators(&data, population: population, districts: districts, log: &log)
     checkBands(data, log: &log)
-    checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log)
+    // A row refused above would also show up as a gap; report the row only.
+    if log.errorCount == errorsBefore { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
     return (data, summary)
   }
 

@@ -109,7 +109,8 @@ public enum ReferenceRatesLoader {
 /// Checks across files, after each file has been read on its own.
 enum DatasetChecks {
   static func run(districts: DistrictTable, statistics: StatisticsData, cases: CaseData, runPeriod: Period, configuration: Configuration, log: inout DiagnosticLog) {
-    if statistics.grids.isEmpty {
+    // (Not after statistics.csv's own errors, e.g. an empty file: that is the message to act on.)
+    if statistics.grids.isEmpty && !log.errors.contains(where: { $0.file == "statistics.csv" }) {
       log.add(Diagnostic(.error, file: "statistics.csv", "no statistics apply to the run period \(runPeriod): every row is after it, or the file has no rows"))
     }
     for indicator in statistics.indicators where statistics.periods(of: indicator, notAfter: runPeriod).current == nil {
