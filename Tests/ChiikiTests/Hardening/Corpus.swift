@@ -10,7 +10,7 @@ import Testing
 ///     # free text: what the case is about
 ///     expect: statistics.csv:7:6 | numerator '-3' is negative     (an error: exact location + phrase)
 ///     expect-warning: cases.csv | no consultations in 2026-12    (a warning, same form)
-///     errors: 25                                                  (exact error count)
+///     errors: 25                                                  (exact error count; default: one per expect)
 ///     more: … and 5 more errors                                   (a line of the rendered report)
 ///     remove: cases.csv                                           (leave a tiny file out)
 ///     period: 2026-12                                             (run period, as --period)
