@@ -33,6 +33,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzz target (issue 8): a corpus replay tool in a normal build; a libFuzzer target when built
+    // with -Xswiftc -sanitize=fuzzer -Xswiftc -DCHIIKI_FUZZ (Scripts/fuzz.sh).
+    .executableTarget(
+      name: "chiiki-fuzz",
+      dependencies: ["Chiiki"]
+    ),
     .testTarget(
       name: "ChiikiTests",
       dependencies: ["Chiiki"],

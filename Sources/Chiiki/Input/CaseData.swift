@@ -12,6 +12,8 @@ public struct CaseData: Sendable {
   public var categories: [CaseCategory] = []
   var categoryPosition: [String: Int] = [:]
   public var bands = BandSet()
+  /// Where each band of `bands` first appears in the file, to locate band problems.
+  var bandFirstSeen: [CellLocation] = []
   public var hasReferrals = false
   public var hasExits = false
 

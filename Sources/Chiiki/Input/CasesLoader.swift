@@ -9,6 +9,12 @@ public enum CasesLoader {
   /// period column is decoded.
   public static func latestPeriod(path: String, encoding: InputEncoding?) throws(ChiikiError) -> Period? {
     var log = DiagnosticLog()
+    return try latestPeriod(path: path, encoding: encoding, log: &log)
+  }
+
+  /// Same, keeping what the light pass found wrong (an empty file, a bad header), which explains
+  /// why no month could be read.
+  static func latestPeriod(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> Period? {
     var latest: Period? = nil
     var seen: [String: Period] = [:]
     _ = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
@@ -53,6 +59,16 @@ public enum CasesLoader {
       else { return }
       guard case .value(let consultations) = consultationsCell else {
         row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
+        return
+      }
+      // Like consultations, the centre's own referral and exit counts are never suppressed: an
+      // empty or X cell in a column that is there would otherwise be read as 0.
+      if data.hasReferrals, case .missing = referralsCell {
+        row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
+        return
+      }
+      if data.hasExits, case .missing = exitsCell {
+        row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
         return
       }
       let referrals: Int
@@ -104,6 +120,7 @@ public enum CasesLoader {
       if sex == nil { data.unknownSexConsultations += consultations }
       if let band {
         let b = data.bandIndex(band)
+        if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.record.line, column: row.column("age_group"))) }
         data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
       } else {
         data.windowUnknownAge[s * n + d] &+= UInt32(consultations)

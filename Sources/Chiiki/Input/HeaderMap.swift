@@ -12,7 +12,8 @@ public struct TableSchema: Sendable {
 }
 
 /// Column positions found in a header row. Column order is free; unknown extra columns are
-/// ignored with a note; a missing required column is an error naming the file and line 1.
+/// ignored with a warning (so that a misspelt optional column is seen on the terminal and in
+/// the manifest); a missing required column is an error naming the file and line 1.
 public struct HeaderMap: Sendable {
   private var index: [String: Int] = [:]
   /// Number of fields in the header row.
@@ -51,7 +52,7 @@ public struct HeaderMap: Sendable {
                          "required column '\(name)' is missing; the header must name \(schema.required.joined(separator: ", "))"))
     }
     if !unknown.isEmpty {
-      log.add(Diagnostic(.note, file: schema.file, line: record.line,
+      log.add(Diagnostic(.warning, file: schema.file, line: record.line,
                          "ignored unknown column\(unknown.count == 1 ? "" : "s"): \(unknown.joined(separator: ", "))"))
     }
   }

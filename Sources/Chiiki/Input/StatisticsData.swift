@@ -1,3 +1,9 @@
+/// A line and column of an input file, kept for checks made after the file has been read.
+struct CellLocation: Sendable, Hashable {
+  var line: Int
+  var column: Int?
+}
+
 /// statistics.csv aggregated into dense grids: per indicator, per period, district x sex x band.
 public struct StatisticsData: Sendable {
   public var bands = BandSet()
@@ -9,6 +15,8 @@ public struct StatisticsData: Sendable {
   public var suppressedCells: [IndicatorID: Int] = [:]
   /// Denominators filled from population.csv, per indicator.
   public var filledFromPopulation: [IndicatorID: Int] = [:]
+  /// Where each band of `bands` first appears in the file, to locate band problems.
+  var bandFirstSeen: [CellLocation] = []
 
   public init() {}
 

@@ -11,6 +11,7 @@ public enum StatisticsLoader {
     progress: ((Int, Int) -> Void)? = nil
   ) throws(ChiikiError) -> (StatisticsData, CSVReadSummary) {
     var data = StatisticsData()
+    let errorsBefore = log.errorCount
     var periodCache: [String: Period] = [:]
     var indicatorCache: [String: IndicatorID] = [:]
     var bandCache: [String: AgeBand] = [:]
@@ -96,6 +97,7 @@ public enum StatisticsLoader {
         numerator = CellMark.missing
       }
       let b = data.bands.index(for: band)
+      if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.record.line, column: row.column("age_group"))) }
       var byPeriod = data.grids[indicator] ?? [:]
       var grid = byPeriod.removeValue(forKey: period) ?? CellGrid(districtCount: districts.count, bandCount: data.bands.count)
       grid.ensureBands(data.bands.count)
@@ -111,6 +113,8 @@ public enum StatisticsLoader {
     }
     fillDenominators(&data, population: population, districts: districts, log: &log)
     checkBands(data, log: &log)
+    // A row refused above would also show up as a gap; report the row only.
+    if log.errorCount == errorsBefore { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
     return (data, summary)
   }
 
@@ -166,8 +170,42 @@ public enum StatisticsLoader {
     }
   }
 
+  /// Within one indicator and period, a district that has rows must have every sex x band cell
+  /// that other districts have: a hole is almost always a row lost while editing, and reading it
+  /// as "not available" would compare the district on fewer ages than the others. Suppressed
+  /// figures are written as X. Bands no district has (an indicator only for 65+) are fine.
+  /// Only periods a run can use (not after the run period) are checked.
+  static func checkGaps(_ data: StatisticsData, districts: DistrictTable, runPeriod: Period, log: inout DiagnosticLog) {
+    let order = data.bands.sortedIndices
+    for indicator in data.indicators {
+      guard let byPeriod = data.grids[indicator] else { continue }
+      for (period, grid) in byPeriod.sorted(by: { $0.key < $1.key }) where period.isNotAfter(runPeriod) {
+        var used: [(band: Int, sex: Sex)] = []
+        var hasRows = Array(repeating: false, count: grid.districtCount)
+        for b in order where b < grid.bandCount {
+          for sex in Sex.allCases {
+            var any = false
+            for d in 0..<grid.districtCount where grid.numerators[grid.offset(district: d, sex: sex, band: b)] != CellMark.absent {
+              any = true
+              hasRows[d] = true
+            }
+            if any { used.append((b, sex)) }
+          }
+        }
+        for d in 0..<grid.districtCount where hasRows[d] {
+          let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
+          guard !holes.isEmpty else { continue }
+          let cells = holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")
+          log.add(Diagnostic(.error, file: "statistics.csv",
+                             "\(indicator) \(period): district \(districts.districts[d].code) has no row for \(cells), which other districts have; add the row (X if the figure is suppressed)"))
+        }
+      }
+    }
+  }
+
   /// The bands used by one indicator must not overlap (15-19 and 15-24 together would count
-  /// people twice).
+  /// people twice). Located at the first row of whichever of the two bands appears later in the
+  /// file (usually the stray row).
   static func checkBands(_ data: StatisticsData, log: inout DiagnosticLog) {
     for indicator in data.indicators {
       guard let byPeriod = data.grids[indicator] else { continue }
@@ -180,7 +218,10 @@ public enum StatisticsLoader {
           }
         }
         if let problem = AgeBanding.overlap(in: used) {
-          log.add(Diagnostic(.error, file: "statistics.csv", "\(indicator) \(period): age bands \(problem.0) and \(problem.1) overlap; each age must fall in one band"))
+          let at = [problem.0, problem.1].compactMap { data.bands.index(of: $0) }.compactMap {
+            $0 < data.bandFirstSeen.count ? data.bandFirstSeen[$0] : nil
+          }.max { $0.line < $1.line }
+          log.add(Diagnostic(.error, file: "statistics.csv", line: at?.line, column: at?.column, "\(indicator) \(period): age bands \(problem.0) and \(problem.1) overlap; each age must fall in one band"))
         }
       }
     }

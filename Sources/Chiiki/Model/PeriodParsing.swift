@@ -63,6 +63,8 @@ extension Period {
     } else {
       let digits = body.prefix(while: \.isASCIIDigitChar)
       guard let y = Int(digits), y >= 1 else { throw .unreadable }
+      // Bounded before any arithmetic: 令和9223372036854775807年 overflowed (a trap, found by hardening).
+      guard y <= 999 else { throw .impossible("\(era.kanji)\(y)年 did not exist") }
       eraYear = y
       body.removeFirst(digits.count)
     }

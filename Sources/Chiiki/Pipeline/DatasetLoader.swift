@@ -37,12 +37,18 @@ public enum DatasetLoader {
     }
 
     let runPeriod: Period
+    var periodLog = DiagnosticLog()
     if let given = options.runPeriod {
       runPeriod = given
-    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding) {
+    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding, log: &periodLog) {
       runPeriod = latest
     } else {
-      log.add(Diagnostic(.error, file: "cases.csv", "no month could be read from cases.csv; give the run period with --period YYYY-MM"))
+      // An empty file or a bad header is the real reason; say that rather than ask for --period.
+      if periodLog.hasErrors {
+        log.merge(periodLog)
+      } else {
+        log.add(Diagnostic(.error, file: "cases.csv", "no month could be read from cases.csv; give the run period with --period YYYY-MM"))
+      }
       throw .invalidInput(log)
     }
 
@@ -103,14 +109,18 @@ public enum ReferenceRatesLoader {
 /// Checks across files, after each file has been read on its own.
 enum DatasetChecks {
   static func run(districts: DistrictTable, statistics: StatisticsData, cases: CaseData, runPeriod: Period, configuration: Configuration, log: inout DiagnosticLog) {
-    if statistics.grids.isEmpty {
+    // (Not after statistics.csv's own errors, e.g. an empty file: that is the message to act on.)
+    if statistics.grids.isEmpty && !log.errors.contains(where: { $0.file == "statistics.csv" }) {
       log.add(Diagnostic(.error, file: "statistics.csv", "no statistics apply to the run period \(runPeriod): every row is after it, or the file has no rows"))
     }
     for indicator in statistics.indicators where statistics.periods(of: indicator, notAfter: runPeriod).current == nil {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(indicator) has no period up to \(runPeriod); it is left out"))
     }
     if let overlap = AgeBanding.overlap(in: cases.bands.bands) {
-      log.add(Diagnostic(.error, file: "cases.csv", "age bands \(overlap.0) and \(overlap.1) overlap; each age must fall in one band"))
+      let at = [overlap.0, overlap.1].compactMap { cases.bands.index(of: $0) }.compactMap {
+        $0 < cases.bandFirstSeen.count ? cases.bandFirstSeen[$0] : nil
+      }.max { $0.line < $1.line }
+      log.add(Diagnostic(.error, file: "cases.csv", line: at?.line, column: at?.column, "age bands \(overlap.0) and \(overlap.1) overlap; each age must fall in one band"))
     }
     if statistics.rowsAfterRun > 0 {
       log.add(Diagnostic(.note, file: "statistics.csv", "\(statistics.rowsAfterRun) rows are after the run period \(runPeriod) and were not used"))
@@ -127,6 +137,12 @@ enum DatasetChecks {
     let windowTotal = cases.windowConsultations.reduce(0) { $0 + Int($1) }
     if windowTotal == 0 {
       log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in the \(cases.windowMonths) months ending \(runPeriod); reach cannot be judged"))
+    } else {
+      let last = (cases.monthsKept - 1) * cases.districtCount
+      let runMonth = cases.monthly[last..<(last + cases.districtCount)].reduce(0) { $0 + Int($1) }
+      if runMonth == 0 {
+        log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in \(runPeriod), the run period; the \(windowTotal) consultations of the \(cases.windowMonths) months ending then are used"))
+      }
     }
     _ = districts
     _ = configuration
