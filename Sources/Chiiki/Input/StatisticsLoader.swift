@@ -170,10 +170,11 @@ public enum StatisticsLoader {
     }
   }
 
-  /// Within one indicator and period, a district that has rows must have every sex x band cell
-  /// that other districts have: a hole is almost always a row lost while editing, and reading it
-  /// as "not available" would compare the district on fewer ages than the others. Suppressed
-  /// figures are written as X. Bands no district has (an indicator only for 65+) are fine.
+  /// Within one indicator and period, a district with rows but without a sex x band cell that
+  /// other districts have gets a warning. Such a hole is legitimate when the cell has no people
+  /// (a denominator must be above 0, so the row is left out), and O and E both leave the cell
+  /// out, so the ratio stays consistent; but it may also be a row lost while editing, so it is
+  /// named. Bands no district has (an indicator only for 65+) are not mentioned.
   /// Only periods a run can use (not after the run period) are checked.
   static func checkGaps(_ data: StatisticsData, districts: DistrictTable, runPeriod: Period, log: inout DiagnosticLog) {
     let order = data.bands.sortedIndices
@@ -192,13 +193,21 @@ public enum StatisticsLoader {
             if any { used.append((b, sex)) }
           }
         }
+        var examples: [String] = []
+        var count = 0
         for d in 0..<grid.districtCount where hasRows[d] {
           let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
           guard !holes.isEmpty else { continue }
-          let cells = holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")
-          log.add(Diagnostic(.error, file: "statistics.csv",
-                             "\(indicator) \(period): district \(districts.districts[d].code) has no row for \(cells), which other districts have; add the row (X if the figure is suppressed)"))
+          count += 1
+          if examples.count < 3 {
+            examples.append("\(districts.districts[d].code) (\(holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")))")
+          }
         }
+        guard count > 0 else { continue }
+        let subject = count == 1 ? "district \(examples[0]) has no row" : "\(count) districts have no row"
+        let list = count == 1 ? "" : ": \(examples.joined(separator: "; "))\(count > examples.count ? "; …" : "")"
+        log.add(Diagnostic(.warning, file: "statistics.csv",
+                           "\(indicator) \(period): \(subject) for some sex x age cells that other districts have\(list); their ratios cover the other ages (a cell with no people needs no row; write X for a suppressed figure)"))
       }
     }
   }
