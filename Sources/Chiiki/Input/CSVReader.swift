@@ -63,6 +63,31 @@ public struct CSVReader {
   /// quoting (libcsv strict mode, including an unterminated quote at the end) or an unreadable file.
   @discardableResult
   public func forEachRecord(_ body: (CSVRecord) -> Void) throws(ChiikiError) -> CSVReadSummary {
+    try read(from: 0, to: Int.max, stopAtRowBoundary: false, body).summary
+  }
+
+  /// The encoding and BOM of a file, from its first bytes (what `forEachRecord` would choose).
+  public func sniff() throws(ChiikiError) -> (encoding: InputEncoding, hadBOM: Bool) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      throw .io(path: displayName, reason: "cannot open \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+    defer { buffer.deallocate() }
+    let first = try readChunk(fd, buffer)
+    let hadBOM = first >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+    let chosen = encoding ?? (hadBOM ? .utf8 : InputEncoding.detect(UnsafeBufferPointer(rebasing: buffer[0..<first])))
+    return (chosen, hadBOM)
+  }
+
+  /// Reads the records that start in the bytes `start..<end` of the file. A range that starts
+  /// after 0 must start a record (the caller verifies it, see `CSVRangeResult.endedAtRowBoundary`)
+  /// and uses `encoding` as given; its lines count from 1. With `stopAtRowBoundary`, reading stops at
+  /// `end` when libcsv is between records there, and otherwise goes on to the end of the file.
+  func read(
+    from start: Int, to end: Int, stopAtRowBoundary: Bool, _ body: (CSVRecord) -> Void
+  ) throws(ChiikiError) -> CSVRangeResult {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       throw .io(path: displayName, reason: "cannot open \(path): \(String(cString: strerror(errno)))")
@@ -70,6 +95,9 @@ public struct CSVReader {
     defer { close(fd) }
     var st = stat()
     let total = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    if start > 0 && lseek(fd, off_t(start), SEEK_SET) != off_t(start) {
+      throw .io(path: displayName, reason: "seek failed: \(String(cString: strerror(errno)))")
+    }
     let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
     defer { buffer.deallocate() }
 
@@ -80,32 +108,49 @@ public struct CSVReader {
     }
     defer { csv_free(parser) }
 
-    var first = try readChunk(fd, buffer)
+    var position = start
+    var limit = end
+    var first = try readChunk(fd, buffer, max: limit - position)
     var hadBOM = false
     var offset = 0
-    if first >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+    if start == 0, first >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       hadBOM = true
       offset = 3
     }
     let chosen = encoding ?? (hadBOM ? .utf8 : InputEncoding.detect(UnsafeBufferPointer(rebasing: buffer[0..<first])))
     let decoder = FieldDecoder(encoding: chosen)
 
-    return try withoutActuallyEscaping(body) { (escapable) throws(ChiikiError) -> CSVReadSummary in
+    return try withoutActuallyEscaping(body) { (escapable) throws(ChiikiError) -> CSVRangeResult in
       var state = ParseState(decoder: decoder, onRecord: escapable)
       var consumed = 0
-      return try withUnsafeMutablePointer(to: &state) { (statePtr) throws(ChiikiError) -> CSVReadSummary in
-        while first > 0 {
-          let length = first - offset
-          let parsed = buffer.baseAddress.map {
-            csv_parse(parser, $0 + offset, length, csvFieldCallback, csvRecordCallback, statePtr)
-          } ?? 0
-          if parsed != length {
-            throw ChiikiError.invalidInput(statePtr.pointee.parseErrorLog(file: displayName, lastChunk: true))
+      return try withUnsafeMutablePointer(to: &state) { (statePtr) throws(ChiikiError) -> CSVRangeResult in
+        var atEOF = first == 0
+        while true {
+          while first > 0 {
+            let length = first - offset
+            let parsed = buffer.baseAddress.map {
+              csv_parse(parser, $0 + offset, length, csvFieldCallback, csvRecordCallback, statePtr)
+            } ?? 0
+            if parsed != length {
+              throw ChiikiError.invalidInput(statePtr.pointee.parseErrorLog(file: displayName, lastChunk: true))
+            }
+            consumed += length + offset
+            position += first
+            offset = 0
+            progress?(consumed, total)
+            first = position < limit ? try readChunk(fd, buffer, max: limit - position) : 0
+            if first == 0 && position < limit { atEOF = true }
           }
-          consumed += length + offset
-          offset = 0
-          progress?(consumed, total)
-          first = try readChunk(fd, buffer)
+          if atEOF || position >= total { break }
+          // Stopped at `end`, before the end of the file.
+          if stopAtRowBoundary && parser.pointee.pstate == 0 && statePtr.pointee.ends.isEmpty {
+            return CSVRangeResult(
+              summary: CSVReadSummary(encoding: chosen, records: statePtr.pointee.records, bytes: consumed, hadBOM: hadBOM),
+              endedAtRowBoundary: true, nextLine: statePtr.pointee.nextLine)
+          }
+          limit = Int.max
+          first = try readChunk(fd, buffer, max: limit - position)
+          if first == 0 { atEOF = true }
         }
         if csv_fini(parser, csvFieldCallback, csvRecordCallback, statePtr) != 0 {
           var log = DiagnosticLog()
@@ -114,15 +159,18 @@ public struct CSVReader {
                              "a quoted field is never closed (missing closing quote \")"))
           throw ChiikiError.invalidInput(log)
         }
-        return CSVReadSummary(encoding: chosen, records: statePtr.pointee.records, bytes: consumed, hadBOM: hadBOM)
+        return CSVRangeResult(
+          summary: CSVReadSummary(encoding: chosen, records: statePtr.pointee.records, bytes: consumed, hadBOM: hadBOM),
+          endedAtRowBoundary: false, nextLine: statePtr.pointee.nextLine)
       }
     }
   }
 
-  private func readChunk(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>) throws(ChiikiError) -> Int {
+  private func readChunk(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, max: Int = Int.max) throws(ChiikiError) -> Int {
     var filled = 0
-    while filled < buffer.count {
-      let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+    let wanted = Swift.min(buffer.count, max)
+    while filled < wanted {
+      let n = posixRead(fd, buffer.baseAddress! + filled, wanted - filled)
       if n < 0 {
         if errno == EINTR { continue }
         throw .io(path: displayName, reason: "read failed: \(String(cString: strerror(errno)))")
@@ -132,6 +180,23 @@ public struct CSVReader {
     }
     return filled
   }
+}
+
+@inline(__always) private func posixRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.read(fd, p, n)
+  #else
+    return Darwin.read(fd, p, n)
+  #endif
+}
+
+/// What reading a byte range of a file gave.
+struct CSVRangeResult {
+  var summary: CSVReadSummary
+  /// True when reading stopped at the range's end, between two records (libcsv idle there).
+  var endedAtRowBoundary: Bool
+  /// The line (counted from the range's first line as 1) on which the next record starts.
+  var nextLine: Int
 }
 
 /// The state libcsv's callbacks fill, passed as a plain struct pointer (no ARC per field;
@@ -155,6 +220,11 @@ struct ParseState {
 
   /// Newlines inside the record's quoted fields (CRLF counts once; a lone CR counts too).
   func embeddedLineBreaks() -> Int {
+    let plain = bytes.withUnsafeBytes { raw -> Bool in
+      guard let base = raw.baseAddress else { return true }
+      return memchr(base, 0x0A, raw.count) == nil && memchr(base, 0x0D, raw.count) == nil
+    }
+    if plain { return 0 }
     var count = 0
     var previousCR = false
     for b in bytes {

@@ -31,31 +31,79 @@ public enum CasesLoader {
 
   public static func load(
     path: String, districts: DistrictTable, runPeriod: Period, windowMonths: Int,
-    encoding: InputEncoding?, log: inout DiagnosticLog
+    encoding: InputEncoding?, log: inout DiagnosticLog, codes: DistrictByteIndex? = nil
   ) throws(ChiikiError) -> (CaseData, CSVReadSummary) {
     var data = CaseData(districtCount: districts.count, areaCount: districts.areas.count, runPeriod: runPeriod, windowMonths: windowMonths)
-    var seenCells = Set<CaseCellKey>()
-    var periodCache: [String: Period] = [:]
+    var seenCells = CaseCellSet()
+    var overflowCells = Set<CaseCellKey>()
+    let codes = codes ?? DistrictByteIndex(districts)
+    // Raw cell bytes -> meaning, filled only from what the checked path returned (no String per field).
+    var periods = ByteTable<Period>()
+    var sexes = ByteTable<Sex?>()
+    var ageBands = ByteTable<AgeBand?>()
+    var categories = ByteTable<(name: String, slot: Int)>()
+    var categorySlotOfText: [String: Int] = [:]
+    var bandSlots: [AgeBand: Int] = [:]
+    var columns: (period: Int, district: Int, sex: Int, age: Int, category: Int, consultations: Int, referrals: Int?, exits: Int?)? = nil
+    func count(_ row: RowFields, _ column: Int?, _ name: String, _ log: inout DiagnosticLog) -> CountCell? {
+      guard let column else { return .missing }
+      let cell = CellParsing.count(row.record.field(column))
+      if case .invalid = cell { return row.count(name, &log) }
+      return cell
+    }
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
       if data.rows == 0 {
         data.hasReferrals = row.header["referrals"] != nil
         data.hasExits = row.header["exits"] != nil
       }
+      if columns == nil {
+        let h = row.header
+        columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["category"]!, h["consultations"]!, h["referrals"], h["exits"])
+      }
+      let cols = columns!
+      let record = row.record
       let period: Period
-      if let col = row.header["period"], let text = row.record.string(col), let cached = periodCache[text] {
-        period = cached
-      } else {
+      if let p = periods.value(for: record.field(cols.period)) { period = p } else {
         guard let p = row.period("period", monthly: true, &log) else { return }
-        if let col = row.header["period"], let text = row.record.string(col), periodCache.count < 10_000 { periodCache[text] = p }
+        periods.insert(record.field(cols.period), p)
         period = p
       }
-      guard let d = row.district(districts, &log),
-        let sex = row.sex(allowUnknown: true, &log),
-        let band = row.ageBand(allowUnknown: true, &log),
-        let category = row.requiredText("category", &log),
-        let consultationsCell = row.count("consultations", &log),
-        let referralsCell = row.count("referrals", &log),
-        let exitsCell = row.count("exits", &log)
+      let d: Int
+      let codeBytes = record.field(cols.district)
+      if record.decoder.encoding == .utf8 || codeBytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: codeBytes) {
+        d = fast
+      } else {
+        guard let slow = row.district(districts, &log) else { return }
+        d = slow
+      }
+      let sex: Sex?
+      if let s = sexes.value(for: record.field(cols.sex)) { sex = s } else {
+        guard let s = row.sex(allowUnknown: true, &log) else { return }
+        sexes.insert(record.field(cols.sex), s)
+        sex = s
+      }
+      let band: AgeBand?
+      if let b = ageBands.value(for: record.field(cols.age)) { band = b } else {
+        guard let b = row.ageBand(allowUnknown: true, &log) else { return }
+        ageBands.insert(record.field(cols.age), b)
+        band = b
+      }
+      let category: String
+      let categorySlot: Int
+      if let known = categories.value(for: record.field(cols.category)) {
+        (category, categorySlot) = known
+      } else {
+        guard let text = row.requiredText("category", &log) else { return }
+        category = text
+        if let known = categorySlotOfText[text] { categorySlot = known } else {
+          categorySlot = categorySlotOfText.count
+          categorySlotOfText[text] = categorySlot
+        }
+        categories.insert(record.field(cols.category), (text, categorySlot))
+      }
+      guard let consultationsCell = count(row, cols.consultations, "consultations", &log),
+        let referralsCell = count(row, cols.referrals, "referrals", &log),
+        let exitsCell = count(row, cols.exits, "exits", &log)
       else { return }
       guard case .value(let consultations) = consultationsCell else {
         row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
@@ -89,8 +137,24 @@ public enum CasesLoader {
         row.error("exits", "exits (\(exits)) exceed referrals (\(referrals)); an exit is counted among the referred", &log)
         return
       }
-      let key = CaseCellKey(period: period.monthIndex, district: d, sex: sex?.rawValue ?? 2, band: band, category: category)
-      if !seenCells.insert(key).inserted {
+      let bandSlot: Int
+      if let band {
+        if let known = bandSlots[band] { bandSlot = known } else {
+          bandSlot = bandSlots.count + 1
+          bandSlots[band] = bandSlot
+        }
+      } else {
+        bandSlot = 0
+      }
+      // Slots are given per decoded category text and per band value, so two spellings of one
+      // cell pack to the same key; a cell whose parts do not fit the packing uses the exact key.
+      let inserted: Bool
+      if let packed = CaseCellSet.pack(month: period.monthIndex, district: d, sex: sex?.rawValue ?? 2, band: bandSlot, category: categorySlot) {
+        inserted = seenCells.insert(packed)
+      } else {
+        inserted = overflowCells.insert(CaseCellKey(period: period.monthIndex, district: d, sex: sex?.rawValue ?? 2, band: band, category: category)).inserted
+      }
+      if !inserted {
         row.error("category", "duplicate cell: \(period) \(districts.districts[d].code) \(sex?.code ?? "unknown") \(band?.description ?? "unknown") \(category) appears more than once", &log)
         return
       }

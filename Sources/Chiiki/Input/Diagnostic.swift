@@ -72,6 +72,14 @@ public struct DiagnosticLog: Sendable {
     noteCount += other.noteCount - other.shown.filter { $0.severity == .note }.count
   }
 
+  /// The same log with every located diagnostic moved down `lines` lines (for the second half
+  /// of a file read in two halves, whose lines were counted from 1).
+  public func shiftingLines(by lines: Int) -> DiagnosticLog {
+    var copy = self
+    for i in copy.shown.indices { copy.shown[i].line = copy.shown[i].line.map { $0 + lines } }
+    return copy
+  }
+
   public var errors: [Diagnostic] { shown.filter { $0.severity == .error } }
   public var warnings: [Diagnostic] { shown.filter { $0.severity == .warning } }
   public var notes: [Diagnostic] { shown.filter { $0.severity == .note } }

@@ -8,109 +8,17 @@ public enum StatisticsLoader {
   public static func load(
     path: String, districts: DistrictTable, population: PopulationData?, runPeriod: Period,
     configuration: Configuration, encoding: InputEncoding?, log: inout DiagnosticLog,
-    progress: ((Int, Int) -> Void)? = nil
+    progress: ((Int, Int) -> Void)? = nil, parallelism: ReadParallelism = .automatic,
+    codes: DistrictByteIndex? = nil
   ) throws(ChiikiError) -> (StatisticsData, CSVReadSummary) {
-    var data = StatisticsData()
     let errorsBefore = log.errorCount
-    var periodCache: [String: Period] = [:]
-    var indicatorCache: [String: IndicatorID] = [:]
-    var bandCache: [String: AgeBand] = [:]
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, progress: progress) { row, log in
-      let period: Period
-      if let col = row.header["period"], let text = row.record.string(col), let cached = periodCache[text] {
-        period = cached
-      } else {
-        guard let p = row.period("period", monthly: false, &log) else { return }
-        if let col = row.header["period"], let text = row.record.string(col), periodCache.count < 10_000 { periodCache[text] = p }
-        period = p
-      }
-      guard let d = row.district(districts, &log), let sexValue = row.sex(allowUnknown: false, &log), let sex = sexValue
-      else { return }
-      let band: AgeBand
-      if let col = row.header["age_group"], let text = row.record.string(col), let cached = bandCache[text] {
-        band = cached
-      } else {
-        guard let b = row.ageBand(allowUnknown: false, &log), let bb = b else { return }
-        if let col = row.header["age_group"], let text = row.record.string(col), bandCache.count < 1000 { bandCache[text] = bb }
-        band = bb
-      }
-      let indicator: IndicatorID
-      if let col = row.header["indicator"], let text = row.record.string(col), let cached = indicatorCache[text] {
-        indicator = cached
-      } else {
-        guard let text = row.requiredText("indicator", &log) else { return }
-        guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-" }) else {
-          row.error("indicator", "indicator '\(text)' must be an identifier (letters, digits, _ or -)", &log)
-          return
-        }
-        indicator = IndicatorID(text)
-        if let col = row.header["indicator"], let raw = row.record.string(col), indicatorCache.count < 1000 { indicatorCache[raw] = indicator }
-      }
-      guard let numeratorCell = row.count("numerator", &log), let denominatorCell = row.count("denominator", &log) else { return }
-      data.rows += 1
-      let config = configuration.indicator(indicator)
-
-      var denominator: UInt32
-      switch denominatorCell {
-      case .value(let v):
-        if v == 0 {
-          row.error("denominator", "denominator is 0; a rate needs a denominator above 0 (leave the row out if there is nobody)", &log)
-          return
-        }
-        denominator = UInt32(v)
-      case .missing:
-        let emptyCell = row.header["denominator"].map { row.record.isEmpty($0) } ?? true
-        if emptyCell && config.denominator == .population {
-          if let lo = config.minAge, band.lower < lo {
-            row.error("age_group", "\(indicator)'s population denominator covers ages \(lo)+ but this row is for \(band)", &log)
-            return
-          }
-          if let hi = config.maxAge, (band.upper ?? Int.max) > hi {
-            row.error("age_group", "\(indicator)'s population denominator covers ages up to \(hi) but this row is for \(band)", &log)
-            return
-          }
-          denominator = CellMark.fromPopulation
-        } else if emptyCell {
-          row.error("denominator", "denominator is empty; give it, or set denominator = \"population\" for [indicators.\(indicator)] in chiiki.toml and supply population.csv", &log)
-          return
-        } else {
-          denominator = CellMark.missing
-        }
-      case .invalid: return
-      }
-      var numerator: UInt32
-      switch numeratorCell {
-      case .value(let v): numerator = UInt32(v)
-      case .missing: numerator = CellMark.missing
-      case .invalid: return
-      }
-      if CellMark.isCount(numerator) && CellMark.isCount(denominator) && numerator > denominator {
-        row.error("numerator", "numerator (\(numerator)) is above denominator (\(denominator)); these are proportions of a population", &log)
-        return
-      }
-      if !period.isNotAfter(runPeriod) {
-        data.rowsAfterRun += 1
-        return
-      }
-      if numerator == CellMark.missing || denominator == CellMark.missing {
-        data.suppressedCells[indicator, default: 0] += 1
-        numerator = CellMark.missing
-      }
-      let b = data.bands.index(for: band)
-      if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.record.line, column: row.column("age_group"))) }
-      var byPeriod = data.grids[indicator] ?? [:]
-      var grid = byPeriod.removeValue(forKey: period) ?? CellGrid(districtCount: districts.count, bandCount: data.bands.count)
-      grid.ensureBands(data.bands.count)
-      let o = grid.offset(district: d, sex: sex, band: b)
-      if grid.numerators[o] != CellMark.absent {
-        row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
-      } else {
-        grid.numerators[o] = numerator
-        grid.denominators[o] = denominator
-      }
-      byPeriod[period] = grid
-      data.grids[indicator] = byPeriod
+    let codes = codes ?? DistrictByteIndex(districts)
+    let (acc, summary) = try readTableSplit(
+      path: path, schema: schema, encoding: encoding, log: &log, parallelism: parallelism, progress: progress
+    ) {
+      StatisticsAccumulator(districts: districts, codes: codes, configuration: configuration, runPeriod: runPeriod)
     }
+    var data = acc.finish()
     fillDenominators(&data, population: population, districts: districts, log: &log)
     checkBands(data, log: &log)
     // A row refused above would also show up as a gap; report the row only.
@@ -129,12 +37,14 @@ public enum StatisticsLoader {
         let popPeriod = population?.latestPeriod(notAfter: period) ?? population?.grids.keys.min()
         for b in 0..<grid.bandCount {
           let band = data.bands.bands[b]
+          let plan = popPeriod.flatMap { population?.lookup(period: $0, band: band) }
           for sex in Sex.allCases {
             for d in 0..<grid.districtCount {
               let o = grid.offset(district: d, sex: sex, band: b)
               guard grid.denominators[o] == CellMark.fromPopulation else { continue }
               guard let population, let popPeriod,
-                let value = population.population(period: popPeriod, district: d, sex: sex, band: band)
+                let value = plan.map({ population.population($0, district: d, sex: sex) })
+                  ?? population.population(period: popPeriod, district: d, sex: sex, band: band)
               else {
                 problems += 1
                 if problems <= 5 {

@@ -40,11 +40,12 @@ public struct CSVWriter: Sendable {
   /// `-0.25` are left alone so that they stay numbers.
   public static func neutralise(_ cell: String) -> String {
     guard let first = cell.unicodeScalars.first else { return cell }
-    let risky: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
-    guard risky.contains(first) else { return cell }
+    guard riskyFirst.contains(first) else { return cell }
     if isPlainNumber(cell) { return cell }
     return "'" + cell
   }
+
+  private static let riskyFirst: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 
   static func isPlainNumber(_ cell: String) -> Bool {
     var sawDigit = false

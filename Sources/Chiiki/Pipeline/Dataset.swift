@@ -32,6 +32,8 @@ public struct LoadOptions: Sendable {
   public var configuration: Configuration
   /// Progress display for long reads (stderr on a TTY).
   public var progress: (@Sendable (String, Int, Int) -> Void)?
+  /// Whether large files may be read on two threads (outputs are the same either way).
+  public var parallelism: ReadParallelism = .automatic
 
   public init(dataDirectory: String, runPeriod: Period? = nil, encoding: InputEncoding? = nil, configuration: Configuration = Configuration()) {
     self.dataDirectory = dataDirectory

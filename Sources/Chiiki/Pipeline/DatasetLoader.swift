@@ -28,10 +28,11 @@ public enum DatasetLoader {
     let (districts, dSummary) = try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
     record("districts.csv", dSummary, rows: districts.count)
     if log.hasErrors { throw .invalidInput(log) }
+    let codes = DistrictByteIndex(districts)
 
     var population: PopulationData? = nil
     if exists("population.csv") {
-      let (p, s) = try PopulationLoader.load(path: path("population.csv"), districts: districts, encoding: options.encoding, log: &log)
+      let (p, s) = try PopulationLoader.load(path: path("population.csv"), districts: districts, encoding: options.encoding, log: &log, codes: codes)
       population = p
       record("population.csv", s, rows: p.rows)
     }
@@ -54,13 +55,13 @@ public enum DatasetLoader {
 
     let (cases, cSummary) = try CasesLoader.load(
       path: path("cases.csv"), districts: districts, runPeriod: runPeriod, windowMonths: config.windowMonths,
-      encoding: options.encoding, log: &log)
+      encoding: options.encoding, log: &log, codes: codes)
     record("cases.csv", cSummary, rows: cases.rows)
 
     let (statistics, sSummary) = try StatisticsLoader.load(
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
-      progress: progress.map { p in { p("statistics.csv", $0, $1) } })
+      progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes)
     record("statistics.csv", sSummary, rows: statistics.rows)
 
     var resources: [Resource]? = nil

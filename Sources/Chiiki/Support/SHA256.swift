@@ -1,3 +1,5 @@
+import CSHA256
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -7,24 +9,16 @@
 /// SHA-256 (FIPS 180-4), for the manifest's input fingerprints. Written here rather than
 /// pulling in a crypto package for one function; tested against the FIPS examples and sha256sum.
 public struct SHA256: Sendable {
-  private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-  )
+  private var state: [UInt32] = [
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+  ]
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
-  private static let k: [UInt32] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-  ]
-
   public init() {}
+
+  /// True when the block function uses the CPU's SHA extensions.
+  public static var isAccelerated: Bool { chiiki_sha256_accelerated() != 0 }
 
   public mutating func update(_ bytes: UnsafeRawBufferPointer) {
     length &+= UInt64(bytes.count)
@@ -35,13 +29,14 @@ public struct SHA256: Sendable {
       i = take
       if pending.count == 64 {
         let block = pending
-        block.withUnsafeBytes { compress($0.baseAddress!) }
+        block.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
         pending.removeAll(keepingCapacity: true)
       }
     }
-    while i + 64 <= bytes.count {
-      compress(bytes.baseAddress! + i)
-      i += 64
+    let whole = (bytes.count - i) / 64
+    if whole > 0 {
+      compress(bytes.baseAddress! + i, blocks: whole)
+      i += whole * 64
     }
     if i < bytes.count { pending.append(contentsOf: bytes[i...]) }
   }
@@ -57,41 +52,18 @@ public struct SHA256: Sendable {
     let savedLength = length
     tail.withUnsafeBytes { update($0) }
     length = savedLength
-    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     let hex: [Character] = Array("0123456789abcdef")
     var out = ""
-    for w in words {
+    for w in state {
       for shift in stride(from: 28, through: 0, by: -4) { out.append(hex[Int((w >> UInt32(shift)) & 0xF)]) }
     }
     return out
   }
 
-  private mutating func compress(_ p: UnsafeRawPointer) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(p, w) }
-  }
-
-  private mutating func compress(_ p: UnsafeRawPointer, _ w: UnsafeMutableBufferPointer<UInt32>) {
-    for t in 0..<16 {
-      let b = p + t * 4
-      w[t] = UInt32(b.load(as: UInt8.self)) << 24 | UInt32(b.load(fromByteOffset: 1, as: UInt8.self)) << 16
-        | UInt32(b.load(fromByteOffset: 2, as: UInt8.self)) << 8 | UInt32(b.load(fromByteOffset: 3, as: UInt8.self))
+  private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+    state.withUnsafeMutableBufferPointer { s in
+      chiiki_sha256_blocks(s.baseAddress!, p.assumingMemoryBound(to: UInt8.self), blocks)
     }
-    for t in 16..<64 {
-      let s0 = w[t - 15].rotr(7) ^ w[t - 15].rotr(18) ^ (w[t - 15] >> 3)
-      let s1 = w[t - 2].rotr(17) ^ w[t - 2].rotr(19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = state
-    for t in 0..<64 {
-      let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-      let ch = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ ch &+ SHA256.k[t] &+ w[t]
-      let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-      let maj = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ maj
-      h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-    }
-    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
   }
 
   /// SHA-256 of a file, read in 1 MiB chunks; nil if it cannot be read.
@@ -112,6 +84,3 @@ public struct SHA256: Sendable {
   }
 }
 
-extension UInt32 {
-  @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-}

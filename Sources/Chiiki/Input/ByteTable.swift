@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A hash table keyed by raw field bytes, so that the hot path of a loader can map a cell to
+/// what it means (a district index, a period, a band) without building a String per field.
+/// Keys live in one byte pool; lookups allocate nothing.
+struct ByteTable<Value> {
+  private var slots: [Int32]  // entry index + 1, 0 = empty
+  private var hashes: [UInt64] = []
+  private var starts: [Int] = []
+  private var lengths: [Int] = []
+  private var values: [Value] = []
+  private var pool: [UInt8] = []
+  private var mask: Int
+
+  init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  var count: Int { values.count }
+
+  @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h ^ (h >> 29)
+  }
+
+  /// The value stored for these bytes, if any.
+  @inline(__always) func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    let h = ByteTable.hash(bytes)
+    var i = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let s = Int(slots[i])
+      if s == 0 { return nil }
+      let e = s - 1
+      if hashes[e] == h && lengths[e] == bytes.count && equal(e, bytes) { return values[e] }
+      i = (i + 1) & mask
+    }
+  }
+
+  @inline(__always) private func equal(_ e: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.isEmpty { return true }
+    return pool.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[e], bytes.baseAddress!, bytes.count) == 0 }
+  }
+
+  /// Stores a value for these bytes (first writer wins: a key already present keeps its value).
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    if self.value(for: bytes) != nil { return }
+    if (values.count + 1) * 2 > slots.count { grow() }
+    let h = ByteTable.hash(bytes)
+    hashes.append(h)
+    starts.append(pool.count)
+    lengths.append(bytes.count)
+    pool.append(contentsOf: bytes)
+    values.append(value)
+    place(values.count - 1, h)
+  }
+
+  mutating func insert(_ bytes: [UInt8], _ value: Value) {
+    bytes.withUnsafeBufferPointer { insert($0, value) }
+  }
+
+  private mutating func place(_ e: Int, _ h: UInt64) {
+    var i = Int(truncatingIfNeeded: h) & mask
+    while slots[i] != 0 { i = (i + 1) & mask }
+    slots[i] = Int32(e + 1)
+  }
+
+  private mutating func grow() {
+    let size = slots.count * 2
+    slots = Array(repeating: 0, count: size)
+    mask = size - 1
+    for e in 0..<values.count { place(e, hashes[e]) }
+  }
+}
+
+/// Maps district-code bytes to district indices: built once per run from districts.csv and
+/// shared read-only by every reading thread.
+public struct DistrictByteIndex: Sendable {
+  private let codes: [UInt8]
+  private let ends: [Int]
+  private let slots: [Int32]
+  private let mask: Int
+
+  public init(_ table: DistrictTable) {
+    var codes: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(table.count)
+    for d in table.districts {
+      codes.append(contentsOf: d.code.rawValue.utf8)
+      ends.append(codes.count)
+    }
+    var size = 16
+    while size < table.count * 2 { size <<= 1 }
+    var slots = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    codes.withUnsafeBufferPointer { pool in
+      for d in 0..<ends.count {
+        let start = d == 0 ? 0 : ends[d - 1]
+        let h = ByteTable<Int>.hash(UnsafeBufferPointer(rebasing: pool[start..<ends[d]]))
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = Int32(d + 1)
+      }
+    }
+    self.codes = codes
+    self.ends = ends
+    self.slots = slots
+    self.mask = mask
+  }
+
+  /// The index of the district whose code is exactly these (UTF-8) bytes.
+  @inline(__always) public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let h = ByteTable<Int>.hash(bytes)
+    var i = Int(truncatingIfNeeded: h) & mask
+    return codes.withUnsafeBufferPointer { pool -> Int? in
+      while true {
+        let s = Int(slots[i])
+        if s == 0 { return nil }
+        let d = s - 1
+        let start = d == 0 ? 0 : ends[d - 1]
+        if ends[d] - start == bytes.count && (bytes.isEmpty || memcmp(pool.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
+          return d
+        }
+        i = (i + 1) & mask
+      }
+    }
+  }
+}
+
+extension ByteTable: Sendable where Value: Sendable {}

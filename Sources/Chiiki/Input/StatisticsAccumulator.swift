@@ -1,0 +1,251 @@
+/// The aggregation state of one thread reading statistics.csv: dense grids per indicator and
+/// period, plus caches that map raw cell bytes to their meaning so that the hot path builds no
+/// String. A cache only ever holds what the checked (slow) path returned for the same bytes,
+/// so diagnostics and results are the same with or without it.
+struct StatisticsAccumulator {
+  struct GridKey: Hashable {
+    let indicator: IndicatorID
+    let period: Period
+  }
+
+  struct IndicatorEntry {
+    let id: IndicatorID
+    let config: IndicatorConfig
+  }
+
+  let districts: DistrictTable
+  let codes: DistrictByteIndex
+  let configuration: Configuration
+  let runPeriod: Period
+
+  var bands = BandSet()
+  var keys: [GridKey] = []
+  var grids: [CellGrid] = []
+  var slotOf: [GridKey: Int] = [:]
+  var rows = 0
+  var rowsAfterRun = 0
+  var suppressedCells: [IndicatorID: Int] = [:]
+  /// Where each band (by index in `bands`) first appeared, to locate overlapping-band errors.
+  var bandFirstSeen: [CellLocation] = []
+
+  private var columns: Columns? = nil
+  private var periods = ByteTable<Period>()
+  private var sexes = ByteTable<Sex>()
+  private var ageBands = ByteTable<AgeBand>()
+  private var indicators = ByteTable<IndicatorEntry>()
+  private var lastKey: GridKey? = nil
+  private var lastSlot = 0
+
+  init(districts: DistrictTable, codes: DistrictByteIndex, configuration: Configuration, runPeriod: Period) {
+    self.districts = districts
+    self.codes = codes
+    self.configuration = configuration
+    self.runPeriod = runPeriod
+  }
+
+  private struct Columns {
+    let period, district, sex, age, indicator, numerator: Int
+    let denominator: Int?
+    init(_ h: HeaderMap) {
+      period = h["period"]!
+      district = h["district_code"]!
+      sex = h["sex"]!
+      age = h["age_group"]!
+      indicator = h["indicator"]!
+      numerator = h["numerator"]!
+      denominator = h["denominator"]
+    }
+  }
+
+  /// A count cell read from the bytes; the checked path (with its diagnostic) only when invalid.
+  @inline(__always) private func count(_ row: RowFields, _ column: Int?, _ name: String, _ log: inout DiagnosticLog) -> CountCell? {
+    guard let column else { return .missing }
+    let cell = CellParsing.count(row.record.field(column))
+    if case .invalid = cell { return row.count(name, &log) }
+    return cell
+  }
+
+  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if columns == nil { columns = Columns(row.header) }
+    let c = columns!
+    let record = row.record
+
+    let period: Period
+    if let p = periods.value(for: record.field(c.period)) {
+      period = p
+    } else {
+      guard let p = row.period("period", monthly: false, &log) else { return }
+      periods.insert(record.field(c.period), p)
+      period = p
+    }
+    let d: Int
+    let codeBytes = record.field(c.district)
+    if record.decoder.encoding == .utf8 || codeBytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: codeBytes) {
+      d = fast
+    } else {
+      guard let slow = row.district(districts, &log) else { return }
+      d = slow
+    }
+    let sex: Sex
+    if let s = sexes.value(for: record.field(c.sex)) {
+      sex = s
+    } else {
+      guard let value = row.sex(allowUnknown: false, &log), let s = value else { return }
+      sexes.insert(record.field(c.sex), s)
+      sex = s
+    }
+    let band: AgeBand
+    if let b = ageBands.value(for: record.field(c.age)) {
+      band = b
+    } else {
+      guard let value = row.ageBand(allowUnknown: false, &log), let b = value else { return }
+      ageBands.insert(record.field(c.age), b)
+      band = b
+    }
+    let entry: IndicatorEntry
+    if let e = indicators.value(for: record.field(c.indicator)) {
+      entry = e
+    } else {
+      guard let text = row.requiredText("indicator", &log) else { return }
+      guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-" }) else {
+        row.error("indicator", "indicator '\(text)' must be an identifier (letters, digits, _ or -)", &log)
+        return
+      }
+      let id = IndicatorID(text)
+      entry = IndicatorEntry(id: id, config: configuration.indicator(id))
+      indicators.insert(record.field(c.indicator), entry)
+    }
+    guard let numeratorCell = count(row, c.numerator, "numerator", &log),
+      let denominatorCell = count(row, c.denominator, "denominator", &log)
+    else { return }
+    rows += 1
+    let indicator = entry.id
+    let config = entry.config
+
+    var denominator: UInt32
+    switch denominatorCell {
+    case .value(let v):
+      if v == 0 {
+        row.error("denominator", "denominator is 0; a rate needs a denominator above 0 (leave the row out if there is nobody)", &log)
+        return
+      }
+      denominator = UInt32(v)
+    case .missing:
+      let emptyCell = c.denominator.map { record.isEmpty($0) } ?? true
+      if emptyCell && config.denominator == .population {
+        if let lo = config.minAge, band.lower < lo {
+          row.error("age_group", "\(indicator)'s population denominator covers ages \(lo)+ but this row is for \(band)", &log)
+          return
+        }
+        if let hi = config.maxAge, (band.upper ?? Int.max) > hi {
+          row.error("age_group", "\(indicator)'s population denominator covers ages up to \(hi) but this row is for \(band)", &log)
+          return
+        }
+        denominator = CellMark.fromPopulation
+      } else if emptyCell {
+        row.error("denominator", "denominator is empty; give it, or set denominator = \"population\" for [indicators.\(indicator)] in chiiki.toml and supply population.csv", &log)
+        return
+      } else {
+        denominator = CellMark.missing
+      }
+    case .invalid: return
+    }
+    var numerator: UInt32
+    switch numeratorCell {
+    case .value(let v): numerator = UInt32(v)
+    case .missing: numerator = CellMark.missing
+    case .invalid: return
+    }
+    if CellMark.isCount(numerator) && CellMark.isCount(denominator) && numerator > denominator {
+      row.error("numerator", "numerator (\(numerator)) is above denominator (\(denominator)); these are proportions of a population", &log)
+      return
+    }
+    if !period.isNotAfter(runPeriod) {
+      rowsAfterRun += 1
+      return
+    }
+    if numerator == CellMark.missing || denominator == CellMark.missing {
+      suppressedCells[indicator, default: 0] += 1
+      numerator = CellMark.missing
+    }
+    let b = bands.index(for: band)
+    if b == bandFirstSeen.count { bandFirstSeen.append(CellLocation(line: row.record.line, column: c.age + 1)) }
+    let slot = self.slot(GridKey(indicator: indicator, period: period))
+    grids[slot].ensureBands(bands.count)
+    let o = grids[slot].offset(district: d, sex: sex, band: b)
+    if grids[slot].numerators[o] != CellMark.absent {
+      row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
+    } else {
+      grids[slot].numerators[o] = numerator
+      grids[slot].denominators[o] = denominator
+    }
+  }
+
+  @inline(__always) private mutating func slot(_ key: GridKey) -> Int {
+    if let lastKey, lastKey == key { return lastSlot }
+    let s: Int
+    if let found = slotOf[key] {
+      s = found
+    } else {
+      s = grids.count
+      keys.append(key)
+      grids.append(CellGrid(districtCount: districts.count, bandCount: bands.count))
+      slotOf[key] = s
+    }
+    lastKey = key
+    lastSlot = s
+    return s
+  }
+
+  /// Folds in the state of a thread that read the rows after this one's. Returns false (and
+  /// leaves this state unusable) when both saw the same cell: only a sequential read can say
+  /// which row is the duplicate, so the caller reads again in one thread.
+  mutating func absorb(_ later: inout StatisticsAccumulator, lineOffset: Int) -> Bool {
+    let bandMap = later.bands.bands.map { bands.index(for: $0) }
+    for (lb, b) in bandMap.enumerated() where b == bandFirstSeen.count && lb < later.bandFirstSeen.count {
+      let seen = later.bandFirstSeen[lb]
+      bandFirstSeen.append(CellLocation(line: seen.line + lineOffset, column: seen.column))
+    }
+    for (ls, key) in later.keys.enumerated() {
+      let s = slot(key)
+      grids[s].ensureBands(bands.count)
+      let n = districts.count
+      let source = later.grids[ls]
+      later.grids[ls] = CellGrid(districtCount: 0, bandCount: 0)  // free as we go
+      for lb in 0..<source.bandCount {
+        let b = bandMap[lb]
+        for sex in 0..<2 {
+          let from = (lb * 2 + sex) * n
+          let to = (b * 2 + sex) * n
+          for d in 0..<n where source.numerators[from + d] != CellMark.absent {
+            if grids[s].numerators[to + d] != CellMark.absent { return false }
+            grids[s].numerators[to + d] = source.numerators[from + d]
+            grids[s].denominators[to + d] = source.denominators[from + d]
+          }
+        }
+      }
+    }
+    rows += later.rows
+    rowsAfterRun += later.rowsAfterRun
+    for (k, v) in later.suppressedCells { suppressedCells[k, default: 0] += v }
+    return true
+  }
+
+  /// The aggregated statistics (before population denominators are filled).
+  consuming func finish() -> StatisticsData {
+    var data = StatisticsData()
+    data.bands = bands
+    data.bandFirstSeen = bandFirstSeen
+    for (s, key) in keys.enumerated() {
+      var grid = grids[s]
+      grids[s] = CellGrid(districtCount: 0, bandCount: 0)
+      grid.ensureBands(bands.count)
+      data.grids[key.indicator, default: [:]][key.period] = grid
+    }
+    data.rows = rows
+    data.rowsAfterRun = rowsAfterRun
+    data.suppressedCells = suppressedCells
+    return data
+  }
+}
+extension StatisticsAccumulator: RowAccumulator {}
