@@ -178,7 +178,11 @@ public struct Analysis: Sendable {
   /// Per indicator (in `indicatorSummaries` order), per district.
   public var indicatorResults: [[IndicatorResult]]
   public var priorities: [DistrictPriority]
+  /// The best-ranked segments (all of them for a city; the top `SegmentsWriter.maximumRows` at
+  /// national scale).
   public var segments: [SegmentPriority]
+  /// How many segments were scored in all.
+  public var segmentCount: Int
   public var segmentBanding: [AgeBand]
   public var leafletPlan: LeafletPlan
   public var categorySummaries: [CategorySummary]

@@ -70,6 +70,7 @@ public enum Analyzer {
     // Segments on the common banding.
     let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
     var segments: [SegmentPriority] = []
+    var segmentTotal = 0
     var banding: [AgeBand] = []
     if !dataset.cases.bands.bands.isEmpty {
       guard let common = AgeBanding.commonBanding(Array(Set(statBandsUsed)), dataset.cases.bands.bands) else {
@@ -78,7 +79,9 @@ public enum Analyzer {
         throw .invalidInput(log)
       }
       banding = common
-      segments = SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, log: &log)
+      let result = SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows)
+      segments = result.segments
+      segmentTotal = result.total
     }
 
     let (categorySummaries, categoryReach) = CategoryReachEngine.run(
@@ -96,7 +99,7 @@ public enum Analyzer {
     return Analysis(
       runPeriod: dataset.runPeriod, configuration: configuration, districts: districts,
       indicatorSummaries: outputs.map(\.summary), indicatorResults: outputs.map(\.results),
-      priorities: priorities, segments: segments, segmentBanding: banding, leafletPlan: plan,
+      priorities: priorities, segments: segments, segmentCount: segmentTotal, segmentBanding: banding, leafletPlan: plan,
       categorySummaries: categorySummaries, categoryReach: categoryReach, areas: areas,
       windowConsultations: Int(reach.reduce(0) { $0 + $1.observed }),
       monthlyConsultations: monthly, monthlyByCategory: monthlyByCategory, diagnostics: log)

@@ -14,7 +14,8 @@ public enum IndicatorEngine {
     guard let period = periods.current, let grid = dataset.statistics.grids[indicator]?[period] else { return nil }
     let level = configuration.confidenceLevel
     let rates = referenceRates(grid, indicator: indicator, dataset: dataset)
-    let totals = IndirectStandardisation.districtTotals(grid, rates: rates)
+    let bandOrder = dataset.statistics.bands.sortedIndices
+    let totals = IndirectStandardisation.districtTotals(grid, rates: rates, bandOrder: bandOrder)
 
     let observed = totals.map(\.observed)
     let expected = totals.map(\.expected)
@@ -25,7 +26,8 @@ public enum IndicatorEngine {
 
     var previousTotals: [IndirectStandardisation.Totals]? = nil
     if let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] {
-      previousTotals = IndirectStandardisation.districtTotals(prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset))
+      previousTotals = IndirectStandardisation.districtTotals(
+        prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset), bandOrder: bandOrder)
     }
 
     var results: [IndicatorResult] = []

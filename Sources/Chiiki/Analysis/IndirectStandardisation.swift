@@ -42,11 +42,14 @@ public enum IndirectStandardisation {
     return rates
   }
 
-  /// O, E and the denominator for each district.
-  public static func districtTotals(_ grid: CellGrid, rates: [Double?]) -> [Totals] {
+  /// O, E and the denominator for each district. `bandOrder` (band indices in age order) fixes
+  /// the order of the floating-point sums, so that results do not depend on which band the
+  /// input happened to mention first; nil = storage order.
+  public static func districtTotals(_ grid: CellGrid, rates: [Double?], bandOrder: [Int]? = nil) -> [Totals] {
     var totals = [Totals](repeating: Totals(), count: grid.districtCount)
     let n = grid.districtCount
-    for cell in 0..<(grid.bandCount * 2) {
+    let cells = (bandOrder ?? Array(0..<grid.bandCount)).filter { $0 < grid.bandCount }.flatMap { [$0 * 2, $0 * 2 + 1] }
+    for cell in cells {
       let base = cell * n
       let rate = rates[cell]
       for d in 0..<n {

@@ -36,7 +36,7 @@ public enum ManifestWriter {
       ("counts", .object([
         ("districts", .int(analysis.districts.count)),
         ("indicators", .int(analysis.indicatorSummaries.count)),
-        ("segments", .int(analysis.segments.count)),
+        ("segments", .int(analysis.segmentCount)),
         ("segments_written", .int(min(analysis.segments.count, SegmentsWriter.maximumRows))),
         ("window_consultations", .int(analysis.windowConsultations)),
         ("leaflets_allocated", .int(analysis.leafletPlan.allocated)),

@@ -6,31 +6,38 @@
 /// segment is short of consultations when its group consults less here than elsewhere for the
 /// same need — not because the centre's clients are younger than, say, the people certified for
 /// long-term care. Need index and priority follow the district method.
+///
+/// Every segment is scored, but rows (with intervals, drivers and population) are built only for
+/// the best `limit`: at national scale there are millions of segments and only the top ones are
+/// written.
 public enum SegmentEngine {
-  public struct Input {
-    var indicators: [IndicatorEngine.Output]
-    var configs: [IndicatorConfig]
+  /// The ranked segments (at most `limit`) and how many segments were scored in all.
+  public struct Result: Sendable {
+    public var segments: [SegmentPriority]
+    public var total: Int
   }
 
   public static func run(
-    outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand], configuration: Configuration, log: inout DiagnosticLog
-  ) -> [SegmentPriority] {
+    outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
+  ) -> Result {
     let n = dataset.districts.count
     let g = banding.count
     let units = n * 2 * g
     @inline(__always) func unit(_ d: Int, _ s: Int, _ k: Int) -> Int { (d * 2 + s) * g + k }
-    let statBands = dataset.statistics.bands.bands
-    let statToCommon = statBands.map { AgeBanding.container(of: $0, in: banding) }
+    let statBands = dataset.statistics.bands
+    let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
+    let level = configuration.confidenceLevel
 
+    // Per indicator: O and E of every segment (bands summed in age order, so the result does
+    // not depend on the order of input rows), and the smoothed ratio (NaN = not applicable).
     var observedByIndicator: [[Double]] = []
-    var smoothedByIndicator: [[Double?]] = []
-    var intervalsByIndicator: [[Interval?]] = []
-    var rawByIndicator: [[Double?]] = []
+    var expectedByIndicator: [[Double]] = []
+    var smoothedByIndicator: [[Double]] = []
     for output in outputs {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
       let grid = output.grid
-      for b in 0..<grid.bandCount {
+      for b in statBands.sortedIndices where b < grid.bandCount {
         guard let k = statToCommon[b] else { continue }
         for sex in Sex.allCases {
           guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
@@ -44,19 +51,16 @@ public enum SegmentEngine {
           }
         }
       }
-      let eb = EmpiricalBayes.poissonGamma(observed: o, expected: e)
+      var smoothed = EmpiricalBayes.poissonGamma(observed: o, expected: e).smoothed
+      for u in 0..<units where !(e[u] > 0) { smoothed[u] = .nan }
       observedByIndicator.append(o)
-      smoothedByIndicator.append((0..<units).map { e[$0] > 0 ? eb.smoothed[$0] : nil })
-      rawByIndicator.append((0..<units).map { e[$0] > 0 ? o[$0] / e[$0] : nil })
-      intervalsByIndicator.append((0..<units).map { u in
-        guard e[u] > 0 else { return nil }
-        let ci = ConfidenceIntervals.exactPoisson(count: o[u], level: configuration.confidenceLevel)
-        return Interval(lower: ci.lower / e[u], upper: ci.upper / e[u])
-      })
+      expectedByIndicator.append(e)
+      smoothedByIndicator.append(smoothed)
     }
     let configs = outputs.map(\.summary.config)
     let need = NeedIndex.compute(
-      zip(configs, smoothedByIndicator).map { NeedIndex.Column(config: $0, values: $1) }, units: units, method: configuration.composite)
+      zip(configs, smoothedByIndicator).map { NeedIndex.Column(config: $0, values: $1.map { $0.isNaN ? nil : $0 }) },
+      units: units, method: configuration.composite)
 
     // Consultations of known sex and age, moved onto the common banding.
     var observed = [Double](repeating: 0, count: units)
@@ -67,64 +71,79 @@ public enum SegmentEngine {
         for d in 0..<n { observed[unit(d, s, k)] += Double(dataset.cases.windowBySegment[(cb * 3 + s) * n + d]) }
       }
     }
-    // Expected consultations within each sex x age group: the group's city-wide consultations
-    // spread over districts by the district's share of the group's need (the contract's formula
-    // applied group by group), so segments are judged against the centre's own age profile.
-    var expectedShares = [Double](repeating: 0, count: units)
-    var groupTotals = [Double](repeating: 0, count: 2 * g)
+    // Expected consultations within each sex x age group.
+    var expected = [Double](repeating: 0, count: units)
+    let weights = configs.map(\.weight)
     for s in 0..<2 {
       for k in 0..<g {
-        let members = (0..<n).map { unit($0, s, k) }
-        groupTotals[s * g + k] = members.reduce(0) { $0 + observed[$1] }
-        let columns = observedByIndicator.map { column in members.map { column[$0] } }
-        let groupShares = ReachEngine.needShares(observed: columns, weights: configs.map(\.weight), units: n)
-        for (d, u) in members.enumerated() { expectedShares[u] = groupShares[d] }
+        var groupTotal = 0.0
+        for d in 0..<n { groupTotal += observed[unit(d, s, k)] }
+        let columns = observedByIndicator.map { column in (0..<n).map { column[unit($0, s, k)] } }
+        let shares = ReachEngine.needShares(observed: columns, weights: weights, units: n)
+        for d in 0..<n { expected[unit(d, s, k)] = shares[d] * groupTotal }
       }
     }
-    let reach = segmentReach(observed: observed, shares: expectedShares, groupTotals: groupTotals, groupOf: { u in ((u / g) % 2) * g + u % g }, level: configuration.confidenceLevel)
-    let scores = (0..<units).map { PriorityRanking.score(needIndex: need[$0], reach: reach[$0]) }
-    let order = PriorityRanking.order(scores: scores, needIndex: need, expected: reach.map(\.expected))
-
-    var population: [Double?] = Array(repeating: nil, count: units)
-    if let pop = dataset.population, let period = pop.latestPeriod(notAfter: dataset.runPeriod) ?? pop.grids.keys.min() {
-      for d in 0..<n {
-        for sex in Sex.allCases {
-          for (k, band) in banding.enumerated() {
-            population[unit(d, sex.rawValue, k)] = pop.population(period: period, district: d, sex: sex, band: band).map(Double.init)
-          }
-        }
+    let reliability = EmpiricalBayes.poissonGamma(observed: observed, expected: expected).shrinkageWeight
+    func reach(_ u: Int, withInterval: Bool) -> Reach {
+      var interval: Interval? = nil
+      if withInterval, expected[u] > 0 {
+        let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
+        interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
       }
+      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? reliability[u] : 0)
     }
+    let scores = (0..<units).map { PriorityRanking.score(needIndex: need[$0], reach: reach($0, withInterval: false)) }
+    let order = topOrder(scores: scores, need: need, expected: expected, limit: limit)
 
+    let population = dataset.population
+    let populationPeriod = population.flatMap { $0.latestPeriod(notAfter: dataset.runPeriod) ?? $0.grids.keys.min() }
     var segments: [SegmentPriority] = []
-    segments.reserveCapacity(units)
+    segments.reserveCapacity(order.count)
     for (rank, u) in order.enumerated() {
       let d = u / (2 * g)
       let s = (u / g) % 2
       let k = u % g
-      let ratios = configs.indices.compactMap { i -> IndicatorEvidence? in
-        guard let sm = smoothedByIndicator[i][u] else { return nil }
-        return IndicatorEvidence(config: configs[i], smoothed: sm, ratio: rawByIndicator[i][u] ?? sm, interval: intervalsByIndicator[i][u])
+      let sex: Sex = s == 0 ? .male : .female
+      let r = reach(u, withInterval: true)
+      let evidence = configs.indices.compactMap { i -> IndicatorEvidence? in
+        let e = expectedByIndicator[i][u]
+        guard e > 0 else { return nil }
+        let o = observedByIndicator[i][u]
+        let ci = ConfidenceIntervals.exactPoisson(count: o, level: level)
+        return IndicatorEvidence(
+          config: configs[i], smoothed: smoothedByIndicator[i][u], ratio: o / e,
+          interval: Interval(lower: ci.lower / e, upper: ci.upper / e))
+      }
+      let people = population.flatMap { pop in
+        populationPeriod.flatMap { pop.population(period: $0, district: d, sex: sex, band: banding[k]).map(Double.init) }
       }
       segments.append(SegmentPriority(
-        district: d, sex: s == 0 ? .male : .female, band: banding[k], rank: rank + 1, score: scores[u],
-        needIndex: need[u], reach: reach[u], population: population[u],
-        drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[u], lowData: false)))
+        district: d, sex: sex, band: banding[k], rank: rank + 1, score: scores[u], needIndex: need[u], reach: r,
+        population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false)))
     }
-    return segments
+    return Result(segments: segments, total: units)
   }
 
-  /// Reach of every segment when each sex x age group has its own consultation total.
-  static func segmentReach(observed: [Double], shares: [Double], groupTotals: [Double], groupOf: (Int) -> Int, level: Double) -> [Reach] {
-    let expected = observed.indices.map { shares[$0] * groupTotals[groupOf($0)] }
-    let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
-    return observed.indices.map { u in
-      var interval: Interval? = nil
-      if expected[u] > 0 {
-        let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
-        interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
+  /// The best `limit` units in rank order (score, then need, then expected, all descending, then
+  /// unit order), without sorting every unit: units with a positive score are sorted first, and
+  /// the rest only if the limit is not reached.
+  static func topOrder(scores: [Double], need: [Double], expected: [Double], limit: Int) -> [Int] {
+    struct Key: Comparable {
+      var score: Double, need: Double, expected: Double, unit: Int
+      static func < (a: Key, b: Key) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.need != b.need { return a.need > b.need }
+        if a.expected != b.expected { return a.expected > b.expected }
+        return a.unit < b.unit
       }
-      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? eb.shrinkageWeight[u] : 0)
     }
+    func keys(_ keep: (Double) -> Bool) -> [Key] {
+      scores.indices.compactMap { u in keep(scores[u]) ? Key(score: scores[u], need: need[u], expected: expected[u], unit: u) : nil }
+    }
+    var ranked = keys { $0 > 0 }.sorted().prefix(limit).map(\.unit)
+    if ranked.count < limit {
+      ranked += keys { !($0 > 0) }.sorted().prefix(limit - ranked.count).map(\.unit)
+    }
+    return ranked
   }
 }
