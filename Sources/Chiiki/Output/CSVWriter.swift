@@ -1,32 +1,46 @@
 /// Builds CSV text the way Excel on a Japanese PC opens correctly: UTF-8 with BOM, CRLF line
 /// ends, RFC 4180 quoting, and no cell that a spreadsheet could run as a formula.
 public struct CSVWriter: Sendable {
-  public private(set) var text: String
+  /// The document so far, as UTF-8 bytes.
+  public private(set) var data: [UInt8]
 
   /// Starts a document with the BOM and the header row.
   public init(header: [String], bom: Bool = true) {
-    text = bom ? "\u{FEFF}" : ""
-    text.reserveCapacity(1 << 16)
+    data = bom ? [0xEF, 0xBB, 0xBF] : []
+    data.reserveCapacity(1 << 16)
     appendRow(header)
   }
+
+  /// The document as text.
+  public var text: String { String(decoding: data, as: UTF8.self) }
 
   /// Appends one row; every cell is neutralised and quoted as needed.
   public mutating func appendRow(_ cells: [String]) {
     var first = true
     for cell in cells {
-      if !first { text += "," }
+      if !first { data.append(0x2C) }
       first = false
-      text += CSVWriter.escape(CSVWriter.neutralise(cell))
+      let utf8 = cell.utf8
+      // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.
+      if let lead = utf8.first, !CSVWriter.riskyLeadBytes.contains(lead),
+        !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+      {
+        data.append(contentsOf: utf8)
+      } else {
+        data.append(contentsOf: CSVWriter.escape(CSVWriter.neutralise(cell)).utf8)
+      }
     }
-    text += "\r\n"
+    data.append(0x0D)
+    data.append(0x0A)
   }
 
-  /// The bytes to write (UTF-8).
-  public var data: [UInt8] { Array(text.utf8) }
+  /// First bytes after which a cell may need neutralising: = + - @ tab CR, and 0xEF, the lead
+  /// byte of the full-width ＝ ＋ － ＠.
+  private static let riskyLeadBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0xEF]
 
   /// Quotes a cell when it holds a comma, quote or line break (RFC 4180).
   public static func escape(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+    guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
     var quoted = "\""
     for c in cell {
       if c == "\"" { quoted += "\"\"" } else { quoted.append(c) }

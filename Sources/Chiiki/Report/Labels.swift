@@ -251,6 +251,11 @@ extension Labels {
          "Candidate proposals below are generated from the findings by explicit rules (see Methodology); the meeting decides which to take up.")
   }
   public var noProposals: String { pick("今月はルールに該当する議題案はありません。", "No rule matched this month.") }
+  /// Said under a table cut to its first rows.
+  public func tableTruncated(shown: Int, total: Int, file: String) -> String {
+    pick("（上位\(shown)地区を掲載。全\(total)地区は \(file)）", " (The top \(shown) districts are shown; all \(total) are in \(file).)")
+  }
+
   public func andMore(_ n: Int) -> String { pick("ほか\(n)地区", " and \(n) more") }
   public func evidenceLine(name: String, _ evidence: [String]) -> String {
     evidence.isEmpty ? name : pick("\(name)：\(evidence.joined(separator: "；"))", "\(name): \(evidence.joined(separator: "; "))")

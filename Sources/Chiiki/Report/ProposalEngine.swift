@@ -12,12 +12,37 @@ enum ProposalEngine {
     var districts: [(district: Int, evidence: [String])]
   }
 
+  /// Lookups built once per report, so that checking a rule for every district stays linear
+  /// (a national run has hundreds of thousands of districts and tens of thousands of segments).
+  struct Index {
+    var segmentsByDistrict: [Int: [SegmentPriority]] = [:]
+    /// "kind|area" of every resource (area "" for districts without one).
+    var resourceKindAreas = Set<String>()
+    /// Resource gaps flagged, keyed "area|kind".
+    var gaps: [String: ResourceGap] = [:]
+    /// Low-exit outcome rows over all categories, keyed "district|code" or "area|name".
+    var lowExit: [String: ReferralOutcome] = [:]
+
+    init(_ c: ReportContext) {
+      for s in c.analysis.segments { segmentsByDistrict[s.district, default: []].append(s) }
+      for r in c.dataset.resources ?? [] {
+        resourceKindAreas.insert(r.kind + "|" + (c.analysis.districts.districts[r.district].area ?? ""))
+      }
+      for g in c.analysis.resources.gaps where g.isGap && gaps[g.area + "|" + g.kind] == nil { gaps[g.area + "|" + g.kind] = g }
+      for o in c.analysis.resources.outcomes where o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998) {
+        let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
+        if lowExit[key] == nil { lowExit[key] = o }
+      }
+    }
+  }
+
   static func evaluate(_ rules: [ProposalRule], _ c: ReportContext) -> [Match] {
-    rules.compactMap { rule in
+    let index = Index(c)
+    return rules.compactMap { rule in
       let matched = c.analysis.priorities.compactMap { p -> (Int, [String])? in
         var evidence: [String] = []
         for condition in rule.conditions {
-          guard let e = check(condition, district: p.district, c) else { return nil }
+          guard let e = check(condition, district: p.district, c, index) else { return nil }
           if !e.isEmpty { evidence.append(e) }
         }
         return (p.district, evidence)
@@ -27,7 +52,7 @@ enum ProposalEngine {
   }
 
   /// nil when the condition fails; else the evidence in words ("" when nothing to cite).
-  static func check(_ condition: ProposalCondition, district d: Int, _ c: ReportContext) -> String? {
+  static func check(_ condition: ProposalCondition, district d: Int, _ c: ReportContext, _ index: Index) -> String? {
     let l = c.labels
     let p = c.priorityOf[d]
     switch condition {
@@ -45,7 +70,7 @@ enum ProposalEngine {
       guard let p, p.underReachedThreeMonths else { return nil }
       return l.evidencePersistent + l.listSeparator + evidenceReach(p, c)
     case .fewConsultations(let ages, let share):
-      let segs = c.analysis.segments.filter { $0.district == d && ages.contains($0.band) }
+      let segs = (index.segmentsByDistrict[d] ?? []).filter { ages.contains($0.band) }
       let observed = segs.reduce(0) { $0 + $1.reach.observed }
       let expected = segs.reduce(0) { $0 + $1.reach.expected }
       guard expected >= 1, observed < share * expected, let lowest = segs.map(\.band.lower).min() else { return nil }
@@ -53,25 +78,22 @@ enum ProposalEngine {
       let covered = AgeBand(lower: lowest, upper: segs.contains { $0.band.upper == nil } ? nil : segs.compactMap(\.band.upper).max())
       return l.evidenceFewConsultations(ages: l.ageBand(covered), share: NumberFormat.percent(share), expected: NumberFormat.fixed(expected, 1))
     case .segmentNeedHigh(let ages, let level):
-      let segs = c.analysis.segments.filter { $0.district == d && ages.contains($0.band) && $0.needIndex >= level }
+      let segs = (index.segmentsByDistrict[d] ?? []).filter { ages.contains($0.band) && $0.needIndex >= level }
       guard let top = segs.max(by: { $0.needIndex != $1.needIndex ? $0.needIndex < $1.needIndex : $0.rank > $1.rank }) else { return nil }
       return l.evidenceSegmentNeed(sex: l.sex(top.sex), age: l.ageBand(top.band), needIndex: NumberFormat.fixed(top.needIndex, 2))
     case .noResource(let kind):
-      guard let resources = c.dataset.resources else { return nil }
+      guard c.dataset.resources != nil else { return nil }
       let area = c.analysis.districts.districts[d].area
-      let inArea = resources.filter { $0.kind == kind && c.analysis.districts.districts[$0.district].area == area }
-      guard inArea.isEmpty else { return nil }
+      guard !index.resourceKindAreas.contains(kind + "|" + (area ?? "")) else { return nil }
       return l.evidenceNoResource(kind: kind, area: area ?? l.wholeCity)
     case .resourceGap(let kind):
       let area = c.analysis.districts.districts[d].area ?? ""
-      guard let gap = c.analysis.resources.gaps.first(where: { $0.area == area && $0.kind == kind && $0.isGap }) else { return nil }
+      guard let gap = index.gaps[area + "|" + kind] else { return nil }
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
       let district = c.analysis.districts.districts[d]
-      let low = c.analysis.resources.outcomes.first { o in
-        o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998)
-          && ((o.level == .district && o.key == district.code.rawValue) || (o.level == .area && o.key == (district.area ?? "\u{0}")))
-      }
+      // Area rows come before district rows in the outcomes, as before.
+      let low = district.area.flatMap { index.lowExit["area|" + $0] } ?? index.lowExit["district|" + district.code.rawValue]
       guard let low else { return nil }
       return l.evidenceLowExit(low.name)
     case .priorityTop(let n):

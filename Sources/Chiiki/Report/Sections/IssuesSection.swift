@@ -1,13 +1,16 @@
 /// Regional issues: need significantly above reference, consultations short of need, what
 /// changed since last month and last year, categories, monthly consultations.
 enum IssuesSection {
+  /// Rows of a district table in a printed report; longer lists point to the CSV files.
+  static let maxTableRows = 60
+
   static func build(_ c: ReportContext) -> IssuesModel {
     let a = c.analysis
     let l = c.labels
     let issues = c.indicators.map { indicatorIssue($0.summary, $0.results, c) }
 
     // Heat table: districts in priority order x indicators, smoothed ratio and funnel symbol.
-    let heatRows = a.priorities.map { p in
+    let heatRows = a.priorities.prefix(maxTableRows).map { p in
       HeatRow(name: c.name(p.district), cells: c.indicators.map { ind in
         let r = ind.results[p.district]
         let value = r.expected > 0 && !c.indicatorMasked(r) ? NumberFormat.fixed(r.smoothedRatio, 2) : l.masked
@@ -16,7 +19,7 @@ enum IssuesSection {
     }
 
     // Significantly under-reached districts (upper limit of the consultation ratio below 1).
-    let under = a.priorities.filter { ($0.reach.ratioInterval?.upper ?? 1) < 1 }.map { p in
+    let under = a.priorities.filter { ($0.reach.ratioInterval?.upper ?? 1) < 1 }.prefix(maxTableRows).map { p in
       let state = c.consultationState(p.district)
       return UnderRow(
         name: c.name(p.district), observed: c.consultationText(p.district),
@@ -31,7 +34,8 @@ enum IssuesSection {
         name: s.category.rawValue,
         consultations: c.suppression.text(s.consultations, c.categoryConsultations.states[i], labels: l),
         dissimilarity: NumberFormat.fixed(s.dissimilarity, 2),
-        underReached: s.underReachedDistricts.map(c.name).joined(separator: l.nameSeparator))
+        underReached: s.underReachedDistricts.prefix(10).map(c.name).joined(separator: l.nameSeparator)
+          + (s.underReachedDistricts.count > 10 ? l.andMore(s.underReachedDistricts.count - 10) : ""))
     }
     let months = a.monthlyConsultations.enumerated().map { i, m in
       MonthRow(period: l.shortPeriod(m.period), count: c.suppression.text(m.count, c.monthlyStates[i], labels: l))
@@ -39,7 +43,8 @@ enum IssuesSection {
     return IssuesModel(
       indicators: issues,
       heatHeaders: c.indicators.map { Line(text: l.indicator($0.summary.config)) },
-      heatRows: heatRows, heatLegend: l.heatLegend,
+      heatRows: heatRows,
+      heatLegend: l.heatLegend + (a.priorities.count > maxTableRows ? l.tableTruncated(shown: maxTableRows, total: a.priorities.count, file: "indicators.csv") : ""),
       hasUnder: !under.isEmpty, under: under, noneUnder: l.noneUnderReached,
       changes: changes(c).map { Line(text: $0) },
       hasCategories: !categories.isEmpty, categories: categories, months: months)
@@ -62,7 +67,7 @@ enum IssuesSection {
     let high = results.filter { isHigh($0.funnel) }.sorted { a, b in
       (a.ratio ?? 0) != (b.ratio ?? 0) ? (a.ratio ?? 0) > (b.ratio ?? 0) : a.district < b.district
     }
-    let rows = high.map { r in
+    let rows = high.prefix(maxTableRows).map { r in
       let masked = c.indicatorMasked(r)
       return IndicatorDistrictRow(
         name: c.name(r.district), observed: c.personCount(r.observed), expected: NumberFormat.fixed(r.expected, 1),
