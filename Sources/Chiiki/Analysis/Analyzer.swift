@@ -6,7 +6,9 @@ public enum Analyzer {
     let n = districts.count
     let level = configuration.confidenceLevel
 
-    let outputs = dataset.statistics.indicators.compactMap { IndicatorEngine.run(indicator: $0, dataset: dataset, configuration: configuration) }
+    let indicatorIDs = dataset.statistics.indicators
+    let outputs = ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
+      .compactMap { $0 }
     let configs = outputs.map(\.summary.config)
     for output in outputs where output.summary.observed == 0 {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))

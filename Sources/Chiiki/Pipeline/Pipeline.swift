@@ -57,17 +57,18 @@ public enum Pipeline {
   }
 
   public static func render(_ analysis: Analysis, dataset: Dataset, report: ReportOptions = ReportOptions()) -> [ReportFile] {
-    var files = [
-      ReportFile(name: "outreach_targets.csv", bytes: OutreachTargetsWriter.render(analysis).data),
-      ReportFile(name: "segments.csv", bytes: SegmentsWriter.render(analysis).data),
-      ReportFile(name: "indicators.csv", bytes: IndicatorsWriter.render(analysis).data),
+    // Independent renderers, run on all cores; the result is sorted by name, so the order in
+    // which they finish does not matter.
+    let jobs: [@Sendable () -> [ReportFile]] = [
+      { [ReportFile(name: "outreach_targets.csv", bytes: OutreachTargetsWriter.render(analysis).data)] },
+      { [ReportFile(name: "segments.csv", bytes: SegmentsWriter.render(analysis).data)] },
+      { [ReportFile(name: "indicators.csv", bytes: IndicatorsWriter.render(analysis).data)] },
+      { AreasWriter.render(analysis).map { [ReportFile(name: "areas.csv", bytes: $0.data)] } ?? [] },
+      { CategoryReachWriter.render(analysis).map { [ReportFile(name: "reach_by_category.csv", bytes: $0.data)] } ?? [] },
+      { MeetingReport.render(analysis, dataset: dataset, options: report) },
+      { ResourceOutputs.render(analysis, dataset: dataset) },
     ]
-    if let areas = AreasWriter.render(analysis) { files.append(ReportFile(name: "areas.csv", bytes: areas.data)) }
-    if let categories = CategoryReachWriter.render(analysis) {
-      files.append(ReportFile(name: "reach_by_category.csv", bytes: categories.data))
-    }
-    files += MeetingReport.render(analysis, dataset: dataset, options: report)
-    files += ResourceOutputs.render(analysis, dataset: dataset)
-    return files.sorted { $0.name < $1.name }
+    return ParallelMap.map(jobs.count) { jobs[$0]() }.flatMap { $0 }.sorted { $0.name < $1.name }
   }
+
 }
