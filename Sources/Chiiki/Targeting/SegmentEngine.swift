@@ -37,7 +37,7 @@ public enum SegmentEngine {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
       let grid = output.grid
-      for b in statBands.sortedIndices where b < grid.bandCount {
+      for b in statBands.sortedIndices where grid.hasBand(b) {
         guard let k = statToCommon[b] else { continue }
         for sex in Sex.allCases {
           guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
