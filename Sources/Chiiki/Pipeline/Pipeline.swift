@@ -32,9 +32,12 @@ public enum Pipeline {
       log.add(Diagnostic(.error, file: error.fileName, line: error.line, error.message))
       throw .invalidInput(log)
     }
-    let dataset = try DatasetLoader.load(options.load)
+    var dataset = try DatasetLoader.load(options.load)
     var analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
     ResourceAnalyzer.attach(to: &analysis, dataset: dataset)
+    // The grids are read only by the analysis: free them before rendering.
+    dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
+    dataset.population = nil
     let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
     let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
     var written: [WrittenFile]
