@@ -70,6 +70,7 @@ public enum Analyzer {
     }
 
     // Segments on the common banding.
+    // (Every band of statistics.csv, as every grid counts them all.)
     let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
     var segments: [SegmentPriority] = []
     var segmentTotal = 0

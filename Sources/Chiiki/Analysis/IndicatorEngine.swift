@@ -24,48 +24,57 @@ public enum IndicatorEngine {
     let od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
     let tau2 = od.isOverdispersed ? od.tau2 : 0
 
-    var previousTotals: [IndirectStandardisation.Totals]? = nil
+    var previousTotalsFound: [IndirectStandardisation.Totals]? = nil
     if let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] {
-      previousTotals = IndirectStandardisation.districtTotals(
+      previousTotalsFound = IndirectStandardisation.districtTotals(
         prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset), bandOrder: bandOrder)
     }
 
-    var results: [IndicatorResult] = []
-    results.reserveCapacity(totals.count)
-    for (d, t) in totals.enumerated() {
-      let ratio = t.expected > 0 ? t.observed / t.expected : nil
-      var interval: Interval? = nil
-      if t.expected > 0 {
-        let ci = ConfidenceIntervals.exactPoisson(count: t.observed, level: level)
-        interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
-      }
-      var crude: Double? = nil
-      var crudeCI: Interval? = nil
-      if t.denominator > 0 {
-        crude = t.observed / t.denominator
-        crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level)
-      }
-      var funnel = FunnelLabel.within
-      var plain = FunnelLabel.within
-      if let ratio, t.expected > 0 {
-        plain = FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected))
-        funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
-      }
-      var previousRatio: Double? = nil
-      var change: RatioComparison? = nil
-      if let p = previousTotals?[d], p.expected > 0 {
-        previousRatio = p.observed / p.expected
+    let previousTotals = previousTotalsFound
+    // Districts are independent: chunks on all cores, joined in district order.
+    let chunkSize = max(4096, (totals.count + 7) / 8)
+    let chunks = (totals.count + chunkSize - 1) / chunkSize
+    let results: [IndicatorResult] = ParallelMap.map(chunks) { c -> [IndicatorResult] in
+      var results: [IndicatorResult] = []
+      let range = (c * chunkSize)..<min(totals.count, (c + 1) * chunkSize)
+      results.reserveCapacity(range.count)
+      for d in range {
+        let t = totals[d]
+        let ratio = t.expected > 0 ? t.observed / t.expected : nil
+        var interval: Interval? = nil
         if t.expected > 0 {
-          change = TrendTest.compareRatios(
-            observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+          let ci = ConfidenceIntervals.exactPoisson(count: t.observed, level: level)
+          interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
         }
+        var crude: Double? = nil
+        var crudeCI: Interval? = nil
+        if t.denominator > 0 {
+          crude = t.observed / t.denominator
+          crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level)
+        }
+        var funnel = FunnelLabel.within
+        var plain = FunnelLabel.within
+        if let ratio, t.expected > 0 {
+          plain = FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected))
+          funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
+        }
+        var previousRatio: Double? = nil
+        var change: RatioComparison? = nil
+        if let p = previousTotals?[d], p.expected > 0 {
+          previousRatio = p.observed / p.expected
+          if t.expected > 0 {
+            change = TrendTest.compareRatios(
+              observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+          }
+        }
+        results.append(IndicatorResult(
+          district: d, indicator: indicator, observed: t.observed, expected: t.expected, denominator: t.denominator,
+          ratio: ratio, ratioInterval: interval, crudeRate: crude, crudeInterval: crudeCI,
+          smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
+          excludedCells: t.excludedCells, previousRatio: previousRatio, change: change))
       }
-      results.append(IndicatorResult(
-        district: d, indicator: indicator, observed: t.observed, expected: t.expected, denominator: t.denominator,
-        ratio: ratio, ratioInterval: interval, crudeRate: crude, crudeInterval: crudeCI,
-        smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
-        excludedCells: t.excludedCells, previousRatio: previousRatio, change: change))
-    }
+      return results
+    }.flatMap { $0 }
     let sumO = observed.reduce(0, +)
     let sumE = expected.reduce(0, +)
     let sumN = totals.reduce(0) { $0 + $1.denominator }

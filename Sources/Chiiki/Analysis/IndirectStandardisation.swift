@@ -18,7 +18,7 @@ public enum IndirectStandardisation {
     for cell in 0..<(grid.bandCount * 2) {
       var num = 0.0
       var den = 0.0
-      let base = cell * n
+      guard let base = grid.base(cell: cell) else { continue }
       for d in 0..<n {
         let x = grid.numerators[base + d]
         let y = grid.denominators[base + d]
@@ -50,7 +50,7 @@ public enum IndirectStandardisation {
     let n = grid.districtCount
     let cells = (bandOrder ?? Array(0..<grid.bandCount)).filter { $0 < grid.bandCount }.flatMap { [$0 * 2, $0 * 2 + 1] }
     for cell in cells {
-      let base = cell * n
+      guard let base = grid.base(cell: cell) else { continue }
       let rate = rates[cell]
       for d in 0..<n {
         let x = grid.numerators[base + d]

@@ -171,7 +171,7 @@ struct StatisticsAccumulator {
     let b = bands.index(for: band)
     if b == bandFirstSeen.count { bandFirstSeen.append(CellLocation(line: row.record.line, column: c.age + 1)) }
     let slot = self.slot(GridKey(indicator: indicator, period: period))
-    grids[slot].ensureBands(bands.count)
+    grids[slot].ensureBand(b)
     let o = grids[slot].offset(district: d, sex: sex, band: b)
     if grids[slot].numerators[o] != CellMark.absent {
       row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
@@ -208,15 +208,20 @@ struct StatisticsAccumulator {
     }
     for (ls, key) in later.keys.enumerated() {
       let s = slot(key)
-      grids[s].ensureBands(bands.count)
       let n = districts.count
       let source = later.grids[ls]
       later.grids[ls] = CellGrid(districtCount: 0, bandCount: 0)  // free as we go
-      for lb in 0..<source.bandCount {
+      if grids[s].storedBands == 0 {
+        // Only the later half has this grid: take it over without copying its cells.
+        grids[s] = source.renumberingBands(bandMap, count: bands.count)
+        continue
+      }
+      for lb in 0..<source.bandCount where source.hasBand(lb) {
         let b = bandMap[lb]
+        grids[s].ensureBand(b)
         for sex in 0..<2 {
-          let from = (lb * 2 + sex) * n
-          let to = (b * 2 + sex) * n
+          let from = source.base(cell: lb * 2 + sex)!
+          let to = grids[s].base(cell: b * 2 + sex)!
           for d in 0..<n where source.numerators[from + d] != CellMark.absent {
             if grids[s].numerators[to + d] != CellMark.absent { return false }
             grids[s].numerators[to + d] = source.numerators[from + d]

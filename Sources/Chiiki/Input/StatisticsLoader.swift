@@ -35,7 +35,7 @@ public enum StatisticsLoader {
         guard var grid = byPeriod[period] else { continue }
         var problems = 0
         let popPeriod = population?.latestPeriod(notAfter: period) ?? population?.grids.keys.min()
-        for b in 0..<grid.bandCount {
+        for b in 0..<grid.bandCount where grid.hasBand(b) {
           let band = data.bands.bands[b]
           let plan = popPeriod.flatMap { population?.lookup(period: $0, band: band) }
           for sex in Sex.allCases {
@@ -93,7 +93,7 @@ public enum StatisticsLoader {
       for (period, grid) in byPeriod.sorted(by: { $0.key < $1.key }) where period.isNotAfter(runPeriod) {
         var used: [(band: Int, sex: Sex)] = []
         var hasRows = Array(repeating: false, count: grid.districtCount)
-        for b in order where b < grid.bandCount {
+        for b in order where grid.hasBand(b) {
           for sex in Sex.allCases {
             var any = false
             for d in 0..<grid.districtCount where grid.numerators[grid.offset(district: d, sex: sex, band: b)] != CellMark.absent {
@@ -130,8 +130,8 @@ public enum StatisticsLoader {
       guard let byPeriod = data.grids[indicator] else { continue }
       for (period, grid) in byPeriod.sorted(by: { $0.key < $1.key }) {
         var used: [AgeBand] = []
-        for b in 0..<grid.bandCount {
-          let start = b * 2 * grid.districtCount
+        for b in 0..<grid.bandCount where grid.hasBand(b) {
+          let start = grid.base(cell: b * 2)!
           if grid.numerators[start..<(start + 2 * grid.districtCount)].contains(where: { $0 != CellMark.absent }) {
             used.append(data.bands.bands[b])
           }

@@ -13,31 +13,72 @@ public enum CellMark {
 }
 
 /// Numerators and denominators of one indicator in one period for every district x sex x band,
-/// stored densely: memory grows with districts, never with input rows.
+/// stored densely: memory grows with districts, never with input rows. Only the bands the
+/// indicator has rows for take memory (an indicator for ages 65+ holds 5 bands, not the 18 of
+/// the whole file): `bandCount` counts the file's bands (indices into its `BandSet`), and each
+/// band with storage has a slot in `numerators` / `denominators`; a band without one reads as
+/// `CellMark.absent` everywhere.
 public struct CellGrid: Sendable {
   public let districtCount: Int
   public private(set) var bandCount: Int
+  /// Storage slot of each band, -1 for a band without cells.
+  public private(set) var slots: [Int32]
+  /// Cells of the bands with storage: slot x sex x district.
   public var numerators: [UInt32]
   public var denominators: [UInt32]
 
+  /// An empty grid (no band has storage until `ensureBand`).
   public init(districtCount: Int, bandCount: Int) {
     self.districtCount = districtCount
     self.bandCount = bandCount
-    numerators = Array(repeating: CellMark.absent, count: districtCount * 2 * bandCount)
-    denominators = numerators
+    slots = Array(repeating: -1, count: bandCount)
+    numerators = []
+    denominators = []
   }
 
+  /// Whether band `b` has storage (a band without it has only absent cells).
+  @inline(__always) public func hasBand(_ b: Int) -> Bool { b < bandCount && slots[b] >= 0 }
+
+  /// Offset of a cell of a band that has storage (`hasBand`).
   @inline(__always) public func offset(district: Int, sex: Sex, band: Int) -> Int {
-    (band * 2 + sex.rawValue) * districtCount + district
+    (Int(slots[band]) * 2 + sex.rawValue) * districtCount + district
   }
 
-  /// Grows the grid to hold `count` bands (new bands append whole blocks, so offsets stay valid).
+  /// Offset of the first district of (band, sex) cell `cell` = band * 2 + sex; nil when the
+  /// band has no storage.
+  @inline(__always) public func base(cell: Int) -> Int? {
+    let b = cell >> 1
+    guard hasBand(b) else { return nil }
+    return (Int(slots[b]) * 2 + (cell & 1)) * districtCount
+  }
+
+  /// Number of bands with storage.
+  public var storedBands: Int { numerators.count / max(1, 2 * districtCount) }
+
+  /// Counts `count` bands (new bands have no storage; offsets stay valid).
   public mutating func ensureBands(_ count: Int) {
     guard count > bandCount else { return }
-    let extra = (count - bandCount) * 2 * districtCount
-    numerators.append(contentsOf: repeatElement(CellMark.absent, count: extra))
-    denominators.append(contentsOf: repeatElement(CellMark.absent, count: extra))
+    slots.append(contentsOf: repeatElement(-1, count: count - bandCount))
     bandCount = count
+  }
+
+  /// Gives band `b` storage (all cells absent) if it has none.
+  @inline(__always) public mutating func ensureBand(_ b: Int) {
+    if b >= bandCount { ensureBands(b + 1) }
+    guard slots[b] < 0 else { return }
+    slots[b] = Int32(storedBands)
+    numerators.append(contentsOf: repeatElement(CellMark.absent, count: 2 * districtCount))
+    denominators.append(contentsOf: repeatElement(CellMark.absent, count: 2 * districtCount))
+  }
+
+  /// The same grid with band indices renumbered (`map[old] = new`, all below `count`); the
+  /// cells are not copied.
+  public consuming func renumberingBands(_ map: [Int], count: Int) -> CellGrid {
+    var newSlots = [Int32](repeating: -1, count: count)
+    for (old, slot) in slots.enumerated() where slot >= 0 { newSlots[map[old]] = slot }
+    slots = newSlots
+    bandCount = count
+    return self
   }
 }
 

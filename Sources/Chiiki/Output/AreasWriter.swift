@@ -1,6 +1,6 @@
 /// areas.csv: the outreach table rolled up by area (日常生活圏域), when districts have one.
 public enum AreasWriter {
-  public static func render(_ analysis: Analysis) -> CSVWriter? {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter? {
     guard !analysis.areas.isEmpty else { return nil }
     let indicators = analysis.indicatorSummaries.map(\.indicator)
     var header = ["area", "districts", "need_index", "observed_consultations", "expected_consultations",
@@ -8,6 +8,7 @@ public enum AreasWriter {
                   "households", "leaflets"]
     for i in indicators { header += ["\(i)_observed", "\(i)_expected", "\(i)_ratio", "\(i)_ratio_low", "\(i)_ratio_high"] }
     var csv = CSVWriter(header: header)
+    csv.sink = sink
     let f = NumberFormat.fixed
     for a in analysis.areas {
       var row = [a.area, String(a.districts.count), f(a.needIndex, 6), f(a.reach.observed, 0), f(a.reach.expected, 6),

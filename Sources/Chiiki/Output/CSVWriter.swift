@@ -3,6 +3,9 @@
 public struct CSVWriter: Sendable {
   /// The document so far, as UTF-8 bytes.
   public private(set) var data: [UInt8]
+  /// Where the rows go as they are built, a chunk at a time (nil: all stay in `data`). With a
+  /// sink, `data` holds only what has not been flushed; call `finish()` at the end.
+  public var sink: OutputSink? = nil
 
   /// Starts a document with the BOM and the header row.
   public init(header: [String], bom: Bool = true) {
@@ -32,6 +35,19 @@ public struct CSVWriter: Sendable {
     }
     data.append(0x0D)
     data.append(0x0A)
+    if let sink, data.count >= CSVWriter.chunk {
+      sink.write(data)
+      data.removeAll(keepingCapacity: true)
+    }
+  }
+
+  private static let chunk = 1 << 20
+
+  /// Sends what is left to the sink (no-op without one).
+  public mutating func finish() {
+    guard let sink else { return }
+    sink.write(data)
+    data = []
   }
 
   /// First bytes after which a cell may need neutralising: = + - @ tab CR, and 0xEF, the lead

@@ -1,12 +1,13 @@
 /// reach_by_category.csv: per consultation category (主訴) and district, consultations against the
 /// need of the indicators the category answers (configuration `categories` of each indicator).
 public enum CategoryReachWriter {
-  public static func render(_ analysis: Analysis) -> CSVWriter? {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter? {
     guard !analysis.categoryReach.isEmpty else { return nil }
     var csv = CSVWriter(header: [
       "category", "district_code", "district_name", "indicators", "observed_consultations", "expected_consultations",
       "missing_consultations", "consultation_ratio", "consultation_ratio_low", "consultation_ratio_high",
     ])
+    csv.sink = sink
     let f = NumberFormat.fixed
     let mapped = Dictionary(uniqueKeysWithValues: analysis.categorySummaries.map { ($0.category, $0.indicators) })
     for row in analysis.categoryReach {

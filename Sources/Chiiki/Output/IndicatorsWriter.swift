@@ -1,12 +1,13 @@
 /// indicators.csv: one row per district x indicator (districts by code, indicators by id).
 public enum IndicatorsWriter {
-  public static func render(_ analysis: Analysis) -> CSVWriter {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
     var csv = CSVWriter(header: [
       "district_code", "indicator", "observed", "expected", "ratio", "ratio_low", "ratio_high", "crude_rate",
       "crude_low", "crude_high", "smoothed_ratio", "funnel", "district_name", "period", "denominator",
       "shrinkage_weight", "funnel_unadjusted", "excluded_cells", "previous_period", "previous_ratio",
       "change_ratio", "change_low", "change_high", "change_significant",
     ])
+    csv.sink = sink
     let f = NumberFormat.fixed
     for d in 0..<analysis.districts.count {
       let district = analysis.districts.districts[d]

@@ -3,6 +3,14 @@ public enum ManifestWriter {
   public static let toolVersion = "0.1.0"
 
   public static func render(analysis: Analysis, inputs: [InputFileInfo], outputs: [ReportFile], startedAt: String, durationSeconds: Double) -> String {
+    render(analysis: analysis, inputs: inputs, outputs: outputs.map { o in
+      var h = SHA256()
+      h.update(o.bytes)
+      return WrittenFile(name: o.name, sha256: h.finalizeHex(), bytes: o.bytes.count)
+    }, startedAt: startedAt, durationSeconds: durationSeconds)
+  }
+
+  public static func render(analysis: Analysis, inputs: [InputFileInfo], outputs: [WrittenFile], startedAt: String, durationSeconds: Double) -> String {
     let c = analysis.configuration
     let config: JSONValue = .object([
       ("language", .string(c.language.rawValue)),
@@ -44,9 +52,7 @@ public enum ManifestWriter {
       ("warnings", .array(log.warnings.map { .string($0.description) } + (log.warningCount > log.limit ? [.string("… and \(log.warningCount - log.limit) more warnings")] : []))),
       ("notes", .array(log.notes.map { .string($0.description) })),
       ("outputs", .array(outputs.map { o in
-        var h = SHA256()
-        h.update(o.bytes)
-        return .object([("name", .string(o.name)), ("sha256", .string(h.finalizeHex())), ("bytes", .int(o.bytes.count))])
+        .object([("name", .string(o.name)), ("sha256", .string(o.sha256)), ("bytes", .int(o.bytes))])
       })),
       ("run", .object([("started_at", .string(startedAt)), ("duration_seconds", .double(durationSeconds, 3))])),
     ])

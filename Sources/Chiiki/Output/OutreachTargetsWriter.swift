@@ -1,6 +1,6 @@
 /// outreach_targets.csv: districts ranked for outreach, with the contract's columns first.
 public enum OutreachTargetsWriter {
-  public static func render(_ analysis: Analysis) -> CSVWriter {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
     let labels = Labels(analysis.configuration.language)
     let indicators = analysis.indicatorSummaries.map(\.indicator)
     var csv = CSVWriter(header: [
@@ -10,6 +10,7 @@ public enum OutreachTargetsWriter {
       "rank_previous_month", "missing_previous_month", "rank_previous_year", "missing_previous_year",
       "under_reached_3_months",
     ] + indicators.map { "\($0)_smoothed_ratio" })
+    csv.sink = sink
     let f = NumberFormat.fixed
     for p in analysis.priorities {
       let district = analysis.districts.districts[p.district]

@@ -3,13 +3,14 @@ public enum SegmentsWriter {
   /// Segments beyond this many are left out (national runs); the manifest says so.
   public static let maximumRows = 50_000
 
-  public static func render(_ analysis: Analysis) -> CSVWriter {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
     let labels = Labels(analysis.configuration.language)
     var csv = CSVWriter(header: [
       "rank", "district_code", "district_name", "sex", "age_group", "priority_score", "need_index",
       "observed_consultations", "expected_consultations", "missing_consultations", "consultation_ratio",
       "population", "reasons", "area", "consultation_ratio_low", "consultation_ratio_high", "reliability", "shrunk_missing",
     ])
+    csv.sink = sink
     let f = NumberFormat.fixed
     for s in analysis.segments.prefix(maximumRows) {
       let district = analysis.districts.districts[s.district]

@@ -32,18 +32,29 @@ public enum Pipeline {
       log.add(Diagnostic(.error, file: error.fileName, line: error.line, error.message))
       throw .invalidInput(log)
     }
-    let dataset = try DatasetLoader.load(options.load)
+    var dataset = try DatasetLoader.load(options.load)
     var analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
     ResourceAnalyzer.attach(to: &analysis, dataset: dataset)
-    var files = render(analysis, dataset: dataset, report: reportOptions)
-    let duration = Date().timeIntervalSince(started)
-    let manifest = ManifestWriter.render(
-      analysis: analysis, inputs: dataset.inputs, outputs: files,
-      startedAt: ISO8601DateFormatter().string(from: started), durationSeconds: duration)
-    files.append(ReportFile(name: "manifest.json", text: manifest))
+    // The grids are read only by the analysis: free them before rendering.
+    dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
+    dataset.population = nil
     let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
-    try AtomicReportWriter.commit(files, to: target, failAfter: options.failAfterFiles)
-    return RunResult(outputDirectory: target, files: files.map(\.name), analysis: analysis)
+    let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
+    var written: [WrittenFile]
+    do {
+      written = try write(analysis, dataset: dataset, report: reportOptions, to: stage)
+      let duration = Date().timeIntervalSince(started)
+      let manifest = ManifestWriter.render(
+        analysis: analysis, inputs: dataset.inputs, outputs: written,
+        startedAt: ISO8601DateFormatter().string(from: started), durationSeconds: duration)
+      written.append(try stage.write(ReportFile(name: "manifest.json", text: manifest)))
+      try stage.commit()
+    } catch {
+      stage.abort()
+      throw error
+    }
+    let files = written.map(\.name)
+    return RunResult(outputDirectory: target, files: files, analysis: analysis)
   }
 
   /// Every output file but the manifest, rendered in memory.
@@ -71,4 +82,54 @@ public enum Pipeline {
     return ParallelMap.map(jobs.count) { jobs[$0]() }.flatMap { $0 }.sorted { $0.name < $1.name }
   }
 
+  /// Renders every output file but the manifest straight into `stage`, a file (or a chunk of a
+  /// CSV) at a time, so that memory holds the files being rendered, not the whole report. The
+  /// same bytes as `render`; returned sorted by name.
+  static func write(_ analysis: Analysis, dataset: Dataset, report: ReportOptions, to stage: ReportStage) throws(ChiikiError) -> [WrittenFile] {
+    typealias Job = @Sendable () throws -> [WrittenFile]
+    func csv(_ name: String, _ render: @escaping @Sendable (OutputSink) -> CSVWriter?) -> Job {
+      return { () throws -> [WrittenFile] in
+        let sink = try stage.open(name)
+        guard var writer = render(sink) else { return [] }
+        writer.finish()
+        return [try sink.close()]
+      }
+    }
+    var jobs: [Job] = []
+    // Largest first, so that the two cores finish together.
+    if dataset.cases.hasReferrals {
+      jobs.append(csv("referral_outcomes.csv") { ReferralOutcomesWriter.render(analysis, sink: $0) })
+    }
+    if !analysis.categoryReach.isEmpty {
+      jobs.append(csv("reach_by_category.csv") { CategoryReachWriter.render(analysis, sink: $0) })
+    }
+    jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
+    if let resources = dataset.resources {
+      jobs.append { () throws -> [WrittenFile] in
+        let directory = ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
+        let md = try stage.write(ReportFile(name: "resource_directory.md", text: ResourceDirectoryMarkdown.render(directory, analysis: analysis)))
+        let html = try stage.write(ReportFile(name: "resource_directory.html", text: ResourceDirectoryHTML.render(directory, analysis: analysis)))
+        return [md, html]
+      }
+    }
+    jobs.append { () throws -> [WrittenFile] in
+      var out: [WrittenFile] = []
+      for file in MeetingReport.render(analysis, dataset: dataset, options: report) { out.append(try stage.write(file)) }
+      return out
+    }
+    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
+    jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
+    if !analysis.areas.isEmpty {
+      jobs.append(csv("areas.csv") { AreasWriter.render(analysis, sink: $0) })
+    }
+    let all = jobs
+    let results = ParallelMap.map(all.count) { i -> Result<[WrittenFile], ChiikiError> in
+      do { return .success(try all[i]()) } catch let e as ChiikiError { return .failure(e) } catch {
+        return .failure(.io(path: "", reason: error.localizedDescription))
+      }
+    }
+    var written: [WrittenFile] = []
+    for r in results { written += try r.get() }
+    return written.sorted { $0.name < $1.name }
+  }
 }

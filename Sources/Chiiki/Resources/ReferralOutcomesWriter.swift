@@ -14,13 +14,14 @@ public enum ReferralOutcomesWriter {
     "exit_funnel", "centre_referral_rate", "centre_exit_rate", "flag",
   ]
 
-  public static func render(_ analysis: Analysis) -> CSVWriter {
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
     let r = analysis.resources
     let labels = Labels(analysis.configuration.language)
     let f = NumberFormat.fixed
     let exits = r.outcomesHaveExits
     let level = analysis.configuration.confidenceLevel
     var csv = CSVWriter(header: header)
+    csv.sink = sink
     let window = r.window.map { "\($0.first)/\($0.last)" } ?? ""
 
     func append(_ o: ReferralOutcome) {

@@ -37,7 +37,7 @@ public enum SegmentEngine {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
       let grid = output.grid
-      for b in statBands.sortedIndices where b < grid.bandCount {
+      for b in statBands.sortedIndices where grid.hasBand(b) {
         guard let k = statToCommon[b] else { continue }
         for sex in Sex.allCases {
           guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
@@ -140,10 +140,51 @@ public enum SegmentEngine {
     func keys(_ keep: (Double) -> Bool) -> [Key] {
       scores.indices.compactMap { u in keep(scores[u]) ? Key(score: scores[u], need: need[u], expected: expected[u], unit: u) : nil }
     }
-    var ranked = keys { $0 > 0 }.sorted().prefix(limit).map(\.unit)
+    var ranked = best(scores: scores, need: need, expected: expected, limit: limit)
+      ?? keys { $0 > 0 }.sorted().prefix(limit).map(\.unit)
     if ranked.count < limit {
       ranked += keys { !($0 > 0) }.sorted().prefix(limit - ranked.count).map(\.unit)
     }
     return ranked
+  }
+
+  /// The first pass of `topOrder` (units with a positive score, best `limit` in rank order)
+  /// through a bounded heap, without a key per unit: the same units in the same order, as the
+  /// order is total. nil when a need or expected value is NaN among them (no total order; the
+  /// caller sorts as before).
+  static func best(scores: [Double], need: [Double], expected: [Double], limit: Int) -> [Int]? {
+    guard limit > 0 else { return [] }
+    // a ranks before b.
+    @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
+      if scores[a] != scores[b] { return scores[a] > scores[b] }
+      if need[a] != need[b] { return need[a] > need[b] }
+      if expected[a] != expected[b] { return expected[a] > expected[b] }
+      return a < b
+    }
+    // Max-heap on rank position: the root is the worst unit kept.
+    var heap: [Int] = []
+    heap.reserveCapacity(limit)
+    for u in scores.indices where scores[u] > 0 {
+      if need[u].isNaN || expected[u].isNaN { return nil }
+      if heap.count < limit {
+        heap.append(u)
+        var i = heap.count - 1
+        while i > 0 {
+          let p = (i - 1) / 2
+          if before(heap[p], heap[i]) { heap.swapAt(p, i); i = p } else { break }
+        }
+      } else if before(u, heap[0]) {
+        heap[0] = u
+        var i = 0
+        while true {
+          let l = 2 * i + 1
+          if l >= heap.count { break }
+          var worst = l
+          if l + 1 < heap.count && before(heap[l], heap[l + 1]) { worst = l + 1 }
+          if before(heap[i], heap[worst]) { heap.swapAt(i, worst); i = worst } else { break }
+        }
+      }
+    }
+    return heap.sorted(by: before)
   }
 }
