@@ -2,8 +2,10 @@
 """Measurement helpers for Scripts/bench/run.sh.
 
   measure.py inputs DIR CACHE.json          input size: bytes and data rows of DIR/*.csv (cached)
-  measure.py run RESULTS.jsonl TOOL KEY LOG -- CMD ...
-                                            runs CMD once, appends {tool, key, wall_s, peak_kb, rc}
+  measure.py run RESULTS.jsonl TOOL KEY LOG TIMEOUT -- CMD ...
+                                            runs CMD once, appends {tool, key, wall_s, peak_kb, rc};
+                                            TIMEOUT seconds (0 = none): the child's process group
+                                            is killed and the result recorded as a timeout
   measure.py table RESULTS.jsonl INPUTS.json TOOLS
                                             prints the Markdown table
 
@@ -14,6 +16,7 @@ MB = 2^20 bytes throughout (input and peak memory).
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -51,29 +54,48 @@ def count_inputs(directory, cache):
     return info
 
 
-def run(results, tool, key, log, cmd):
+def wait(proc, timeout):
+    """Waits for proc; on timeout kills its whole process group (its own session). True if it timed out."""
+    try:
+        proc.wait(timeout=timeout or None)
+        return False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return True
+
+
+def run(results, tool, key, log, timeout, cmd):
+    start = time.perf_counter()
     with open(log, "wb") as out:
         if os.access(GNU_TIME, os.X_OK):
             with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-                rc = subprocess.call([GNU_TIME, "-f", "%e %M", "-o", t.name, "--"] + cmd, stdout=out, stderr=out)
+                proc = subprocess.Popen([GNU_TIME, "-f", "%e %M", "-o", t.name, "--"] + cmd, stdout=out, stderr=out,
+                                        start_new_session=True)
+                timed_out = wait(proc, timeout)
+                rc = proc.returncode
                 fields = t.read().split()
-            # GNU time prints "Command exited with non-zero status N" first on failure.
-            wall, peak_kb = float(fields[-2]), int(fields[-1])
+            # GNU time prints "Command exited with non-zero status N" first on failure; nothing if killed.
+            if len(fields) >= 2:
+                wall, peak_kb = float(fields[-2]), int(fields[-1])
+            else:
+                wall, peak_kb = time.perf_counter() - start, 0
             how = "gnu-time"
         else:
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=out, stderr=out)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc = subprocess.Popen(cmd, stdout=out, stderr=out, start_new_session=True)
+            timed_out = wait(proc, timeout)
             wall = time.perf_counter() - start
-            rc = os.waitstatus_to_exitcode(status)
-            peak_kb = usage.ru_maxrss  # KB on Linux; equals RUSAGE_CHILDREN's for this one child
-            how = "wait4"
-    rec = {"tool": tool, "key": key, "wall_s": wall, "peak_kb": peak_kb, "rc": rc, "how": how}
+            rc = proc.returncode
+            # RUSAGE_CHILDREN: max RSS over the children waited for, here the one child (KB on Linux)
+            peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            how = "getrusage"
+    rec = {"tool": tool, "key": key, "wall_s": wall, "peak_kb": peak_kb, "rc": rc, "how": how,
+           "timeout": timeout if timed_out else None}
     with open(results, "a") as f:
         f.write(json.dumps(rec) + "\n")
-    status = "ok" if rc == 0 else f"FAILED (exit {rc}, see {log})"
+    status = "ok" if rc == 0 else (f"TIMEOUT after {timeout} s (killed)" if timed_out else f"FAILED (exit {rc}, see {log})")
     print(f"  {tool:<7} {wall:8.2f} s  {peak_kb / 1024:8.0f} MB peak  {status}", file=sys.stderr)
-    return rc
+    return 0 if timed_out else rc
 
 
 def fmt_int(n):
@@ -105,6 +127,8 @@ def table(results, inputs_file, tools):
             r = recs.get((key, t))
             if r is None:
                 row += ["skipped"] + [""] * 3
+            elif r.get("timeout"):
+                row += [f"> {int(r['timeout']):,} (timeout)", "", "", ""]
             elif r["rc"] != 0:
                 row += [f"failed ({r['rc']})", "", "", f"{r['peak_kb'] / 1024:,.0f}"]
             else:
@@ -120,8 +144,8 @@ def main():
         print(json.dumps(count_inputs(a[1], a[2])))
     elif a[:1] == ["run"]:
         sep = a.index("--")
-        results, tool, key, log = a[1:5]
-        sys.exit(run(results, tool, key, log, a[sep + 1:]))
+        results, tool, key, log, timeout = a[1:6]
+        sys.exit(run(results, tool, key, log, float(timeout), a[sep + 1:]))
     elif a[:1] == ["table"]:
         table(a[1], a[2], a[3].split(","))
     else:

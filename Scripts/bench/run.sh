@@ -2,13 +2,15 @@
 # Scale benchmark (issue 6): `chiiki run` against the same core pipeline in DuckDB and pandas,
 # side by side, on cities made by the tool's own generator.
 #
-#   Scripts/bench/run.sh [--sizes 40,2000,20000,220000] [--keep] [--no-previous-year]
+#   Scripts/bench/run.sh [--sizes 40,2000,20000,220000] [--keep] [--no-previous-year] [--timeout SECS]
 #
 #   --sizes             district counts (default 40,2000,20000,220000)
 #   --keep              keep the generated inputs and outputs under $BENCH_DIR (default
 #                       /tmp/chiiki-bench); a later run reuses inputs already there
 #   --no-previous-year  generate statistics/population for the current period only (half the
 #                       statistics rows; chiiki then computes no trends)
+#   --timeout SECS      kill any one tool run after SECS seconds and show "> SECS (timeout)"
+#                       in the table (default 3600; 0 = no limit)
 #
 # Builds `swift build -c release --product chiiki`, generates each size once
 # (`chiiki sample --districts N --areas 5 --seed 2026`), reads the inputs once to warm the page
@@ -28,17 +30,21 @@ BENCH=$ROOT/Scripts/bench
 SIZES=40,2000,20000,220000
 KEEP=0
 NOPREV=0
+TIMEOUT=3600
 while [[ $# -gt 0 ]]; do
   case $1 in
     --sizes) SIZES=${2:?--sizes needs a list such as 40,2000}; shift 2 ;;
     --sizes=*) SIZES=${1#--sizes=}; shift ;;
     --keep) KEEP=1; shift ;;
     --no-previous-year) NOPREV=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --timeout) TIMEOUT=${2:?--timeout needs seconds}; shift 2 ;;
+    --timeout=*) TIMEOUT=${1#--timeout=}; shift ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+[[ $TIMEOUT =~ ^[0-9]+$ ]] || { echo "run.sh: bad --timeout '$TIMEOUT'" >&2; exit 2; }
 for n in "${SIZE_LIST[@]}"; do
   [[ $n =~ ^[0-9]+$ && $n -ge 1 ]] || { echo "run.sh: bad size '$n'" >&2; exit 2; }
 done
@@ -100,14 +106,14 @@ PY
   cat "$DATA"/*.csv >/dev/null  # page cache warm for every tool alike
   rm -rf "$OUT"; mkdir -p "$OUT"
   echo "== $n districts$([[ $NOPREV == 1 ]] && echo ', no previous year')" >&2
-  python3 "$BENCH/measure.py" run "$RESULTS" chiiki "$n$SUFFIX" "$OUT/chiiki.log" -- \
+  python3 "$BENCH/measure.py" run "$RESULTS" chiiki "$n$SUFFIX" "$OUT/chiiki.log" "$TIMEOUT" -- \
     "$CHIIKI" run --data "$DATA" --out "$OUT/chiiki" || true
   if has_tool duckdb; then
-    python3 "$BENCH/measure.py" run "$RESULTS" duckdb "$n$SUFFIX" "$OUT/duckdb.log" -- \
+    python3 "$BENCH/measure.py" run "$RESULTS" duckdb "$n$SUFFIX" "$OUT/duckdb.log" "$TIMEOUT" -- \
       python3 "$BENCH/duckdb_pipeline.py" --data "$DATA" --out "$OUT/duckdb" --threads 2 || true
   fi
   if has_tool pandas; then
-    python3 "$BENCH/measure.py" run "$RESULTS" pandas "$n$SUFFIX" "$OUT/pandas.log" -- \
+    python3 "$BENCH/measure.py" run "$RESULTS" pandas "$n$SUFFIX" "$OUT/pandas.log" "$TIMEOUT" -- \
       python3 "$BENCH/pandas_pipeline.py" --data "$DATA" --out "$OUT/pandas" || true
   fi
 done
