@@ -68,14 +68,7 @@ public enum CasesLoader {
         periods.insert(record.field(cols.period), p)
         period = p
       }
-      let d: Int
-      let codeBytes = record.field(cols.district)
-      if record.decoder.encoding == .utf8 || codeBytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: codeBytes) {
-        d = fast
-      } else {
-        guard let slow = row.district(districts, &log) else { return }
-        d = slow
-      }
+      guard let d = row.district(at: cols.district, codes: codes, districts, &log) else { return }
       let sex: Sex?
       if let s = sexes.value(for: record.field(cols.sex)) { sex = s } else {
         guard let s = row.sex(allowUnknown: true, &log) else { return }

@@ -107,14 +107,7 @@ public enum PopulationLoader {
         periods.insert(record.field(c.period), p)
         period = p
       }
-      let d: Int
-      let codeBytes = record.field(c.district)
-      if record.decoder.encoding == .utf8 || codeBytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: codeBytes) {
-        d = fast
-      } else {
-        guard let slow = row.district(districts, &log) else { return }
-        d = slow
-      }
+      guard let d = row.district(at: c.district, codes: codes, districts, &log) else { return }
       let sex: Sex
       if let s = sexes.value(for: record.field(c.sex)) { sex = s } else {
         guard let value = row.sex(allowUnknown: false, &log), let s = value else { return }

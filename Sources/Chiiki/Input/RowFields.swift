@@ -70,6 +70,15 @@ struct RowFields {
     return cell
   }
 
+  /// The row's district: a byte lookup first (ASCII codes, or any code in a UTF-8 file), the
+  /// checked path with its diagnostic otherwise.
+  @inline(__always)
+  func district(at column: Int, codes: DistrictByteIndex, _ table: DistrictTable, _ log: inout DiagnosticLog) -> Int? {
+    let bytes = record.field(column)
+    if record.decoder.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: bytes) { return fast }
+    return district(table, &log)
+  }
+
   /// A district code that must be declared in districts.csv.
   func district(_ table: DistrictTable, _ log: inout DiagnosticLog) -> Int? {
     guard let code = requiredText("district_code", &log) else { return nil }
