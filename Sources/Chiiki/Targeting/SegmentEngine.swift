@@ -28,12 +28,20 @@ public enum SegmentEngine {
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
     let level = configuration.confidenceLevel
 
-    // Per indicator: O and E of every segment (bands summed in age order, so the result does
-    // not depend on the order of input rows), and the smoothed ratio (NaN = not applicable).
-    var observedByIndicator: [[Double]] = []
-    var expectedByIndicator: [[Double]] = []
-    var smoothedByIndicator: [[Double]] = []
-    for output in outputs {
+    // Per indicator, one at a time: O and E of every segment (bands summed in age order, so the
+    // result does not depend on the order of input rows), the Empirical-Bayes prior of the
+    // smoothed ratio (NaN = not applicable), the indicator's term of the need index and of each
+    // group's need shares. Only the prior is kept: the rows of the best segments work their O,
+    // E and smoothed ratio out again, by the same sums.
+    let configs = outputs.map(\.summary.config)
+    let weights = configs.map(\.weight)
+    var needAcc = NeedIndex.Accumulator(units: units, method: configuration.composite)
+    // ReachEngine.needShares within each sex x age group, summed over the indicators in order.
+    var shareSum = [Double](repeating: 0, count: units)
+    var shareWeight = [Double](repeating: 0, count: 2 * g)
+    var priors: [EmpiricalBayes.Prior?] = []
+    priors.reserveCapacity(outputs.count)
+    for (i, output) in outputs.enumerated() {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
       let grid = output.grid
@@ -41,26 +49,42 @@ public enum SegmentEngine {
         guard let k = statToCommon[b] else { continue }
         for sex in Sex.allCases {
           guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
-          for d in 0..<n {
-            let off = grid.offset(district: d, sex: sex, band: b)
-            let x = grid.numerators[off]
-            let y = grid.denominators[off]
-            guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
-            o[unit(d, sex.rawValue, k)] += Double(x)
-            e[unit(d, sex.rawValue, k)] += Double(y) * rate
+          grid.numerators.withUnsafeBufferPointer { num in
+            grid.denominators.withUnsafeBufferPointer { den in
+              for d in 0..<n {
+                let off = grid.offset(district: d, sex: sex, band: b)
+                let x = num[off]
+                let y = den[off]
+                guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
+                o[unit(d, sex.rawValue, k)] += Double(x)
+                e[unit(d, sex.rawValue, k)] += Double(y) * rate
+              }
+            }
           }
         }
       }
-      var smoothed = EmpiricalBayes.poissonGamma(observed: o, expected: e).smoothed
-      for u in 0..<units where !(e[u] > 0) { smoothed[u] = .nan }
-      observedByIndicator.append(o)
-      expectedByIndicator.append(e)
-      smoothedByIndicator.append(smoothed)
+      let prior = EmpiricalBayes.poissonGammaPrior(observed: o, expected: e)
+      priors.append(prior)
+      do {
+        var smoothed = [Double](repeating: .nan, count: units)
+        if let prior {
+          for u in 0..<units where e[u] > 0 { smoothed[u] = prior.smoothed(observed: o[u], expected: e[u]) }
+        }
+        e = []
+        needAcc.add(config: configs[i], values: smoothed)
+      }
+      let w = weights[i]
+      for s in 0..<2 {
+        for k in 0..<g {
+          var all = 0.0
+          for d in 0..<n { all += o[unit(d, s, k)] }
+          guard all > 0, w > 0 else { continue }
+          shareWeight[s * g + k] += w
+          for d in 0..<n { shareSum[unit(d, s, k)] += w * o[unit(d, s, k)] / all }
+        }
+      }
     }
-    let configs = outputs.map(\.summary.config)
-    let need = NeedIndex.compute(
-      zip(configs, smoothedByIndicator).map { NeedIndex.Column(config: $0, values: $1.map { $0.isNaN ? nil : $0 }) },
-      units: units, method: configuration.composite)
+    let need = needAcc.finish()
 
     // Consultations of known sex and age, moved onto the common banding.
     var observed = [Double](repeating: 0, count: units)
@@ -72,28 +96,55 @@ public enum SegmentEngine {
       }
     }
     // Expected consultations within each sex x age group.
-    var expected = [Double](repeating: 0, count: units)
-    let weights = configs.map(\.weight)
+    var expected = shareSum
+    shareSum = []
     for s in 0..<2 {
       for k in 0..<g {
         var groupTotal = 0.0
         for d in 0..<n { groupTotal += observed[unit(d, s, k)] }
-        let columns = observedByIndicator.map { column in (0..<n).map { column[unit($0, s, k)] } }
-        let shares = ReachEngine.needShares(observed: columns, weights: weights, units: n)
-        for d in 0..<n { expected[unit(d, s, k)] = shares[d] * groupTotal }
+        let totalWeight = shareWeight[s * g + k]
+        if totalWeight > 0 {
+          for d in 0..<n { expected[unit(d, s, k)] = expected[unit(d, s, k)] / totalWeight * groupTotal }
+        } else {
+          let even = n > 0 ? 1 / Double(n) : 0
+          for d in 0..<n { expected[unit(d, s, k)] = even * groupTotal }
+        }
       }
     }
-    let reliability = EmpiricalBayes.poissonGamma(observed: observed, expected: expected).shrinkageWeight
+    let reachPrior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
+    @inline(__always) func reliability(_ u: Int) -> Double {
+      reachPrior?.weight(observed: observed[u], expected: expected[u]) ?? 0
+    }
     func reach(_ u: Int, withInterval: Bool) -> Reach {
       var interval: Interval? = nil
       if withInterval, expected[u] > 0 {
         let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
         interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
       }
-      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? reliability[u] : 0)
+      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? reliability(u) : 0)
     }
-    let scores = (0..<units).map { PriorityRanking.score(needIndex: need[$0], reach: reach($0, withInterval: false)) }
+    var scores = [Double](repeating: 0, count: units)
+    for u in 0..<units { scores[u] = PriorityRanking.score(needIndex: need[u], reach: reach(u, withInterval: false)) }
     let order = topOrder(scores: scores, need: need, expected: expected, limit: limit)
+
+    // O and E of one indicator for one segment: the sums of the first pass, term for term.
+    func indicatorCounts(_ i: Int, d: Int, s: Int, k: Int) -> (o: Double, e: Double) {
+      let output = outputs[i]
+      let grid = output.grid
+      let sex: Sex = s == 0 ? .male : .female
+      var o = 0.0
+      var e = 0.0
+      for b in statBands.sortedIndices where grid.hasBand(b) && statToCommon[b] == k {
+        guard let rate = output.rates[b * 2 + s] else { continue }
+        let off = grid.offset(district: d, sex: sex, band: b)
+        let x = grid.numerators[off]
+        let y = grid.denominators[off]
+        guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
+        o += Double(x)
+        e += Double(y) * rate
+      }
+      return (o, e)
+    }
 
     let population = dataset.population
     let populationPeriod = population.flatMap { $0.latestPeriod(notAfter: dataset.runPeriod) ?? $0.grids.keys.min() }
@@ -106,12 +157,12 @@ public enum SegmentEngine {
       let sex: Sex = s == 0 ? .male : .female
       let r = reach(u, withInterval: true)
       let evidence = configs.indices.compactMap { i -> IndicatorEvidence? in
-        let e = expectedByIndicator[i][u]
+        let (o, e) = indicatorCounts(i, d: d, s: s, k: k)
         guard e > 0 else { return nil }
-        let o = observedByIndicator[i][u]
+        let smoothed = priors[i]?.smoothed(observed: o, expected: e) ?? .nan
         let ci = ConfidenceIntervals.exactPoisson(count: o, level: level)
         return IndicatorEvidence(
-          config: configs[i], smoothed: smoothedByIndicator[i][u], ratio: o / e,
+          config: configs[i], smoothed: smoothed, ratio: o / e,
           interval: Interval(lower: ci.lower / e, upper: ci.upper / e))
       }
       let people = population.flatMap { pop in
