@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads an input folder into a `Dataset`, collecting every problem before giving up.
@@ -30,18 +31,67 @@ public enum DatasetLoader {
     if log.hasErrors { throw .invalidInput(log) }
     let codes = DistrictByteIndex(districts)
 
-    var population: PopulationData? = nil
-    if exists("population.csv") {
-      let (p, s) = try PopulationLoader.load(path: path("population.csv"), districts: districts, encoding: options.encoding, log: &log, codes: codes)
-      population = p
-      record("population.csv", s, rows: p.rows)
+    // population.csv (thread 0) and the run period and cases.csv (thread 1) do not depend on
+    // each other: read them at once, each into its own log, then replay the logs in the order
+    // of a sequential read (population, run period, cases), so that messages stay the same.
+    let hasPopulation = exists("population.csv")
+    let limit = log.limit
+    let encoding = options.encoding
+    let windowMonths = config.windowMonths
+    let givenPeriod = options.runPeriod
+    let populationPath = path("population.csv")
+    let casesPath = path("cases.csv")
+    let slots = LoadSlots()
+    defer { slots.free() }
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+      if i == 0 {
+        guard hasPopulation else { return }
+        var popLog = DiagnosticLog(limit: limit)
+        let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
+          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes)
+        }
+        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: populationPath) ?? "")
+        slots.pointer.pointee.population = (r, popLog, sha)
+      } else {
+        var periodLog = DiagnosticLog(limit: limit)
+        let period: Result<Period?, ChiikiError>
+        if let givenPeriod {
+          period = .success(givenPeriod)
+        } else {
+          period = Result { () throws(ChiikiError) -> Period? in
+            try CasesLoader.latestPeriod(path: casesPath, encoding: encoding, log: &periodLog)
+          }
+        }
+        slots.pointer.pointee.period = (period, periodLog)
+        guard case .success(let p?) = period else { return }
+        var casesLog = DiagnosticLog(limit: limit)
+        let r = Result { () throws(ChiikiError) -> (CaseData, CSVReadSummary) in
+          try CasesLoader.load(
+            path: casesPath, districts: districts, runPeriod: p, windowMonths: windowMonths,
+            encoding: encoding, log: &casesLog, codes: codes)
+        }
+        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: casesPath) ?? "")
+        slots.pointer.pointee.cases = (r, casesLog, sha)
+      }
+    }
+    func recordHashed(_ name: String, _ summary: CSVReadSummary, rows: Int, sha: String) {
+      inputs.append(InputFileInfo(name: name, sha256: sha, bytes: summary.bytes, rows: rows, encoding: summary.encoding))
     }
 
+    var population: PopulationData? = nil
+    if hasPopulation, let (r, popLog, sha) = slots.pointer.pointee.population {
+      var popLog = popLog
+      let (p, s) = try r.get()
+      log.merge(popLog)
+      popLog = DiagnosticLog()
+      population = p
+      recordHashed("population.csv", s, rows: p.rows, sha: sha)
+    }
+    slots.pointer.pointee.population = nil
+
     let runPeriod: Period
-    var periodLog = DiagnosticLog()
-    if let given = options.runPeriod {
-      runPeriod = given
-    } else if let latest = try CasesLoader.latestPeriod(path: path("cases.csv"), encoding: options.encoding, log: &periodLog) {
+    guard let (periodResult, periodLog) = slots.pointer.pointee.period else { throw .invalidInput(log) }
+    if let latest = try periodResult.get() {
       runPeriod = latest
     } else {
       // An empty file or a bad header is the real reason; say that rather than ask for --period.
@@ -53,10 +103,11 @@ public enum DatasetLoader {
       throw .invalidInput(log)
     }
 
-    let (cases, cSummary) = try CasesLoader.load(
-      path: path("cases.csv"), districts: districts, runPeriod: runPeriod, windowMonths: config.windowMonths,
-      encoding: options.encoding, log: &log, codes: codes)
-    record("cases.csv", cSummary, rows: cases.rows)
+    guard let (casesResult, casesLog, casesSHA) = slots.pointer.pointee.cases else { throw .invalidInput(log) }
+    slots.pointer.pointee.cases = nil
+    let (cases, cSummary) = try casesResult.get()
+    log.merge(casesLog)
+    recordHashed("cases.csv", cSummary, rows: cases.rows, sha: casesSHA)
 
     let (statistics, sSummary) = try StatisticsLoader.load(
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
@@ -82,6 +133,29 @@ public enum DatasetLoader {
     return Dataset(
       districts: districts, statistics: statistics, population: population, cases: cases, resources: resources,
       runPeriod: runPeriod, inputs: inputs, diagnostics: log, externalRates: externalRates)
+  }
+}
+
+/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period
+/// and cases.csv on the other.
+private struct LoadSlots: @unchecked Sendable {
+  // Safe: thread 0 writes only `population`, thread 1 only `period` and `cases`; the reads
+  // happen after concurrentPerform has joined both threads.
+  struct Slots {
+    var population: (Result<(PopulationData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
+    var period: (Result<Period?, ChiikiError>, DiagnosticLog)? = nil
+    var cases: (Result<(CaseData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
+  }
+  let pointer: UnsafeMutablePointer<Slots>
+
+  init() {
+    pointer = .allocate(capacity: 1)
+    pointer.initialize(to: Slots())
+  }
+
+  func free() {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
   }
 }
 
