@@ -7,7 +7,7 @@ if [ ! -f /usr/include/csv.h ]; then
   SUDO=""
   if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libcsv-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --reinstall libcsv-dev >/dev/null
 fi
 if ! command -v swift >/dev/null 2>&1; then
   echo "chiiki: the Swift toolchain (swift 6.x) is not on PATH; install it from swift.org first" >&2
