@@ -89,7 +89,10 @@ enum FuzzHarness {
       if case .externalRates = c.reference { return }
     }
     _ = try? DatasetLoader.load(LoadOptions(dataDirectory: directory, configuration: configuration))
-    _ = try? DatasetLoader.load(LoadOptions(dataDirectory: directory, runPeriod: Period(year: 2026, month: 10), configuration: configuration))
+    // With a run period given, and the two-thread split reader forced on even for small files.
+    var split = LoadOptions(dataDirectory: directory, runPeriod: Period(year: 2026, month: 10), configuration: configuration)
+    split.parallelism = .always
+    _ = try? DatasetLoader.load(split)
   }
 }
 
