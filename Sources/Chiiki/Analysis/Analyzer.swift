@@ -23,14 +23,15 @@ public enum Analyzer {
     let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
     let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
-    func reachFor(monthsBack: Int) -> [Reach] {
+    func reachFor(monthsBack: Int, withIntervals: Bool = true) -> [Reach] {
       let observed = (0..<n).map { Double(dataset.cases.windowTotal(district: $0, monthsBack: monthsBack)) }
-      return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level)
+      return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level, withIntervals: withIntervals)
     }
     let reach = reachFor(monthsBack: 0)
     let reachLastMonth = reachFor(monthsBack: 1)
     let reachTwoMonths = reachFor(monthsBack: 2)
-    let reachLastYear = reachFor(monthsBack: 12)
+    // A year ago only ranks and shortfalls are reported: no intervals needed.
+    let reachLastYear = reachFor(monthsBack: 12, withIntervals: false)
     func ranks(_ r: [Reach]) -> (order: [Int], rankOf: [Int], scores: [Double]) {
       let scores = (0..<n).map { PriorityRanking.score(needIndex: need[$0], reach: r[$0]) }
       let order = PriorityRanking.order(scores: scores, needIndex: need, expected: r.map(\.expected))

@@ -132,7 +132,7 @@ public struct CSVReader {
               csv_parse(parser, $0 + offset, length, csvFieldCallback, csvRecordCallback, statePtr)
             } ?? 0
             if parsed != length {
-              throw ChiikiError.invalidInput(statePtr.pointee.parseErrorLog(file: displayName, lastChunk: true))
+              throw ChiikiError.invalidInput(statePtr.pointee.parseErrorLog(file: displayName))
             }
             consumed += length + offset
             position += first
@@ -241,7 +241,7 @@ struct ParseState {
     return count
   }
 
-  func parseErrorLog(file: String, lastChunk: Bool) -> DiagnosticLog {
+  func parseErrorLog(file: String) -> DiagnosticLog {
     var log = DiagnosticLog()
     log.add(Diagnostic(.error, file: file, line: nextLine + embeddedLineBreaks(), column: ends.count + 1,
                        "malformed quoting: a quote inside an unquoted field, or text after a closing quote (write \"\" for a quote inside a quoted field)"))

@@ -127,7 +127,7 @@ public enum DatasetLoader {
       externalRates = try ReferenceRatesLoader.load(path: ratesPath, log: &log)
     }
 
-    DatasetChecks.run(districts: districts, statistics: statistics, cases: cases, runPeriod: runPeriod, configuration: config, log: &log)
+    DatasetChecks.run(statistics: statistics, cases: cases, runPeriod: runPeriod, log: &log)
     if log.hasErrors { throw .invalidInput(log) }
     inputs.sort { $0.name < $1.name }
     return Dataset(
@@ -183,7 +183,7 @@ public enum ReferenceRatesLoader {
 
 /// Checks across files, after each file has been read on its own.
 enum DatasetChecks {
-  static func run(districts: DistrictTable, statistics: StatisticsData, cases: CaseData, runPeriod: Period, configuration: Configuration, log: inout DiagnosticLog) {
+  static func run(statistics: StatisticsData, cases: CaseData, runPeriod: Period, log: inout DiagnosticLog) {
     // (Not after statistics.csv's own errors, e.g. an empty file: that is the message to act on.)
     if statistics.grids.isEmpty && !log.errors.contains(where: { $0.file == "statistics.csv" }) {
       log.add(Diagnostic(.error, file: "statistics.csv", "no statistics apply to the run period \(runPeriod): every row is after it, or the file has no rows"))
@@ -219,7 +219,5 @@ enum DatasetChecks {
         log.add(Diagnostic(.warning, file: "cases.csv", "no consultations in \(runPeriod), the run period; the \(windowTotal) consultations of the \(cases.windowMonths) months ending then are used"))
       }
     }
-    _ = districts
-    _ = configuration
   }
 }

@@ -17,12 +17,13 @@ public enum ReachEngine {
 
   /// Reach of each unit for `total` consultations spread by `shares`, with exact intervals and
   /// Empirical-Bayes reliability weights of the consultation ratios.
-  public static func reach(observed: [Double], shares: [Double], total: Double, level: Double) -> [Reach] {
+  /// `withIntervals: false` skips the exact intervals where only ranks and shortfalls are needed.
+  public static func reach(observed: [Double], shares: [Double], total: Double, level: Double, withIntervals: Bool = true) -> [Reach] {
     let expected = shares.map { $0 * total }
     let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
     return observed.indices.map { u in
       var interval: Interval? = nil
-      if expected[u] > 0 {
+      if withIntervals, expected[u] > 0 {
         let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
         interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
       }
