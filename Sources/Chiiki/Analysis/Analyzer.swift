@@ -7,8 +7,8 @@ public enum Analyzer {
     let level = configuration.confidenceLevel
 
     let indicatorIDs = dataset.statistics.indicators
-    let outputs = ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
-      .compactMap { $0 }
+    let outputs = PhaseTimings.measure("  indicators") { ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
+      .compactMap { $0 } }
     let configs = outputs.map(\.summary.config)
     for output in outputs where output.summary.observed == 0 {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))
@@ -27,7 +27,7 @@ public enum Analyzer {
       let observed = (0..<n).map { Double(dataset.cases.windowTotal(district: $0, monthsBack: monthsBack)) }
       return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level, withIntervals: withIntervals)
     }
-    let reach = reachFor(monthsBack: 0)
+    let reach = PhaseTimings.measure("  reach x4") { reachFor(monthsBack: 0) }
     let reachLastMonth = reachFor(monthsBack: 1)
     let reachTwoMonths = reachFor(monthsBack: 2)
     // A year ago only ranks and shortfalls are reported: no intervals needed.
@@ -39,7 +39,7 @@ public enum Analyzer {
       for (i, d) in order.enumerated() { rankOf[d] = i + 1 }
       return (order, rankOf, scores)
     }
-    let now = ranks(reach)
+    let now = PhaseTimings.measure("  ranks") { ranks(reach) }
     let lastMonth = ranks(reachLastMonth)
     let lastYear = ranks(reachLastYear)
     let monthsOfData = dataset.cases.monthsKept
@@ -83,13 +83,13 @@ public enum Analyzer {
         throw .invalidInput(log)
       }
       banding = common
-      let result = SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows)
+      let result = PhaseTimings.measure("  segments") { SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
       segments = result.segments
       segmentTotal = result.total
     }
 
-    let (categorySummaries, categoryReach) = CategoryReachEngine.run(
-      outputs: outputs, dataset: dataset, configuration: configuration)
+    let (categorySummaries, categoryReach) = PhaseTimings.measure("  category reach") { CategoryReachEngine.run(
+      outputs: outputs, dataset: dataset, configuration: configuration) }
     let areas = AreaRollup.run(outputs: outputs, dataset: dataset, reach: reach, leaflets: leaflets, configuration: configuration)
 
     let cases = dataset.cases

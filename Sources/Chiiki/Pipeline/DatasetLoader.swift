@@ -43,6 +43,7 @@ public enum DatasetLoader {
     let casesPath = path("cases.csv")
     let slots = LoadSlots()
     defer { slots.free() }
+    PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
       if i == 0 {
         guard hasPopulation else { return }
@@ -73,6 +74,7 @@ public enum DatasetLoader {
         let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: casesPath) ?? "")
         slots.pointer.pointee.cases = (r, casesLog, sha)
       }
+    }
     }
     func recordHashed(_ name: String, _ summary: CSVReadSummary, rows: Int, sha: String) {
       inputs.append(InputFileInfo(name: name, sha256: sha, bytes: summary.bytes, rows: rows, encoding: summary.encoding))
@@ -109,11 +111,11 @@ public enum DatasetLoader {
     log.merge(casesLog)
     recordHashed("cases.csv", cSummary, rows: cases.rows, sha: casesSHA)
 
-    let (statistics, sSummary) = try StatisticsLoader.load(
+    let (statistics, sSummary) = try PhaseTimings.measure("  statistics.csv") { () throws(ChiikiError) in try StatisticsLoader.load(
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
-      progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes)
-    record("statistics.csv", sSummary, rows: statistics.rows)
+      progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes) }
+    PhaseTimings.measure("  hash statistics.csv") { record("statistics.csv", sSummary, rows: statistics.rows) }
 
     var resources: [Resource]? = nil
     if exists("resources.csv") {

@@ -32,9 +32,9 @@ public enum Pipeline {
       log.add(Diagnostic(.error, file: error.fileName, line: error.line, error.message))
       throw .invalidInput(log)
     }
-    var dataset = try DatasetLoader.load(options.load)
-    var analysis = try Analyzer.analyze(dataset, configuration: options.load.configuration)
-    ResourceAnalyzer.attach(to: &analysis, dataset: dataset)
+    var dataset = try PhaseTimings.measure("load") { () throws(ChiikiError) in try DatasetLoader.load(options.load) }
+    var analysis = try PhaseTimings.measure("analyze") { () throws(ChiikiError) in try Analyzer.analyze(dataset, configuration: options.load.configuration) }
+    PhaseTimings.measure("resources") { ResourceAnalyzer.attach(to: &analysis, dataset: dataset) }
     // The grids are read only by the analysis: free them before rendering.
     dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
     dataset.population = nil
@@ -42,7 +42,7 @@ public enum Pipeline {
     let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
     var written: [WrittenFile]
     do {
-      written = try write(analysis, dataset: dataset, report: reportOptions, to: stage)
+      written = try PhaseTimings.measure("write") { () throws(ChiikiError) in try write(analysis, dataset: dataset, report: reportOptions, to: stage) }
       let duration = Date().timeIntervalSince(started)
       let manifest = ManifestWriter.render(
         analysis: analysis, inputs: dataset.inputs, outputs: written,
@@ -88,12 +88,12 @@ public enum Pipeline {
   static func write(_ analysis: Analysis, dataset: Dataset, report: ReportOptions, to stage: ReportStage) throws(ChiikiError) -> [WrittenFile] {
     typealias Job = @Sendable () throws -> [WrittenFile]
     func csv(_ name: String, _ render: @escaping @Sendable (OutputSink) -> CSVWriter?) -> Job {
-      return { () throws -> [WrittenFile] in
+      return { () throws -> [WrittenFile] in try PhaseTimings.measure("  write " + name) { () throws -> [WrittenFile] in
         let sink = try stage.open(name)
         guard var writer = render(sink) else { return [] }
         writer.finish()
         return [try sink.close()]
-      }
+      } }
     }
     var jobs: [Job] = []
     // Largest first, so that the two cores finish together.
@@ -105,18 +105,18 @@ public enum Pipeline {
     }
     jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
     if let resources = dataset.resources {
-      jobs.append { () throws -> [WrittenFile] in
+      jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource directory") { () throws -> [WrittenFile] in
         let directory = ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
         let md = try stage.write(ReportFile(name: "resource_directory.md", text: ResourceDirectoryMarkdown.render(directory, analysis: analysis)))
         let html = try stage.write(ReportFile(name: "resource_directory.html", text: ResourceDirectoryHTML.render(directory, analysis: analysis)))
         return [md, html]
-      }
+      } }
     }
-    jobs.append { () throws -> [WrittenFile] in
+    jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in
       var out: [WrittenFile] = []
       for file in MeetingReport.render(analysis, dataset: dataset, options: report) { out.append(try stage.write(file)) }
       return out
-    }
+    } }
     jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {

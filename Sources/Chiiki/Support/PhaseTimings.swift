@@ -1,0 +1,33 @@
+import Foundation
+
+/// Wall time and memory of each phase of a run, printed to stderr when the environment variable
+/// `CHIIKI_TIMINGS` is set (for the scale benchmark and profiling; silent otherwise, so outputs
+/// and messages never depend on it).
+public enum PhaseTimings {
+  /// Whether timings are printed (read once).
+  static let enabled: Bool = ProcessInfo.processInfo.environment["CHIIKI_TIMINGS"] != nil
+
+  /// Runs `body`, and when enabled prints its wall time, the resident memory after it and the
+  /// peak so far.
+  @inline(__always)
+  static func measure<T, E: Error>(_ phase: String, _ body: () throws(E) -> T) throws(E) -> T {
+    guard enabled else { return try body() }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try body()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let (rss, peak) = memory()
+    let line = String(format: "[timing] %-28@ %7.3f s  rss %5d MB  peak %5d MB\n", phase as NSString, seconds, rss, peak)
+    FileHandle.standardError.write(Data(line.utf8))
+    return value
+  }
+
+  /// Current and peak resident set size in MB, from /proc/self/status (0 where unavailable).
+  static func memory() -> (Int, Int) {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+    func value(_ key: String) -> Int {
+      guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
+      return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) / 1024
+    }
+    return (value("VmRSS:"), value("VmHWM:"))
+  }
+}
