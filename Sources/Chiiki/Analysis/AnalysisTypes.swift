@@ -186,7 +186,7 @@ public struct Analysis: Sendable {
   public var segmentBanding: [AgeBand]
   public var leafletPlan: LeafletPlan
   public var categorySummaries: [CategorySummary]
-  public var categoryReach: [CategoryReach]
+  public var categoryReach: CategoryReachTable
   public var areas: [AreaResult]
   /// Window consultations over all districts (C in the contract's formula).
   public var windowConsultations: Int

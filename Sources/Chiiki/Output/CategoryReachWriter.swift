@@ -10,7 +10,7 @@ public enum CategoryReachWriter {
     csv.sink = sink
     let f = NumberFormat.fixed
     let mapped = Dictionary(uniqueKeysWithValues: analysis.categorySummaries.map { ($0.category, $0.indicators) })
-    for row in analysis.categoryReach {
+    analysis.categoryReach.forEachRow { row in
       let d = analysis.districts.districts[row.district]
       let ids = (mapped[row.category] ?? []).map(\.rawValue)
       csv.appendRow([

@@ -12,9 +12,35 @@
 ///   area and the centre, so that each district appears once.
 public enum ReferralOutcomeEngine {
   public struct Result: Sendable {
-    public var outcomes: [ReferralOutcome]
+    public var outcomes: ReferralOutcomeTable
     public var trend: [(period: Period, consultations: Int, referrals: Int, exits: Int)]
     public var window: (first: Period, last: Period)
+  }
+
+  /// Window counts of one unit.
+  struct Counts { var consultations = 0, referrals = 0, exits = 0 }
+
+  /// One outcome row from its counts: rates and Wilson intervals (no centre comparison).
+  static func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category: CaseCategory?, _ t: Counts, hasExits: Bool, level: Double) -> ReferralOutcome {
+    var o = ReferralOutcome(
+      level: unitLevel, key: key, name: name, category: category,
+      consultations: t.consultations, referrals: t.referrals, exits: hasExits ? t.exits : 0)
+    o.area = area
+    if t.consultations > 0 {
+      o.referralRate = Double(t.referrals) / Double(t.consultations)
+      o.referralInterval = ConfidenceIntervals.wilson(successes: Double(t.referrals), trials: Double(t.consultations), level: level)
+    }
+    if hasExits, t.referrals > 0 {
+      o.exitRate = Double(t.exits) / Double(t.referrals)
+      o.exitInterval = ConfidenceIntervals.wilson(successes: Double(t.exits), trials: Double(t.referrals), level: level)
+    }
+    return o
+  }
+
+  /// The funnel flags of a unit's counts against the centre row of the same category.
+  static func flags(_ t: Counts, centre: ReferralOutcome, hasExits: Bool) -> (referral: FunnelLabel?, exit: FunnelLabel?) {
+    (OutcomeFunnel.label(successes: t.referrals, trials: t.consultations, target: centre.referralRate),
+     hasExits ? OutcomeFunnel.label(successes: t.exits, trials: t.referrals, target: centre.exitRate) : nil)
   }
 
   public static func run(cases: CaseData, districts: DistrictTable, level: Double) -> Result {
@@ -23,7 +49,6 @@ public enum ReferralOutcomeEngine {
     let hasExits = cases.hasExits
 
     // Counts per (category index or nil = all) for a set of districts.
-    struct Counts { var consultations = 0, referrals = 0, exits = 0 }
     func counts(_ members: [Int], category c: Int?) -> Counts {
       var t = Counts()
       let cs = c.map { [$0] } ?? Array(cases.categories.indices)
@@ -38,54 +63,54 @@ public enum ReferralOutcomeEngine {
     }
 
     func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category c: Int?, _ t: Counts, centre: ReferralOutcome?) -> ReferralOutcome {
-      var o = ReferralOutcome(
-        level: unitLevel, key: key, name: name, category: c.map { cases.categories[$0] },
-        consultations: t.consultations, referrals: t.referrals, exits: hasExits ? t.exits : 0)
-      o.area = area
-      if t.consultations > 0 {
-        o.referralRate = Double(t.referrals) / Double(t.consultations)
-        o.referralInterval = ConfidenceIntervals.wilson(successes: Double(t.referrals), trials: Double(t.consultations), level: level)
-      }
-      if hasExits, t.referrals > 0 {
-        o.exitRate = Double(t.exits) / Double(t.referrals)
-        o.exitInterval = ConfidenceIntervals.wilson(successes: Double(t.exits), trials: Double(t.referrals), level: level)
-      }
+      var o = Self.row(unitLevel, key: key, name: name, area: area, category: c.map { cases.categories[$0] }, t, hasExits: hasExits, level: level)
       if let centre {
         o.centreReferralRate = centre.referralRate
         o.centreExitRate = centre.exitRate
-        o.referralFlag = OutcomeFunnel.label(successes: t.referrals, trials: t.consultations, target: centre.referralRate)
-        if hasExits { o.exitFlag = OutcomeFunnel.label(successes: t.exits, trials: t.referrals, target: centre.exitRate) }
+        (o.referralFlag, o.exitFlag) = flags(t, centre: centre, hasExits: hasExits)
       }
       return o
     }
 
     let everyone = Array(0..<n)
     let centreLabel = "all"
-    var centreRows: [Int?: ReferralOutcome] = [:]
-    var outcomes: [ReferralOutcome] = []
+    // Centre rows by category slot + 1 (0 = all categories).
+    var centreRows = [ReferralOutcome?](repeating: nil, count: cases.categories.count + 1)
+    var centre: [ReferralOutcome] = []
     for c in [nil] + categoryOrder.map(Optional.some) {
       let t = counts(everyone, category: c)
       guard c == nil || t.consultations > 0 else { continue }
       var r = row(.centre, key: centreLabel, name: centreLabel, area: nil, category: c, t, centre: nil)
       r.centreReferralRate = r.referralRate
       r.centreExitRate = r.exitRate
-      centreRows[c] = r
-      outcomes.append(r)
+      centreRows[c.map { $0 + 1 } ?? 0] = r
+      centre.append(r)
     }
 
-    func unitRows(_ level: ReferralOutcome.Level, key: String, name: String, area: String?, members: [Int]) {
+    var areas: [ReferralOutcome] = []
+    for (a, name) in districts.areas.enumerated() {
+      let members = everyone.filter { districts.areaIndex[$0] == a }
       for c in [nil] + categoryOrder.map(Optional.some) {
         let t = counts(members, category: c)
         guard c == nil || t.consultations > 0 else { continue }
-        outcomes.append(row(level, key: key, name: name, area: area, category: c, t, centre: centreRows[c]))
+        areas.append(row(.area, key: name, name: name, area: name, category: c, t, centre: centreRows[c.map { $0 + 1 } ?? 0]))
       }
     }
-    for (a, name) in districts.areas.enumerated() {
-      unitRows(.area, key: name, name: name, area: name, members: everyone.filter { districts.areaIndex[$0] == a })
-    }
+
+    // District rows: only which rows exist and their flags; the rest is rebuilt when read.
+    let source = OutcomeSource(cases: cases, districts: districts, level: level, centre: centreRows)
+    var districtRows: [ReferralOutcomeTable.DistrictRow] = []
+    districtRows.reserveCapacity(n)
     for d in everyone {
-      let district = districts.districts[d]
-      unitRows(.district, key: district.code.rawValue, name: district.name, area: district.area, members: [d])
+      for c in [nil] + categoryOrder.map(Optional.some) {
+        let t = source.counts(district: d, category: c)
+        guard c == nil || t.consultations > 0 else { continue }
+        var flagged = (referral: FunnelLabel?.none, exit: FunnelLabel?.none)
+        if let centre = centreRows[c.map { $0 + 1 } ?? 0] { flagged = flags(t, centre: centre, hasExits: hasExits) }
+        districtRows.append(ReferralOutcomeTable.DistrictRow(
+          district: UInt32(d), category: Int16(c ?? -1),
+          referralFlag: OutcomeSource.code(flagged.referral), exitFlag: OutcomeSource.code(flagged.exit)))
+      }
     }
 
     // Centre-wide monthly counts over the window, from the per-area monthly arrays.
@@ -98,6 +123,8 @@ public enum ReferralOutcomeEngine {
         referrals: cases.areaMonthlyReferrals[m].reduce(0) { $0 + Int($1) },
         exits: hasExits ? cases.areaMonthlyExits[m].reduce(0) { $0 + Int($1) } : 0))
     }
-    return Result(outcomes: outcomes, trend: trend, window: (cases.firstKeptMonth.adding(months: firstSlot), cases.runPeriod))
+    return Result(
+      outcomes: ReferralOutcomeTable(centre: centre, areas: areas, districtRows: districtRows, source: source),
+      trend: trend, window: (cases.firstKeptMonth.adding(months: firstSlot), cases.runPeriod))
   }
 }

@@ -38,7 +38,7 @@ public enum ReferralOutcomesWriter {
       ])
     }
 
-    let centre = r.outcomes.filter { $0.level == .centre }
+    let centre = r.outcomes.centreRows
     centre.forEach(append)
     for month in r.outcomeTrend {
       let refRate = month.consultations > 0 ? Double(month.referrals) / Double(month.consultations) : nil
@@ -52,8 +52,8 @@ public enum ReferralOutcomesWriter {
         f(centre.first?.referralRate, 6), f(centre.first?.exitRate, 6), "",
       ])
     }
-    r.outcomes.filter { $0.level == .area }.forEach(append)
-    r.outcomes.filter { $0.level == .district }.forEach(append)
+    r.outcomes.areaRows.forEach(append)
+    r.outcomes.districtRows.forEach(append)
     return csv
   }
 }

@@ -98,7 +98,7 @@ public struct ResourceAnalysis: Sendable {
   public var gaps: [ResourceGap]
   /// Referral outcomes (empty when cases.csv has no referrals column): district, area and centre
   /// rows over the window, each for all categories and per category.
-  public var outcomes: [ReferralOutcome]
+  public var outcomes: ReferralOutcomeTable
   /// Centre-wide referrals and exits per month over the window, oldest first.
   public var outcomeTrend: [(period: Period, consultations: Int, referrals: Int, exits: Int)]
   /// What was skipped and why (no resources.csv, no referrals column, ...), for the report,
@@ -109,7 +109,7 @@ public struct ResourceAnalysis: Sendable {
   /// Whether cases.csv had an exits column (exit rates and flags are empty otherwise).
   public var outcomesHaveExits = false
 
-  public init(gaps: [ResourceGap] = [], outcomes: [ReferralOutcome] = [], outcomeTrend: [(period: Period, consultations: Int, referrals: Int, exits: Int)] = [], skipped: [String] = []) {
+  public init(gaps: [ResourceGap] = [], outcomes: ReferralOutcomeTable = ReferralOutcomeTable(), outcomeTrend: [(period: Period, consultations: Int, referrals: Int, exits: Int)] = [], skipped: [String] = []) {
     self.gaps = gaps
     self.outcomes = outcomes
     self.outcomeTrend = outcomeTrend

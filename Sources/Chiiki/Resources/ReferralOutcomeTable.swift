@@ -1,0 +1,109 @@
+/// The referral-outcome rows of a run (centre, areas, then districts by code; each unit's
+/// all-categories row first, then its categories with consultations, by name), as a collection
+/// that builds each `ReferralOutcome` when it is read.
+///
+/// At national scale there are about 1.7 million rows; holding them as structs with strings took
+/// ~400 MB. Centre and area rows are few and kept whole; a district row is kept as its district,
+/// category and two funnel flags (8 bytes), and its counts, rates and Wilson intervals are worked
+/// out again from the window counts of `CaseData` on each read (the same arithmetic, so the same
+/// values).
+public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
+  /// One district row: district index, category slot (-1 = all categories) and its flags
+  /// (`FunnelLabel` index + 1, 0 = none).
+  struct DistrictRow: Sendable {
+    var district: UInt32
+    var category: Int16
+    var referralFlag: UInt8
+    var exitFlag: UInt8
+  }
+
+  /// Centre rows then area rows.
+  let fixed: [ReferralOutcome]
+  /// How many of `fixed` are centre rows.
+  public let centreCount: Int
+  let rows: [DistrictRow]
+  let source: OutcomeSource?
+
+  /// An empty table (no referrals column).
+  public init() {
+    fixed = []
+    centreCount = 0
+    rows = []
+    source = nil
+  }
+
+  init(centre: [ReferralOutcome], areas: [ReferralOutcome], districtRows: [DistrictRow], source: OutcomeSource) {
+    fixed = centre + areas
+    centreCount = centre.count
+    rows = districtRows
+    self.source = source
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { fixed.count + rows.count }
+
+  public subscript(position: Int) -> ReferralOutcome {
+    if position < fixed.count { return fixed[position] }
+    let r = rows[position - fixed.count]
+    return source!.districtOutcome(r)
+  }
+
+  /// The centre rows (all categories first).
+  public var centreRows: ArraySlice<ReferralOutcome> { fixed.prefix(centreCount) }
+  /// The area rows.
+  public var areaRows: ArraySlice<ReferralOutcome> { fixed.dropFirst(centreCount) }
+  /// The district rows, built one at a time.
+  public var districtRows: LazyMapSequence<Range<Int>, ReferralOutcome> {
+    (fixed.count..<endIndex).lazy.map { self[$0] }
+  }
+}
+
+/// What a district outcome row is rebuilt from: the window counts and the centre-wide rates.
+struct OutcomeSource: Sendable {
+  let cases: CaseData
+  let districts: DistrictTable
+  let level: Double
+  /// Centre rows by category slot + 1 (0 = all categories), nil where the category has none.
+  let centre: [ReferralOutcome?]
+
+  /// Window counts of one district for a category slot, or all categories (nil).
+  func counts(district d: Int, category c: Int?) -> ReferralOutcomeEngine.Counts {
+    let n = cases.districtCount
+    var t = ReferralOutcomeEngine.Counts()
+    if let c {
+      t.consultations = Int(cases.windowConsultations[c * n + d])
+      t.referrals = Int(cases.windowReferrals[c * n + d])
+      t.exits = Int(cases.windowExits[c * n + d])
+    } else {
+      for c in cases.categories.indices {
+        t.consultations += Int(cases.windowConsultations[c * n + d])
+        t.referrals += Int(cases.windowReferrals[c * n + d])
+        t.exits += Int(cases.windowExits[c * n + d])
+      }
+    }
+    return t
+  }
+
+  func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
+    let d = Int(r.district)
+    let c = r.category < 0 ? nil : Int(r.category)
+    let district = districts.districts[d]
+    var o = ReferralOutcomeEngine.row(
+      .district, key: district.code.rawValue, name: district.name, area: district.area,
+      category: c.map { cases.categories[$0] }, counts(district: d, category: c), hasExits: cases.hasExits, level: level)
+    if let centre = centre[c.map { $0 + 1 } ?? 0] {
+      o.centreReferralRate = centre.referralRate
+      o.centreExitRate = centre.exitRate
+      o.referralFlag = Self.label(r.referralFlag)
+      o.exitFlag = Self.label(r.exitFlag)
+    }
+    return o
+  }
+
+  static func code(_ label: FunnelLabel?) -> UInt8 {
+    guard let label else { return 0 }
+    return UInt8(FunnelLabel.allCases.firstIndex(of: label)! + 1)
+  }
+
+  static func label(_ code: UInt8) -> FunnelLabel? { code == 0 ? nil : FunnelLabel.allCases[Int(code) - 1] }
+}
