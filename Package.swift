@@ -22,11 +22,13 @@ let package = Package(
     // SHA-256 block function with the x86 SHA extensions (portable C elsewhere): the manifest
     // fingerprints every input, 2 GB at national scale.
     .target(name: "CSHA256", path: "Sources/CSHA256"),
+    .target(name: "CMemory", path: "Sources/CMemory"),
     .target(
       name: "Chiiki",
       dependencies: [
         "CLibCSV",
         "CSHA256",
+        "CMemory",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),

@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
       guard let l = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang must be ja or en, not '\(lang)'") }
       options.configuration.language = l
     }
+    MemoryTuning.configure()
     do {
       let result = try Pipeline.run(RunOptions(load: options, outputDirectory: out))
       for line in result.analysis.diagnostics.rendered() where !line.contains(": note: ") { Stderr.write(line) }

@@ -11,6 +11,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let options: LoadOptions
     do { options = try input.loadOptions() } catch let e as ValidationError { throw e } catch { throw Failure.exit(error) }
+    MemoryTuning.configure()
     do {
       let dataset = try DatasetLoader.load(options)
       print(ValidationSummary.render(dataset))
