@@ -125,6 +125,45 @@ import Testing
     #expect(abs(missingSum) < 1e-4)
   }
 
+  /// reach_by_category.csv (built from columns when written) against the contract formula per
+  /// category: expected = C_k x mean over the category's indicators of O(d,i)/O(all,i), the
+  /// exact interval from the bisection above divided by expected.
+  @Test(arguments: [23, 24])
+  func categoryReachMatchesTheContractFormula(seed: UInt64) throws {
+    var city = RandomCity(seed: seed, districts: 20)
+    city.build()
+    let dir = TempDir()
+    defer { dir.remove() }
+    city.write(to: dir)
+    _ = try Pipeline.run(RunOptions(load: LoadOptions(dataDirectory: dir.path), outputDirectory: dir.file("out")))
+    let rows = readOutputCSV(dir.file("out/reach_by_category.csv"))
+    let categories = Set(city.cases.map(\.category))
+    #expect(rows.count == categories.count * city.districts)
+    var oD: [String: [Double]] = [:]
+    for indicator in city.indicators {
+      var per = [Double](repeating: 0, count: city.districts)
+      for cell in city.cells where cell.indicator == indicator && cell.numerator != nil { per[cell.district] += Double(cell.numerator!) }
+      oD[indicator] = per
+    }
+    for category in categories {
+      let ck = Double(city.cases.filter { $0.category == category }.reduce(0) { $0 + $1.count })
+      for d in 0..<city.districts {
+        let row = try #require(rows.first { $0["category"] == category && $0["district_code"] == city.code(d) })
+        let mapped = row["indicators"] == "all" ? city.indicators : row["indicators"]!.split(separator: "+").map(String.init)
+        let share = mapped.reduce(0.0) { $0 + oD[$1]![d] / oD[$1]!.reduce(0, +) } / Double(mapped.count)
+        let expected = ck * share
+        let observed = city.cases.filter { $0.category == category && $0.district == d }.reduce(0) { $0 + $1.count }
+        func value(_ k: String) -> Double { Double(row[k] ?? "") ?? .nan }
+        #expect(value("observed_consultations") == Double(observed))
+        #expect(abs(value("expected_consultations") - expected) < 1e-6 * max(1, expected))
+        #expect(abs(value("missing_consultations") - (expected - Double(observed))) < 1e-6 * max(1, expected))
+        let (l, u) = Self.exactLimits(observed)
+        #expect(abs(value("consultation_ratio_low") - l / expected) < 1e-6 * max(1, l / expected), "\(category) \(d)")
+        #expect(abs(value("consultation_ratio_high") - u / expected) < 1e-6 * max(1, u / expected), "\(category) \(d)")
+      }
+    }
+  }
+
   @Test func raisingNeedNeverLowersNeedIndexOrPriority() throws {
     var city = RandomCity(seed: 31, districts: 30)
     city.build()
