@@ -1,14 +1,24 @@
 /// Turns a Dataset into an Analysis: pure, deterministic, no I/O and no clock.
 public enum Analyzer {
   public static func analyze(_ dataset: Dataset, configuration: Configuration) throws(ChiikiError) -> Analysis {
+    var copy = dataset
+    return try analyze(&copy, configuration: configuration, releasingGrids: false)
+  }
+
+  /// Same result; with `releasingGrids` the statistics grids and population (the largest part
+  /// of a dataset) are freed from `dataset` as soon as segments no longer need them, so that
+  /// the rest of the analysis and the rendering run in less memory.
+  public static func analyze(_ dataset: inout Dataset, configuration: Configuration, releasingGrids: Bool) throws(ChiikiError) -> Analysis {
     var log = dataset.diagnostics
     let districts = dataset.districts
     let n = districts.count
     let level = configuration.confidenceLevel
 
     let indicatorIDs = dataset.statistics.indicators
-    let outputs = PhaseTimings.measure("  indicators") { ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
-      .compactMap { $0 } }
+    var outputs = PhaseTimings.measure("  indicators") { [dataset] in
+      ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
+        .compactMap { $0 }
+    }
     let configs = outputs.map(\.summary.config)
     for output in outputs where output.summary.observed == 0 {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))
@@ -86,6 +96,13 @@ public enum Analyzer {
       let result = PhaseTimings.measure("  segments") { SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
       segments = result.segments
       segmentTotal = result.total
+    }
+
+    if releasingGrids {
+      // Only segments read cells; everything below works from per-district results.
+      dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
+      dataset.population = nil
+      for i in outputs.indices { outputs[i].grid = CellGrid(districtCount: 0, bandCount: outputs[i].grid.bandCount) }
     }
 
     let (categorySummaries, categoryReach) = PhaseTimings.measure("  category reach") { CategoryReachEngine.run(

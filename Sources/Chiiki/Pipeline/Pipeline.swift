@@ -33,10 +33,10 @@ public enum Pipeline {
       throw .invalidInput(log)
     }
     var dataset = try PhaseTimings.measure("load") { () throws(ChiikiError) in try DatasetLoader.load(options.load) }
-    var analysis = try PhaseTimings.measure("analyze") { () throws(ChiikiError) in try Analyzer.analyze(dataset, configuration: options.load.configuration) }
-    // The grids and population are read only by the analysis: free them before the rest.
-    dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
-    dataset.population = nil
+    // The analysis frees the statistics grids and population once it no longer needs them.
+    var analysis = try PhaseTimings.measure("analyze") { () throws(ChiikiError) in
+      try Analyzer.analyze(&dataset, configuration: options.load.configuration, releasingGrids: true)
+    }
     PhaseTimings.measure("resources") { ResourceAnalyzer.attach(to: &analysis, dataset: dataset) }
     let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
     let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
