@@ -12,6 +12,12 @@ struct ByteText {
   /// Appends a whole number (`String(value)`).
   mutating func add(_ value: Int) { NumberFormat.appendInteger(value, to: &bytes) }
 
+  /// Appends `NumberFormat.fixed(value, places)`.
+  mutating func add(_ value: Double, places: Int) { NumberFormat.appendFixed(value, places, to: &bytes) }
+
+  /// Appends another document's bytes.
+  mutating func add(_ other: ByteText) { bytes.append(contentsOf: other.bytes) }
+
   /// Appends `HTML.escape(text)`.
   mutating func addHTML(_ text: String) { EscapeBytes.appendHTML(text, to: &bytes) }
 
