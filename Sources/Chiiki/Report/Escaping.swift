@@ -66,10 +66,20 @@ struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String { Markdown.escape(text) }
 }
 
+/// The content type of the built-in HTML template: `{{x}}` escapes with `HTML.escape`, the same
+/// characters and entities as swift-mustache's default HTML escaping, worked on bytes.
+struct ByteHTMLContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
+
 enum ContentTypes {
-  /// Registers the Markdown content type once, before any template is parsed.
+  /// Name of `ByteHTMLContentType` in a `{{% CONTENT_TYPE: ... }}` pragma.
+  static let byteHTML = "CHIIKI_HTML"
+
+  /// Registers the Markdown and byte-HTML content types once, before any template is parsed.
   static let registered: Bool = {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    MustacheContentTypes.register(ByteHTMLContentType(), named: byteHTML)
     return true
   }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import Chiiki
@@ -65,5 +66,32 @@ import Testing
       bad.append(text)
     }
     #expect(bad.count == 0, "\(bad.prefix(5))")
+  }
+}
+
+/// The byte-level HTML content type of the built-in template against swift-mustache's own HTML
+/// escaping, through real templates.
+@Suite struct ByteHTMLContentTypeTests {
+  @Test func escapesAsMustacheDoes() throws {
+    _ = ContentTypes.registered
+    let plain = try MustacheTemplate(string: "<p>{{x}}</p>\n{{#rows}}[{{.}}]{{/rows}}")
+    let bytes = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(ContentTypes.byteHTML) }}<p>{{x}}</p>\n{{#rows}}[{{.}}]{{/rows}}")
+    var bad = 0
+    let texts = EscapeBytesTests.pieces + EscapeBytesTests.randomTexts(count: 20_000, seed: 4)
+    for (i, text) in texts.enumerated() {
+      let object: [String: Any] = ["x": text, "rows": [text, texts[(i * 7) % texts.count]]]
+      if plain.render(object) != bytes.render(object) { bad += 1 }
+    }
+    #expect(bad == 0)
+  }
+
+  @Test func builtInTemplateRendersAsWithoutThePragma() throws {
+    let (a, d) = try ReportRun.analysis(ReportRun.repositoryRoot + "/data")
+    let model = ReportBuilder.build(analysis: a, dataset: d, rules: MeetingReport.builtInRules(),
+                                    rulesSource: DefaultProposalRules.source, problems: ["<b>&'\"</b>"], css: ReportCSS.text)
+    let withPragma = try TemplateSet.builtIn().html.render(model)
+    let without = try TemplateSet.parse(HTMLTemplate.text, name: "plain").render(model)
+    #expect(withPragma == without)
+    #expect(withPragma.hasPrefix("<!DOCTYPE html>\n"))
   }
 }
