@@ -12,8 +12,10 @@ public enum NumberFormat {
   public static func fixed(_ value: Double?, _ places: Int) -> String {
     guard let value, value.isFinite else { return "" }
     guard let (integer, unit) = scaled(value, places) else { return String(value) }
-    return String(unsafeUninitializedCapacity: maxDigits) { buffer in
-      write(integer, unit: unit, places: places, negative: value < 0, into: buffer.baseAddress!)
+    // Through a stack buffer: most numbers fit a small (inline) String, with no allocation.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
+      let count = write(integer, unit: unit, places: places, negative: value < 0, into: buffer.baseAddress!)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
     }
   }
 

@@ -103,7 +103,7 @@ struct ResourceDirectory {
   static func address(_ r: Resource, districts: DistrictTable, labels: Labels) -> String {
     let district = districts.districts[r.district].name
     if r.address.isEmpty { return district }
-    return r.address.contains(district) ? r.address : r.address + labels.parenthesised(district)
+    return AddressMatch.contains(r.address, district) ? r.address : r.address + labels.parenthesised(district)
   }
 
   /// The URL if it is a plain http(s) address that can safely become a link, else nil (shown

@@ -54,26 +54,31 @@ enum ResourceDirectoryHTML {
       out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
-        for entry in kind.entries {
-          let r = entry.resource
+        for i in kind.entries.indices {
+          // Fields read in place (an entry holds a dozen strings; copying it costs more than writing it).
           out.add("<article class=\"resource\">\n<h4>")
-          out.addHTML(r.name)
+          out.addHTML(kind.entries[i].resource.name)
           out.add("</h4>\n<dl>\n")
-          for (label, value) in zip(fieldLabels, [r.target, entry.address, r.contact, r.hours]) where !value.isEmpty {
+          func field(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
             out.add(label)
             out.addHTML(value)
             out.add("</dd>\n")
           }
-          if !r.url.isEmpty {
+          field(fieldLabels[0], kind.entries[i].resource.target)
+          field(fieldLabels[1], kind.entries[i].address)
+          field(fieldLabels[2], kind.entries[i].resource.contact)
+          field(fieldLabels[3], kind.entries[i].resource.hours)
+          if !kind.entries[i].resource.url.isEmpty {
             out.add(urlLabel)
-            if let link = entry.link {
+            if let link = kind.entries[i].link {
               out.add("<a href=\"")
               out.addHTML(link)
               out.add("\">")
               out.addHTML(link)
               out.add("</a>")
             } else {
-              out.addHTML(r.url)
+              out.addHTML(kind.entries[i].resource.url)
             }
             out.add("</dd>\n")
           }

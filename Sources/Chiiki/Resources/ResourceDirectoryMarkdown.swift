@@ -25,24 +25,29 @@ enum ResourceDirectoryMarkdown {
       out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
-        for entry in kind.entries {
-          let r = entry.resource
+        for i in kind.entries.indices {
+          // Fields read in place (an entry holds a dozen strings; copying it costs more than writing it).
           out.add("\n#### ")
-          out.addMarkdown(r.name)
+          out.addMarkdown(kind.entries[i].resource.name)
           out.add("\n\n")
-          for (label, value) in zip(fieldLabels, [r.target, entry.address, r.contact, r.hours]) where !value.isEmpty {
+          func field(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
             out.add(label)
             out.addMarkdown(value)
             out.add("\n")
           }
-          if !r.url.isEmpty {
+          field(fieldLabels[0], kind.entries[i].resource.target)
+          field(fieldLabels[1], kind.entries[i].address)
+          field(fieldLabels[2], kind.entries[i].resource.contact)
+          field(fieldLabels[3], kind.entries[i].resource.hours)
+          if !kind.entries[i].resource.url.isEmpty {
             out.add(urlLabel)
-            if let link = entry.link {
+            if let link = kind.entries[i].link {
               out.add("<")
               out.add(link)
               out.add(">")
             } else {
-              out.addMarkdown(r.url)
+              out.addMarkdown(kind.entries[i].resource.url)
             }
             out.add("\n")
           }
