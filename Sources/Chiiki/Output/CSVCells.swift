@@ -5,6 +5,11 @@ extension CSVWriter {
   /// Appends one text cell, neutralised and quoted as needed.
   public mutating func appendCell(_ cell: String) {
     separate()
+    appendCellText(cell)
+  }
+
+  /// The cell's text, neutralised and quoted as needed (after its separator).
+  private mutating func appendCellText(_ cell: String) {
     // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.
     let plain = cell.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       guard let lead = bytes.first else { return true }
@@ -27,14 +32,13 @@ extension CSVWriter {
 
   /// Appends `NumberFormat.fixed(value, places)` as a cell (empty for nil, NaN or infinity).
   public mutating func appendFixed(_ value: Double?, _ places: Int) {
-    if let value, NumberFormat.isOutOfRange(value, places) {
-      // `String(value)`, e.g. `-1e+19`: not a plain number, so it goes through the checks.
-      appendCell(NumberFormat.fixed(value, places))
-      return
-    }
     separate()
-    // `[-]digits[.digits]`: a plain number, never neutralised or quoted.
-    NumberFormat.appendFixed(value, places, to: &data)
+    guard let value, value.isFinite else { return }
+    // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
+    // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
+    if !NumberFormat.appendFixedInRange(value, places, to: &data) {
+      appendCellText(NumberFormat.fixed(value, places))
+    }
   }
 
   /// Appends a whole number as a cell.

@@ -27,14 +27,18 @@ public enum NumberFormat {
   }
 
   static func appendFinite(_ value: Double, _ places: Int, to out: inout [UInt8]) {
-    guard let (integer, unit) = scaled(value, places) else {
-      out.append(contentsOf: String(value).utf8)
-      return
-    }
+    if !appendFixedInRange(value, places, to: &out) { out.append(contentsOf: String(value).utf8) }
+  }
+
+  /// Appends the digits of a finite `value` unless it is out of range (|value| × 10^places at
+  /// or beyond 9e18, where the text is `String(value)`); false then, with nothing appended.
+  static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout [UInt8]) -> Bool {
+    guard let (integer, unit) = scaled(value, places) else { return false }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
       let count = write(integer, unit: unit, places: places, negative: value < 0, into: buffer.baseAddress!)
       out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
     }
+    return true
   }
 
   /// Appends `String(value)` as UTF-8 to `out`.
@@ -46,12 +50,6 @@ public enum NumberFormat {
       let count = write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
       out.append(contentsOf: UnsafeBufferPointer(start: p, count: n + count))
     }
-  }
-
-  /// Whether `fixed(value, places)` would fall back to `String(value)` (|value| × 10^places at
-  /// or beyond 9e18): such text may contain an exponent such as `1e+19`.
-  static func isOutOfRange(_ value: Double, _ places: Int) -> Bool {
-    value.isFinite && scaled(value, places) == nil
   }
 
   /// Room for the longest text `write` produces (a sign, a point and at most 20 digits, as

@@ -10,7 +10,8 @@ import Foundation
 struct ResourceDirectory {
   /// One listed resource with what both renderers show of it, worked out once.
   struct Entry {
-    var resource: Resource
+    /// The resource's position in `resources`.
+    var index: Int
     /// `ResourceDirectory.address` of the resource.
     var address: String
     /// `ResourceDirectory.linkableURL` of its URL (nil: shown as text, or no URL).
@@ -26,40 +27,39 @@ struct ResourceDirectory {
     var count: Int { kinds.reduce(0) { $0 + $1.entries.count } }
   }
 
+  /// All resources as given (entries point into them; a resource is never copied).
+  let resources: [Resource]
   var areas: [Area]
   var count: Int { areas.reduce(0) { $0 + $1.count } }
 
   init(resources: [Resource], districts: DistrictTable, labels: Labels) {
-    let visible = resources.filter(\.isPublic)
-    // Resources by area in one pass (in input order within each area).
-    var byArea = Array(repeating: [Resource](), count: districts.areas.count)
-    var unplaced: [Resource] = []
-    for r in visible {
-      if let a = districts.areaIndex[r.district] {
-        if byArea.indices.contains(a) { byArea[a].append(r) }
+    self.resources = resources
+    // Public resources by area in one pass (in input order within each area).
+    var byArea = Array(repeating: [Int](), count: districts.areas.count)
+    var unplaced: [Int] = []
+    for i in resources.indices where resources[i].isPublic {
+      if let a = districts.areaIndex[resources[i].district] {
+        if byArea.indices.contains(a) { byArea[a].append(i) }
       } else {
-        unplaced.append(r)
+        unplaced.append(i)
       }
     }
-    var slots: [(name: String, members: [Resource])] = Array(zip(districts.areas, byArea))
+    var slots: [(name: String, members: [Int])] = Array(zip(districts.areas, byArea))
     if !unplaced.isEmpty {
       slots.append((districts.areas.isEmpty ? labels.directoryWholeCity : labels.directoryOtherArea, unplaced))
     }
-    let order = CodeOrder(visible, districts)
+    let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
-      let byKind = Dictionary(grouping: slot.members, by: \.kind)
-      let kinds = ResourceKinds.sorted(slot.members.map(\.kind)).map { kind in
-        let members = byKind[kind] ?? []
-        let sorted = members.indices.sorted { i, j in
-          let a = members[i], b = members[j]
-          if let before = order.precedes(a.district, b.district) { return before }
-          if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
-          return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+      let byKind = Dictionary(grouping: slot.members, by: { resources[$0].kind })
+      let kinds = ResourceKinds.sorted(slot.members.map { resources[$0].kind }).map { kind in
+        let sorted = (byKind[kind] ?? []).sorted { i, j in
+          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+          if resources[i].name != resources[j].name { return resources[i].name.utf8.lexicographicallyPrecedes(resources[j].name.utf8) }
+          return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
         }
         return Kind(name: kind, entries: sorted.map { i in
-          let r = members[i]
-          return Entry(resource: r, address: ResourceDirectory.address(r, districts: districts, labels: labels),
-                       link: r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url))
+          Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
+                link: resources[i].url.isEmpty ? nil : ResourceDirectory.linkableURL(resources[i].url))
         })
       }
       return Area(name: slot.name, kinds: kinds)
@@ -75,10 +75,11 @@ struct ResourceDirectory {
     /// (equal bytes, equal rank; -1 for other districts); empty when some code is not ASCII.
     private var rank: [Int] = []
 
-    init(_ resources: [Resource], _ districts: DistrictTable) {
+    /// `listed`: the districts of the listed resources.
+    init(_ listed: [Int], _ districts: DistrictTable) {
       self.districts = districts
       var used = Array(repeating: false, count: districts.count)
-      for r in resources { used[r.district] = true }
+      for d in listed { used[d] = true }
       var rank = Array(repeating: -1, count: districts.count)
       var previous: String? = nil
       var r = -1
@@ -101,9 +102,13 @@ struct ResourceDirectory {
 
   /// The address with the district's name beside it, unless the address already names it.
   static func address(_ r: Resource, districts: DistrictTable, labels: Labels) -> String {
-    let district = districts.districts[r.district].name
-    if r.address.isEmpty { return district }
-    return AddressMatch.contains(r.address, district) ? r.address : r.address + labels.parenthesised(district)
+    address(r.address, district: r.district, districts: districts, labels: labels)
+  }
+
+  static func address(_ address: String, district index: Int, districts: DistrictTable, labels: Labels) -> String {
+    let district = districts.districts[index].name
+    if address.isEmpty { return district }
+    return AddressMatch.contains(address, district) ? address : address + labels.parenthesised(district)
   }
 
   /// The URL if it is a plain http(s) address that can safely become a link, else nil (shown

@@ -54,10 +54,11 @@ enum ResourceDirectoryHTML {
       out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
-        for i in kind.entries.indices {
-          // Fields read in place (an entry holds a dozen strings; copying it costs more than writing it).
+        for entry in kind.entries {
+          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          let i = entry.index
           out.add("<article class=\"resource\">\n<h4>")
-          out.addHTML(kind.entries[i].resource.name)
+          out.addHTML(directory.resources[i].name)
           out.add("</h4>\n<dl>\n")
           func field(_ label: String, _ value: String) {
             guard !value.isEmpty else { return }
@@ -65,20 +66,20 @@ enum ResourceDirectoryHTML {
             out.addHTML(value)
             out.add("</dd>\n")
           }
-          field(fieldLabels[0], kind.entries[i].resource.target)
-          field(fieldLabels[1], kind.entries[i].address)
-          field(fieldLabels[2], kind.entries[i].resource.contact)
-          field(fieldLabels[3], kind.entries[i].resource.hours)
-          if !kind.entries[i].resource.url.isEmpty {
+          field(fieldLabels[0], directory.resources[i].target)
+          field(fieldLabels[1], entry.address)
+          field(fieldLabels[2], directory.resources[i].contact)
+          field(fieldLabels[3], directory.resources[i].hours)
+          if !directory.resources[i].url.isEmpty {
             out.add(urlLabel)
-            if let link = kind.entries[i].link {
+            if let link = entry.link {
               out.add("<a href=\"")
               out.addHTML(link)
               out.add("\">")
               out.addHTML(link)
               out.add("</a>")
             } else {
-              out.addHTML(kind.entries[i].resource.url)
+              out.addHTML(directory.resources[i].url)
             }
             out.add("</dd>\n")
           }

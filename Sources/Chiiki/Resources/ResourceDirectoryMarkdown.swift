@@ -25,10 +25,11 @@ enum ResourceDirectoryMarkdown {
       out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
-        for i in kind.entries.indices {
-          // Fields read in place (an entry holds a dozen strings; copying it costs more than writing it).
+        for entry in kind.entries {
+          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          let i = entry.index
           out.add("\n#### ")
-          out.addMarkdown(kind.entries[i].resource.name)
+          out.addMarkdown(directory.resources[i].name)
           out.add("\n\n")
           func field(_ label: String, _ value: String) {
             guard !value.isEmpty else { return }
@@ -36,18 +37,18 @@ enum ResourceDirectoryMarkdown {
             out.addMarkdown(value)
             out.add("\n")
           }
-          field(fieldLabels[0], kind.entries[i].resource.target)
-          field(fieldLabels[1], kind.entries[i].address)
-          field(fieldLabels[2], kind.entries[i].resource.contact)
-          field(fieldLabels[3], kind.entries[i].resource.hours)
-          if !kind.entries[i].resource.url.isEmpty {
+          field(fieldLabels[0], directory.resources[i].target)
+          field(fieldLabels[1], entry.address)
+          field(fieldLabels[2], directory.resources[i].contact)
+          field(fieldLabels[3], directory.resources[i].hours)
+          if !directory.resources[i].url.isEmpty {
             out.add(urlLabel)
-            if let link = kind.entries[i].link {
+            if let link = entry.link {
               out.add("<")
               out.add(link)
               out.add(">")
             } else {
-              out.addMarkdown(kind.entries[i].resource.url)
+              out.addMarkdown(directory.resources[i].url)
             }
             out.add("\n")
           }

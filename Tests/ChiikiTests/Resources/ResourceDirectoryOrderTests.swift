@@ -45,7 +45,7 @@ import Testing
   }
 
   static func ids(_ directory: ResourceDirectory) -> [[String]] {
-    directory.areas.flatMap { area in area.kinds.map { [area.name, $0.name] + $0.entries.map(\.resource.id) } }
+    directory.areas.flatMap { area in area.kinds.map { [area.name, $0.name] + $0.entries.map { directory.resources[$0.index].id } } }
   }
 
   @Test func asciiCodesKeepTheOrder() {
@@ -75,8 +75,10 @@ import Testing
     let entries = directory.areas.flatMap { $0.kinds.flatMap(\.entries) }
     #expect(entries.count == resources.filter(\.isPublic).count)
     for e in entries {
-      #expect(e.address == ResourceDirectory.address(e.resource, districts: table, labels: labels))
-      #expect(e.link == (e.resource.url.isEmpty ? nil : ResourceDirectory.linkableURL(e.resource.url)))
+      let r = directory.resources[e.index]
+      #expect(r.isPublic)
+      #expect(e.address == ResourceDirectory.address(r, districts: table, labels: labels))
+      #expect(e.link == (r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url)))
     }
   }
 }
