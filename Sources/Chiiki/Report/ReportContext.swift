@@ -102,12 +102,6 @@ struct ReportContext {
     return "\(NumberFormat.percent(interval.lower))–\(NumberFormat.percent(interval.upper))"
   }
 
-  /// The DistrictPriority of a district, if it has one.
-  func priority(of district: Int) -> DistrictPriority? {
-    let i = priorityPosition[district]
-    return i >= 0 ? analysis.priorities[i] : nil
-  }
-
   /// Reasons for a district's priority in words, with the consultation share masked when the
   /// district's count is suppressed and intervals masked where the indicator count is small.
   func reasons(_ drivers: [PriorityDriver], district: Int?, consultationState: Suppression.State) -> String {
