@@ -9,16 +9,27 @@ public enum AreasWriter {
     for i in indicators { header += ["\(i)_observed", "\(i)_expected", "\(i)_ratio", "\(i)_ratio_low", "\(i)_ratio_high"] }
     var csv = CSVWriter(header: header)
     csv.sink = sink
-    let f = NumberFormat.fixed
     for a in analysis.areas {
-      var row = [a.area, String(a.districts.count), f(a.needIndex, 6), f(a.reach.observed, 0), f(a.reach.expected, 6),
-                 f(a.reach.missing, 6), f(a.reach.ratio, 6), f(a.reach.ratioInterval?.lower, 6),
-                 f(a.reach.ratioInterval?.upper, 6), String(a.households), String(a.leaflets)]
+      csv.appendCell(a.area)
+      csv.appendInt(a.districts.count)
+      csv.appendFixed(a.needIndex, 6)
+      csv.appendFixed(a.reach.observed, 0)
+      csv.appendFixed(a.reach.expected, 6)
+      csv.appendFixed(a.reach.missing, 6)
+      csv.appendFixed(a.reach.ratio, 6)
+      csv.appendFixed(a.reach.ratioInterval?.lower, 6)
+      csv.appendFixed(a.reach.ratioInterval?.upper, 6)
+      csv.appendInt(a.households)
+      csv.appendInt(a.leaflets)
       for i in indicators {
         let v = a.indicators[i]
-        row += [f(v?.observed, 0), f(v?.expected, 6), f(v?.ratio, 6), f(v?.interval?.lower, 6), f(v?.interval?.upper, 6)]
+        csv.appendFixed(v?.observed, 0)
+        csv.appendFixed(v?.expected, 6)
+        csv.appendFixed(v?.ratio, 6)
+        csv.appendFixed(v?.interval?.lower, 6)
+        csv.appendFixed(v?.interval?.upper, 6)
       }
-      csv.appendRow(row)
+      csv.endRow()
     }
     return csv
   }

@@ -2,7 +2,9 @@
 /// ends, RFC 4180 quoting, and no cell that a spreadsheet could run as a formula.
 public struct CSVWriter: Sendable {
   /// The document so far, as UTF-8 bytes.
-  public private(set) var data: [UInt8]
+  public internal(set) var data: [UInt8]
+  /// Whether the row being built has a cell yet (the next cell needs a comma before it).
+  var rowStarted = false
   /// Where the rows go as they are built, a chunk at a time (nil: all stay in `data`). With a
   /// sink, `data` holds only what has not been flushed; call `finish()` at the end.
   public var sink: OutputSink? = nil
@@ -19,29 +21,12 @@ public struct CSVWriter: Sendable {
 
   /// Appends one row; every cell is neutralised and quoted as needed.
   public mutating func appendRow(_ cells: [String]) {
-    var first = true
-    for cell in cells {
-      if !first { data.append(0x2C) }
-      first = false
-      let utf8 = cell.utf8
-      // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.
-      if let lead = utf8.first, !CSVWriter.riskyLeadBytes.contains(lead),
-        !utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-      {
-        data.append(contentsOf: utf8)
-      } else {
-        data.append(contentsOf: CSVWriter.escape(CSVWriter.neutralise(cell)).utf8)
-      }
-    }
-    data.append(0x0D)
-    data.append(0x0A)
-    if let sink, data.count >= CSVWriter.chunk {
-      sink.write(data)
-      data.removeAll(keepingCapacity: true)
-    }
+    for cell in cells { appendCell(cell) }
+    endRow()
   }
 
-  private static let chunk = 1 << 20
+  /// Bytes held before they go to the sink.
+  static var chunk: Int { 1 << 20 }
 
   /// Sends what is left to the sink (no-op without one).
   public mutating func finish() {
@@ -50,9 +35,21 @@ public struct CSVWriter: Sendable {
     data = []
   }
 
-  /// First bytes after which a cell may need neutralising: = + - @ tab CR, and 0xEF, the lead
-  /// byte of the full-width ＝ ＋ － ＠.
-  private static let riskyLeadBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0xEF]
+  /// Whether a cell starting with `byte` may need neutralising: = + - @ tab CR, and 0xEF, the
+  /// lead byte of the full-width ＝ ＋ － ＠.
+  @inline(__always)
+  static func isRiskyLead(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0xEF: return true
+    default: return false
+    }
+  }
+
+  /// Whether `byte` makes a cell need quoting: comma, quote, LF or CR.
+  @inline(__always)
+  static func needsQuote(_ byte: UInt8) -> Bool {
+    byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
+  }
 
   /// Quotes a cell when it holds a comma, quote or line break (RFC 4180).
   public static func escape(_ cell: String) -> String {

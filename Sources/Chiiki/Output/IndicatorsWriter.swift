@@ -8,21 +8,40 @@ public enum IndicatorsWriter {
       "change_ratio", "change_low", "change_high", "change_significant",
     ])
     csv.sink = sink
-    let f = NumberFormat.fixed
+    // The same for every district: made once.
+    let ids = analysis.indicatorSummaries.map(\.indicator.rawValue)
+    let periods = analysis.indicatorSummaries.map(\.period.description)
+    let previous = analysis.indicatorSummaries.map { $0.previousPeriod?.description ?? "" }
     for d in 0..<analysis.districts.count {
       let district = analysis.districts.districts[d]
-      for (i, summary) in analysis.indicatorSummaries.enumerated() {
+      for i in analysis.indicatorSummaries.indices {
         let r = analysis.indicatorResults[i][d]
-        csv.appendRow([
-          district.code.rawValue, summary.indicator.rawValue, f(r.observed, 0), f(r.expected, 6), f(r.ratio, 6),
-          f(r.ratioInterval?.lower, 6), f(r.ratioInterval?.upper, 6), f(r.crudeRate, 8), f(r.crudeInterval?.lower, 8),
-          f(r.crudeInterval?.upper, 8), r.expected > 0 ? f(r.smoothedRatio, 6) : "", r.expected > 0 ? r.funnel.rawValue : "",
-          district.name, summary.period.description, f(r.denominator, 0), f(r.shrinkageWeight, 6),
-          r.expected > 0 ? r.funnelUnadjusted.rawValue : "", String(r.excludedCells),
-          summary.previousPeriod?.description ?? "", f(r.previousRatio, 6), f(r.change?.rateRatio, 6),
-          f(r.change?.interval.lower, 6), f(r.change?.interval.upper, 6),
-          r.change.map { $0.isSignificant ? "yes" : "no" } ?? "",
-        ])
+        let reported = r.expected > 0
+        csv.appendCell(district.code.rawValue)
+        csv.appendCell(ids[i])
+        csv.appendFixed(r.observed, 0)
+        csv.appendFixed(r.expected, 6)
+        csv.appendFixed(r.ratio, 6)
+        csv.appendFixed(r.ratioInterval?.lower, 6)
+        csv.appendFixed(r.ratioInterval?.upper, 6)
+        csv.appendFixed(r.crudeRate, 8)
+        csv.appendFixed(r.crudeInterval?.lower, 8)
+        csv.appendFixed(r.crudeInterval?.upper, 8)
+        csv.appendFixed(reported ? r.smoothedRatio : nil, 6)
+        csv.appendCell(reported ? r.funnel.rawValue : "")
+        csv.appendCell(district.name)
+        csv.appendCell(periods[i])
+        csv.appendFixed(r.denominator, 0)
+        csv.appendFixed(r.shrinkageWeight, 6)
+        csv.appendCell(reported ? r.funnelUnadjusted.rawValue : "")
+        csv.appendInt(r.excludedCells)
+        csv.appendCell(previous[i])
+        csv.appendFixed(r.previousRatio, 6)
+        csv.appendFixed(r.change?.rateRatio, 6)
+        csv.appendFixed(r.change?.interval.lower, 6)
+        csv.appendFixed(r.change?.interval.upper, 6)
+        csv.appendCell(r.change.map { $0.isSignificant ? "yes" : "no" } ?? "")
+        csv.endRow()
       }
     }
     return csv

@@ -11,25 +11,36 @@ public enum OutreachTargetsWriter {
       "under_reached_3_months",
     ] + indicators.map { "\($0)_smoothed_ratio" })
     csv.sink = sink
-    let f = NumberFormat.fixed
     for p in analysis.priorities {
       let district = analysis.districts.districts[p.district]
-      var row = [
-        String(p.rank), district.code.rawValue, district.name, f(p.score, 6), f(p.needIndex, 6),
-        f(p.reach.observed, 0), f(p.reach.expected, 6), f(p.reach.missing, 6), f(p.reach.ratio, 6),
-        district.households.map(String.init) ?? "", String(p.leaflets),
-        labels.reasons(p.drivers, configuration: analysis.configuration),
-        district.area ?? "", f(p.reach.ratioInterval?.lower, 6), f(p.reach.ratioInterval?.upper, 6),
-        f(p.reach.reliability, 6), f(p.reach.shrunkMissing, 6), p.lowData ? "yes" : "no",
-        p.previousMonth.map { String($0.rank) } ?? "", f(p.previousMonth?.missing, 6),
-        p.previousYear.map { String($0.rank) } ?? "", f(p.previousYear?.missing, 6),
-        p.underReachedThreeMonths ? "yes" : "no",
-      ]
+      csv.appendInt(p.rank)
+      csv.appendCell(district.code.rawValue)
+      csv.appendCell(district.name)
+      csv.appendFixed(p.score, 6)
+      csv.appendFixed(p.needIndex, 6)
+      csv.appendFixed(p.reach.observed, 0)
+      csv.appendFixed(p.reach.expected, 6)
+      csv.appendFixed(p.reach.missing, 6)
+      csv.appendFixed(p.reach.ratio, 6)
+      if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
+      csv.appendInt(p.leaflets)
+      csv.appendCell(labels.reasons(p.drivers, configuration: analysis.configuration))
+      csv.appendCell(district.area ?? "")
+      csv.appendFixed(p.reach.ratioInterval?.lower, 6)
+      csv.appendFixed(p.reach.ratioInterval?.upper, 6)
+      csv.appendFixed(p.reach.reliability, 6)
+      csv.appendFixed(p.reach.shrunkMissing, 6)
+      csv.appendCell(p.lowData ? "yes" : "no")
+      if let previous = p.previousMonth { csv.appendInt(previous.rank) } else { csv.appendCell("") }
+      csv.appendFixed(p.previousMonth?.missing, 6)
+      if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
+      csv.appendFixed(p.previousYear?.missing, 6)
+      csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
       for results in analysis.indicatorResults {
         let r = results[p.district]
-        row.append(r.expected > 0 ? f(r.smoothedRatio, 6) : "")
+        csv.appendFixed(r.expected > 0 ? r.smoothedRatio : nil, 6)
       }
-      csv.appendRow(row)
+      csv.endRow()
     }
     return csv
   }

@@ -11,16 +11,27 @@ public enum SegmentsWriter {
       "population", "reasons", "area", "consultation_ratio_low", "consultation_ratio_high", "reliability", "shrunk_missing",
     ])
     csv.sink = sink
-    let f = NumberFormat.fixed
     for s in analysis.segments.prefix(maximumRows) {
       let district = analysis.districts.districts[s.district]
-      csv.appendRow([
-        String(s.rank), district.code.rawValue, district.name, s.sex.code, s.band.description, f(s.score, 6),
-        f(s.needIndex, 6), f(s.reach.observed, 0), f(s.reach.expected, 6), f(s.reach.missing, 6), f(s.reach.ratio, 6),
-        f(s.population, 0), labels.reasons(s.drivers, configuration: analysis.configuration), district.area ?? "",
-        f(s.reach.ratioInterval?.lower, 6), f(s.reach.ratioInterval?.upper, 6), f(s.reach.reliability, 6),
-        f(s.reach.shrunkMissing, 6),
-      ])
+      csv.appendInt(s.rank)
+      csv.appendCell(district.code.rawValue)
+      csv.appendCell(district.name)
+      csv.appendCell(s.sex.code)
+      csv.appendCell(s.band.description)
+      csv.appendFixed(s.score, 6)
+      csv.appendFixed(s.needIndex, 6)
+      csv.appendFixed(s.reach.observed, 0)
+      csv.appendFixed(s.reach.expected, 6)
+      csv.appendFixed(s.reach.missing, 6)
+      csv.appendFixed(s.reach.ratio, 6)
+      csv.appendFixed(s.population, 0)
+      csv.appendCell(labels.reasons(s.drivers, configuration: analysis.configuration))
+      csv.appendCell(district.area ?? "")
+      csv.appendFixed(s.reach.ratioInterval?.lower, 6)
+      csv.appendFixed(s.reach.ratioInterval?.upper, 6)
+      csv.appendFixed(s.reach.reliability, 6)
+      csv.appendFixed(s.reach.shrunkMissing, 6)
+      csv.endRow()
     }
     return csv
   }

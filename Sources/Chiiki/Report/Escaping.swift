@@ -2,7 +2,16 @@ import Mustache
 
 /// Escaping for HTML text and attributes.
 public enum HTML {
+  /// `&`, `<`, `>`, `"` and `'` as entities (each when it is a character of its own).
   public static func escape(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    EscapeBytes.appendHTML(text, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `escape` character by character: the definition, used for text the byte path leaves.
+  static func escapeCharacters(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for c in text {
@@ -24,6 +33,14 @@ public enum HTML {
 /// while leaving harmless text such as `<5` or `1.2–1.5` readable in the raw file.
 public enum Markdown {
   public static func escape(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 8)
+    EscapeBytes.appendMarkdown(text, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `escape` character by character: the definition, used for text the byte path leaves.
+  static func escapeCharacters(_ text: String) -> String {
     var out = ""
     let chars = Array(text)
     for (i, c) in chars.enumerated() {
@@ -49,10 +66,20 @@ struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String { Markdown.escape(text) }
 }
 
+/// The content type of the built-in HTML template: `{{x}}` escapes with `HTML.escape`, the same
+/// characters and entities as swift-mustache's default HTML escaping, worked on bytes.
+struct ByteHTMLContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
+
 enum ContentTypes {
-  /// Registers the Markdown content type once, before any template is parsed.
+  /// Name of `ByteHTMLContentType` in a `{{% CONTENT_TYPE: ... }}` pragma.
+  static let byteHTML = "CHIIKI_HTML"
+
+  /// Registers the Markdown and byte-HTML content types once, before any template is parsed.
   static let registered: Bool = {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    MustacheContentTypes.register(ByteHTMLContentType(), named: byteHTML)
     return true
   }()
 }

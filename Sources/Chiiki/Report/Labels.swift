@@ -4,7 +4,8 @@ public struct Labels: Sendable {
 
   public init(_ language: ReportLanguage) { self.language = language }
 
-  func pick(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+  /// The text of the language; only that one is worked out (the other is never built).
+  func pick(_ ja: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { language == .ja ? ja() : en() }
 
   /// An indicator's label from the configuration.
   public func indicator(_ config: IndicatorConfig) -> String { language == .ja ? config.labelJa : config.labelEn }

@@ -12,93 +12,90 @@ enum ProposalEngine {
     var districts: [(district: Int, evidence: [String])]
   }
 
-  /// Lookups built once per report, so that checking a rule for every district stays linear
-  /// (a national run has hundreds of thousands of districts and tens of thousands of segments).
-  struct Index {
-    var segmentsByDistrict: [Int: [SegmentPriority]] = [:]
-    /// "kind|area" of every resource (area "" for districts without one).
-    var resourceKindAreas = Set<String>()
-    /// Resource gaps flagged, keyed "area|kind".
-    var gaps: [String: ResourceGap] = [:]
-    /// Low-exit outcome rows over all categories, keyed "district|code" or "area|name".
-    var lowExit: [String: ReferralOutcome] = [:]
-
-    init(_ c: ReportContext) {
-      for s in c.analysis.segments { segmentsByDistrict[s.district, default: []].append(s) }
-      for r in c.dataset.resources ?? [] {
-        resourceKindAreas.insert(r.kind + "|" + (c.analysis.districts.districts[r.district].area ?? ""))
-      }
-      for g in c.analysis.resources.gaps where g.isGap && gaps[g.area + "|" + g.kind] == nil { gaps[g.area + "|" + g.kind] = g }
-      for o in c.analysis.resources.outcomes where o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998) {
-        let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
-        if lowExit[key] == nil { lowExit[key] = o }
-      }
-    }
-  }
-
   static func evaluate(_ rules: [ProposalRule], _ c: ReportContext) -> [Match] {
     let index = Index(c)
+    let priorities = c.analysis.priorities
     return rules.compactMap { rule in
-      let matched = c.analysis.priorities.compactMap { p -> (Int, [String])? in
+      let conditions = rule.conditions.map { index.prepare($0, c) }
+      var matched: [(district: Int, evidence: [String])] = []
+      for i in priorities.indices {
+        let d = priorities[i].district
+        // Only the first `maxDistricts` districts are cited; the rest are counted.
+        let describe = matched.count < maxDistricts
         var evidence: [String] = []
-        for condition in rule.conditions {
-          guard let e = check(condition, district: p.district, c, index) else { return nil }
+        var holds = true
+        for condition in conditions {
+          guard let e = check(condition, district: d, c, index, describe: describe) else { holds = false; break }
           if !e.isEmpty { evidence.append(e) }
         }
-        return (p.district, evidence)
+        if holds { matched.append((d, evidence)) }
       }
       return matched.isEmpty ? nil : Match(rule: rule, districts: matched)
     }
   }
 
-  /// nil when the condition fails; else the evidence in words ("" when nothing to cite).
-  static func check(_ condition: ProposalCondition, district d: Int, _ c: ReportContext, _ index: Index) -> String? {
+  /// nil when the condition fails; else the evidence in words ("" when nothing to cite, or
+  /// when not `describe`: then only whether the condition holds is worked out).
+  static func check(_ prepared: Index.Prepared, district d: Int, _ c: ReportContext, _ index: Index, describe: Bool = true) -> String? {
     let l = c.labels
-    let p = c.priorityOf[d]
-    switch condition {
-    case .needHigh(let id):
-      guard let ind = c.indicators.first(where: { $0.summary.indicator == id }) else { return nil }
-      let r = ind.results[d]
-      guard IssuesSection.isHigh(r.funnel) else { return nil }
+    let priorities = c.analysis.priorities
+    let position = c.priorityPosition[d]
+    switch prepared.condition {
+    case .needHigh:
+      guard let i = prepared.indicator, IssuesSection.isHigh(index.funnels[i][d]) else { return nil }
+      guard describe else { return "" }
+      let r = c.indicators[i].results[d]
       let masked = c.indicatorMasked(r)
-      return l.evidenceNeed(l.indicator(ind.summary.config), ratio: masked ? l.masked : c.ratio(r.ratio),
+      return l.evidenceNeed(l.indicator(c.indicators[i].summary.config), ratio: masked ? l.masked : c.ratio(r.ratio),
                             interval: masked ? l.masked : c.interval(r.ratioInterval), level: c.levelText)
     case .underReached:
-      guard let p, (p.reach.ratioInterval?.upper ?? 1) < 1 else { return nil }
-      return evidenceReach(p, c)
+      guard position >= 0, (priorities[position].reach.ratioInterval?.upper ?? 1) < 1 else { return nil }
+      return describe ? evidenceReach(priorities[position], c) : ""
     case .underReachedThreeMonths:
-      guard let p, p.underReachedThreeMonths else { return nil }
-      return l.evidencePersistent + l.listSeparator + evidenceReach(p, c)
+      guard position >= 0, priorities[position].underReachedThreeMonths else { return nil }
+      return describe ? l.evidencePersistent + l.listSeparator + evidenceReach(priorities[position], c) : ""
     case .fewConsultations(let ages, let share):
-      let segs = (index.segmentsByDistrict[d] ?? []).filter { ages.contains($0.band) }
-      let observed = segs.reduce(0) { $0 + $1.reach.observed }
-      let expected = segs.reduce(0) { $0 + $1.reach.expected }
-      guard expected >= 1, observed < share * expected, let lowest = segs.map(\.band.lower).min() else { return nil }
+      let segments = c.analysis.segments
+      var observed = 0.0
+      var expected = 0.0
+      var lowest: Int? = nil
+      for k in index.segmentsOf(d) where ages.contains(segments[k].band) {
+        observed += segments[k].reach.observed
+        expected += segments[k].reach.expected
+        lowest = min(lowest ?? segments[k].band.lower, segments[k].band.lower)
+      }
+      guard expected >= 1, observed < share * expected, let lowest else { return nil }
+      guard describe else { return "" }
       // Name the ages the segments actually cover (the common banding may start above the rule's age).
+      let segs = index.segmentsOf(d).map { segments[$0] }.filter { ages.contains($0.band) }
       let covered = AgeBand(lower: lowest, upper: segs.contains { $0.band.upper == nil } ? nil : segs.compactMap(\.band.upper).max())
       return l.evidenceFewConsultations(ages: l.ageBand(covered), share: NumberFormat.percent(share), expected: NumberFormat.fixed(expected, 1))
     case .segmentNeedHigh(let ages, let level):
-      let segs = (index.segmentsByDistrict[d] ?? []).filter { ages.contains($0.band) && $0.needIndex >= level }
+      let segments = c.analysis.segments
+      let found = index.segmentsOf(d).contains { ages.contains(segments[$0].band) && segments[$0].needIndex >= level }
+      guard found else { return nil }
+      guard describe else { return "" }
+      let segs = index.segmentsOf(d).map { segments[$0] }.filter { ages.contains($0.band) && $0.needIndex >= level }
       guard let top = segs.max(by: { $0.needIndex != $1.needIndex ? $0.needIndex < $1.needIndex : $0.rank > $1.rank }) else { return nil }
       return l.evidenceSegmentNeed(sex: l.sex(top.sex), age: l.ageBand(top.band), needIndex: NumberFormat.fixed(top.needIndex, 2))
     case .noResource(let kind):
-      guard c.dataset.resources != nil else { return nil }
+      guard c.dataset.resources != nil, !prepared.perArea[index.areaSlot(d)] else { return nil }
+      guard describe else { return "" }
       let area = c.analysis.districts.districts[d].area
-      guard !index.resourceKindAreas.contains(kind + "|" + (area ?? "")) else { return nil }
       return l.evidenceNoResource(kind: kind, area: area ?? l.wholeCity)
     case .resourceGap(let kind):
+      guard let gap = prepared.gapPerArea[index.areaSlot(d)] else { return nil }
+      guard describe else { return "" }
       let area = c.analysis.districts.districts[d].area ?? ""
-      guard let gap = index.gaps[area + "|" + kind] else { return nil }
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
-      let district = c.analysis.districts.districts[d]
       // Area rows come before district rows in the outcomes, as before.
-      let low = district.area.flatMap { index.lowExit["area|" + $0] } ?? index.lowExit["district|" + district.code.rawValue]
+      let low = index.lowExitOfArea[index.areaSlot(d)] ?? index.lowExit["district|" + c.analysis.districts.districts[d].code.rawValue]
       guard let low else { return nil }
-      return l.evidenceLowExit(low.name)
+      return describe ? l.evidenceLowExit(low.name) : ""
     case .priorityTop(let n):
-      guard let p, p.rank <= n else { return nil }
-      return l.evidenceRank(p.rank)
+      guard position >= 0, priorities[position].rank <= n else { return nil }
+      return describe ? l.evidenceRank(priorities[position].rank) : ""
     }
   }
 

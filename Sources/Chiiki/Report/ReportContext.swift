@@ -16,8 +16,11 @@ struct ReportContext {
   let previousYearTotal: (value: Int, shown: Bool)?
   /// Whether the window total C may be printed (every group it totals is safe).
   let windowTotalShown: Bool
-  /// Rank lookup: district index -> its DistrictPriority.
-  let priorityOf: [Int: DistrictPriority]
+  /// Rank lookup: per district index, the position of its DistrictPriority in
+  /// `analysis.priorities` (-1 for none; the last one should a district appear twice).
+  let priorityPosition: [Int]
+  /// Indicator summaries with their per-district results, in analysis order.
+  let indicators: [(summary: IndicatorSummary, results: [IndicatorResult])]
 
   init(analysis: Analysis, dataset: Dataset) {
     self.analysis = analysis
@@ -26,12 +29,13 @@ struct ReportContext {
     let s = Suppression(threshold: analysis.configuration.smallCellThreshold)
     suppression = s
     var byDistrict = [Int](repeating: 0, count: analysis.districts.count)
-    var priorityOf: [Int: DistrictPriority] = [:]
-    for p in analysis.priorities {
+    var priorityPosition = [Int](repeating: -1, count: analysis.districts.count)
+    for (i, p) in analysis.priorities.enumerated() {
       byDistrict[p.district] = Int(p.reach.observed.rounded())
-      priorityOf[p.district] = p
+      priorityPosition[p.district] = i
     }
-    self.priorityOf = priorityOf
+    self.priorityPosition = priorityPosition
+    indicators = Array(zip(analysis.indicatorSummaries, analysis.indicatorResults))
     districtConsultations = s.group(byDistrict)
     categoryConsultations = s.group(analysis.categorySummaries.map(\.consultations))
 
@@ -96,11 +100,6 @@ struct ReportContext {
   func percentInterval(_ interval: Interval?) -> String {
     guard let interval, interval.lower.isFinite, interval.upper.isFinite else { return labels.masked }
     return "\(NumberFormat.percent(interval.lower))–\(NumberFormat.percent(interval.upper))"
-  }
-
-  /// Indicator summaries with their per-district results, in analysis order.
-  var indicators: [(summary: IndicatorSummary, results: [IndicatorResult])] {
-    Array(zip(analysis.indicatorSummaries, analysis.indicatorResults))
   }
 
   /// Reasons for a district's priority in words, with the consultation share masked when the

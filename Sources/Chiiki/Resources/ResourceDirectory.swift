@@ -8,52 +8,121 @@ import Foundation
 /// section for the whole city). Kinds follow `ResourceKinds.preferredOrder`; resources within a
 /// kind are sorted by district code, name and id.
 struct ResourceDirectory {
+  /// One listed resource with what both renderers show of it, worked out once.
+  struct Entry {
+    /// The resource's position in `resources`.
+    var index: Int
+    /// `ResourceDirectory.address` of the resource.
+    var address: String
+    /// `ResourceDirectory.linkableURL` of its URL (nil: shown as text, or no URL).
+    var link: String?
+  }
   struct Kind {
     var name: String
-    var resources: [Resource]
+    var entries: [Entry]
   }
   struct Area {
     var name: String
     var kinds: [Kind]
-    var count: Int { kinds.reduce(0) { $0 + $1.resources.count } }
+    var count: Int { kinds.reduce(0) { $0 + $1.entries.count } }
   }
 
+  /// All resources as given (entries point into them; a resource is never copied).
+  let resources: [Resource]
   var areas: [Area]
   var count: Int { areas.reduce(0) { $0 + $1.count } }
 
   init(resources: [Resource], districts: DistrictTable, labels: Labels) {
-    let visible = resources.filter(\.isPublic)
-    var slots: [(name: String, members: [Resource])] = districts.areas.enumerated().map { a, name in
-      (name, visible.filter { districts.areaIndex[$0.district] == a })
+    self.resources = resources
+    // Public resources by area in one pass (in input order within each area).
+    var byArea = Array(repeating: [Int](), count: districts.areas.count)
+    var unplaced: [Int] = []
+    for i in resources.indices where resources[i].isPublic {
+      if let a = districts.areaIndex[resources[i].district] {
+        if byArea.indices.contains(a) { byArea[a].append(i) }
+      } else {
+        unplaced.append(i)
+      }
     }
-    let unplaced = visible.filter { districts.areaIndex[$0.district] == nil }
+    var slots: [(name: String, members: [Int])] = Array(zip(districts.areas, byArea))
     if !unplaced.isEmpty {
       slots.append((districts.areas.isEmpty ? labels.directoryWholeCity : labels.directoryOtherArea, unplaced))
     }
+    let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
-      let kinds = ResourceKinds.sorted(slot.members.map(\.kind)).map { kind in
-        Kind(name: kind, resources: slot.members.filter { $0.kind == kind }.sorted { a, b in
-          let ca = districts.districts[a.district].code, cb = districts.districts[b.district].code
-          if ca != cb { return ca < cb }
-          if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
-          return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+      let byKind = Dictionary(grouping: slot.members, by: { resources[$0].kind })
+      let kinds = ResourceKinds.sorted(slot.members.map { resources[$0].kind }).map { kind in
+        let sorted = (byKind[kind] ?? []).sorted { i, j in
+          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+          if resources[i].name != resources[j].name { return resources[i].name.utf8.lexicographicallyPrecedes(resources[j].name.utf8) }
+          return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
+        }
+        return Kind(name: kind, entries: sorted.map { i in
+          Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
+                link: resources[i].url.isEmpty ? nil : ResourceDirectory.linkableURL(resources[i].url))
         })
       }
       return Area(name: slot.name, kinds: kinds)
     }
   }
 
+  /// The order of resources by their district's code: `precedes(a, b)` is what
+  /// `code(a) != code(b) ? code(a) < code(b) : nil` gives, from small integers when every code is
+  /// ASCII (districts are sorted by code bytes, and ASCII text is equal only when its bytes are).
+  struct CodeOrder {
+    private let districts: DistrictTable
+    /// Per district, the rank of its code among the codes of the listed resources' districts
+    /// (equal bytes, equal rank; -1 for other districts); empty when some code is not ASCII.
+    private var rank: [Int] = []
+
+    /// `listed`: the districts of the listed resources.
+    init(_ listed: [Int], _ districts: DistrictTable) {
+      self.districts = districts
+      var used = Array(repeating: false, count: districts.count)
+      for d in listed { used[d] = true }
+      var rank = Array(repeating: -1, count: districts.count)
+      var previous: String? = nil
+      var r = -1
+      for d in used.indices where used[d] {
+        let code = districts.districts[d].code.rawValue
+        if code.utf8.contains(where: { $0 >= 0x80 }) { return }
+        if previous.map({ !$0.utf8.elementsEqual(code.utf8) }) ?? true { r += 1 }
+        previous = code
+        rank[d] = r
+      }
+      self.rank = rank
+    }
+
+    func precedes(_ a: Int, _ b: Int) -> Bool? {
+      if !rank.isEmpty { return rank[a] != rank[b] ? rank[a] < rank[b] : nil }
+      let ca = districts.districts[a].code, cb = districts.districts[b].code
+      return ca != cb ? ca < cb : nil
+    }
+  }
+
   /// The address with the district's name beside it, unless the address already names it.
   static func address(_ r: Resource, districts: DistrictTable, labels: Labels) -> String {
-    let district = districts.districts[r.district].name
-    if r.address.isEmpty { return district }
-    return r.address.contains(district) ? r.address : r.address + labels.parenthesised(district)
+    address(r.address, district: r.district, districts: districts, labels: labels)
+  }
+
+  static func address(_ address: String, district index: Int, districts: DistrictTable, labels: Labels) -> String {
+    let district = districts.districts[index].name
+    if address.isEmpty { return district }
+    return AddressMatch.contains(address, district) ? address : address + labels.parenthesised(district)
   }
 
   /// The URL if it is a plain http(s) address that can safely become a link, else nil (shown
   /// as text). Rejects every other scheme (`javascript:`, `data:`, ...), whitespace, control
   /// characters and characters that could break out of a Markdown link or an attribute.
   static func linkableURL(_ text: String) -> String? {
+    if let decided = text.utf8.withContiguousStorageIfAvailable(printableASCIILink), let linkable = decided {
+      return linkable ? text : nil
+    }
+    return linkableURLByScalars(text)
+  }
+
+  /// `linkableURL` scalar by scalar: the definition, used for text that is not all printable ASCII.
+  static func linkableURLByScalars(_ text: String) -> String? {
     let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
     let lower = url.lowercased()
     let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
@@ -65,5 +134,29 @@ struct ResourceDirectory {
       if s.properties.generalCategory == .control || s.properties.generalCategory == .format { return nil }
     }
     return url
+  }
+
+  /// `linkableURL` decided on the bytes when they are all printable ASCII (no space or control,
+  /// so trimming changes nothing and every character is one byte); nil otherwise.
+  static func printableASCIILink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    for b in bytes where b <= 0x20 || b >= 0x7F { return nil }
+    func hasScheme(_ scheme: StaticString) -> Bool {
+      let n = scheme.utf8CodeUnitCount
+      guard bytes.count >= n else { return false }
+      for i in 0..<n {
+        let b = bytes[i]
+        if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != scheme.utf8Start[i] { return false }
+      }
+      return true
+    }
+    let scheme = hasScheme("https://") ? 8 : hasScheme("http://") ? 7 : 0
+    guard scheme > 0, bytes.count > scheme, bytes[scheme] != 0x2F else { return false }
+    for b in bytes {
+      switch b {
+      case 0x3C, 0x3E, 0x22, 0x27, 0x60, 0x5C, 0x7B, 0x7D, 0x7C, 0x5E: return false
+      default: continue
+      }
+    }
+    return true
   }
 }

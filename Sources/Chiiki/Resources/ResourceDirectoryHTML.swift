@@ -25,48 +25,71 @@ enum ResourceDirectoryHTML {
 
   static func render(_ directory: ResourceDirectory, analysis: Analysis) -> String {
     let labels = Labels(analysis.configuration.language)
-    let districts = analysis.districts
     let centre = analysis.configuration.centreName
     let e = HTML.escape
-    var out = "<!DOCTYPE html>\n<html lang=\"\(analysis.configuration.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>\(e(labels.directoryTitle))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
-    out += "<header>\n<h1>\(e(labels.directoryTitle))</h1>\n<p class=\"meta\">\(e(labels.directoryAsOf(analysis.runPeriod)))"
-    if !centre.isEmpty { out += " — \(e(centre))" }
-    out += "</p>\n<p>\(e(labels.directoryIntro))</p>\n</header>\n"
-    guard directory.count > 0 else { return out + "<p>\(e(labels.directoryEmpty))</p>\n</body>\n</html>\n" }
+    var head = "<!DOCTYPE html>\n<html lang=\"\(analysis.configuration.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+    head += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    head += "<title>\(e(labels.directoryTitle))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
+    head += "<header>\n<h1>\(e(labels.directoryTitle))</h1>\n<p class=\"meta\">\(e(labels.directoryAsOf(analysis.runPeriod)))"
+    if !centre.isEmpty { head += " — \(e(centre))" }
+    head += "</p>\n<p>\(e(labels.directoryIntro))</p>\n</header>\n"
+    guard directory.count > 0 else { return head + "<p>\(e(labels.directoryEmpty))</p>\n</body>\n</html>\n" }
 
-    out += "<nav>\n<h2>\(e(labels.directoryContents))</h2>\n<ol>\n"
+    var out = ByteText(capacity: 400 * directory.count + (1 << 16))
+    out.add(head)
+    out.add("<nav>\n<h2>\(e(labels.directoryContents))</h2>\n<ol>\n")
     for (a, area) in directory.areas.enumerated() {
-      out += "<li><a href=\"#area-\(a + 1)\">\(e(area.name))</a>\(e(labels.parenthesised(labels.directoryCount(area.count))))\n<ol>\n"
+      out.add("<li><a href=\"#area-\(a + 1)\">\(e(area.name))</a>\(e(labels.parenthesised(labels.directoryCount(area.count))))\n<ol>\n")
       for (k, kind) in area.kinds.enumerated() {
-        out += "<li><a href=\"#area-\(a + 1)-kind-\(k + 1)\">\(e(kind.name))</a>\(e(labels.parenthesised(labels.directoryCount(kind.resources.count))))</li>\n"
+        out.add("<li><a href=\"#area-\(a + 1)-kind-\(k + 1)\">\(e(kind.name))</a>\(e(labels.parenthesised(labels.directoryCount(kind.entries.count))))</li>\n")
       }
-      out += "</ol>\n</li>\n"
+      out.add("</ol>\n</li>\n")
     }
-    out += "</ol>\n</nav>\n"
+    out.add("</ol>\n</nav>\n")
 
+    // Per entry, built in place: the bulk of the file.
+    let fieldLabels = [labels.directoryTarget, labels.directoryAddress, labels.directoryContact, labels.directoryHours].map { "<dt>\(e($0))</dt><dd>" }
+    let urlLabel = "<dt>\(e(labels.directoryURL))</dt><dd>"
     for (a, area) in directory.areas.enumerated() {
-      out += "<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n"
+      out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
-        out += "<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n"
-        for r in kind.resources {
-          out += "<article class=\"resource\">\n<h4>\(e(r.name))</h4>\n<dl>\n"
-          let address = ResourceDirectory.address(r, districts: districts, labels: labels)
-          for (label, value) in [(labels.directoryTarget, r.target), (labels.directoryAddress, address), (labels.directoryContact, r.contact), (labels.directoryHours, r.hours)] where !value.isEmpty {
-            out += "<dt>\(e(label))</dt><dd>\(e(value))</dd>\n"
+        out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
+        for entry in kind.entries {
+          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          let i = entry.index
+          out.add("<article class=\"resource\">\n<h4>")
+          out.addHTML(directory.resources[i].name)
+          out.add("</h4>\n<dl>\n")
+          func field(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            out.add(label)
+            out.addHTML(value)
+            out.add("</dd>\n")
           }
-          if !r.url.isEmpty {
-            let shown = ResourceDirectory.linkableURL(r.url).map { "<a href=\"\(e($0))\">\(e($0))</a>" } ?? e(r.url)
-            out += "<dt>\(e(labels.directoryURL))</dt><dd>\(shown)</dd>\n"
+          field(fieldLabels[0], directory.resources[i].target)
+          field(fieldLabels[1], entry.address)
+          field(fieldLabels[2], directory.resources[i].contact)
+          field(fieldLabels[3], directory.resources[i].hours)
+          if !directory.resources[i].url.isEmpty {
+            out.add(urlLabel)
+            if let link = entry.link {
+              out.add("<a href=\"")
+              out.addHTML(link)
+              out.add("\">")
+              out.addHTML(link)
+              out.add("</a>")
+            } else {
+              out.addHTML(directory.resources[i].url)
+            }
+            out.add("</dd>\n")
           }
-          out += "</dl>\n</article>\n"
+          out.add("</dl>\n</article>\n")
         }
-        out += "</section>\n"
+        out.add("</section>\n")
       }
-      out += "</section>\n"
+      out.add("</section>\n")
     }
-    out += "<footer>\(e(labels.directoryFooter(centre)))</footer>\n</body>\n</html>\n"
-    return out
+    out.add("<footer>\(e(labels.directoryFooter(centre)))</footer>\n</body>\n</html>\n")
+    return out.text
   }
 }

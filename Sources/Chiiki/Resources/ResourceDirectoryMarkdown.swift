@@ -4,38 +4,59 @@
 enum ResourceDirectoryMarkdown {
   static func render(_ directory: ResourceDirectory, analysis: Analysis) -> String {
     let labels = Labels(analysis.configuration.language)
-    let districts = analysis.districts
     let centre = analysis.configuration.centreName
-    var out = "# \(labels.directoryTitle)\n\n"
-    out += "\(labels.directoryAsOf(analysis.runPeriod))"
-    if !centre.isEmpty { out += " — \(text(centre))" }
-    out += "\n\n\(labels.directoryIntro)\n\n"
-    guard directory.count > 0 else { return out + labels.directoryEmpty + "\n" }
+    var head = "# \(labels.directoryTitle)\n\n"
+    head += "\(labels.directoryAsOf(analysis.runPeriod))"
+    if !centre.isEmpty { head += " — \(text(centre))" }
+    head += "\n\n\(labels.directoryIntro)\n\n"
+    guard directory.count > 0 else { return head + labels.directoryEmpty + "\n" }
 
-    out += "## \(labels.directoryContents)\n\n"
+    var out = ByteText(capacity: 250 * directory.count + (1 << 16))
+    out.add(head)
+    out.add("## \(labels.directoryContents)\n\n")
     for area in directory.areas {
-      out += "- \(text(area.name))\(labels.parenthesised(labels.directoryCount(area.count)))\n"
-      for kind in area.kinds { out += "  - \(text(kind.name))\(labels.parenthesised(labels.directoryCount(kind.resources.count)))\n" }
+      out.add("- \(text(area.name))\(labels.parenthesised(labels.directoryCount(area.count)))\n")
+      for kind in area.kinds { out.add("  - \(text(kind.name))\(labels.parenthesised(labels.directoryCount(kind.entries.count)))\n") }
     }
+    // Per entry, built in place: the bulk of the file.
+    let fieldLabels = [labels.directoryTarget, labels.directoryAddress, labels.directoryContact, labels.directoryHours].map { "- \($0): " }
+    let urlLabel = "- \(labels.directoryURL): "
     for area in directory.areas {
-      out += "\n## \(text(area.name))\n"
+      out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
-        out += "\n### \(text(kind.name))\n"
-        for r in kind.resources {
-          out += "\n#### \(text(r.name))\n\n"
-          let address = ResourceDirectory.address(r, districts: districts, labels: labels)
-          for (label, value) in [(labels.directoryTarget, r.target), (labels.directoryAddress, address), (labels.directoryContact, r.contact), (labels.directoryHours, r.hours)] where !value.isEmpty {
-            out += "- \(label): \(text(value))\n"
+        out.add("\n### \(text(kind.name))\n")
+        for entry in kind.entries {
+          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          let i = entry.index
+          out.add("\n#### ")
+          out.addMarkdown(directory.resources[i].name)
+          out.add("\n\n")
+          func field(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            out.add(label)
+            out.addMarkdown(value)
+            out.add("\n")
           }
-          if !r.url.isEmpty {
-            let shown = ResourceDirectory.linkableURL(r.url).map { "<\($0)>" } ?? text(r.url)
-            out += "- \(labels.directoryURL): \(shown)\n"
+          field(fieldLabels[0], directory.resources[i].target)
+          field(fieldLabels[1], entry.address)
+          field(fieldLabels[2], directory.resources[i].contact)
+          field(fieldLabels[3], directory.resources[i].hours)
+          if !directory.resources[i].url.isEmpty {
+            out.add(urlLabel)
+            if let link = entry.link {
+              out.add("<")
+              out.add(link)
+              out.add(">")
+            } else {
+              out.addMarkdown(directory.resources[i].url)
+            }
+            out.add("\n")
           }
         }
       }
     }
-    out += "\n---\n\n\(labels.directoryFooter(centre.isEmpty ? "" : text(centre)))\n"
-    return out
+    out.add("\n---\n\n\(labels.directoryFooter(centre.isEmpty ? "" : text(centre)))\n")
+    return out.text
   }
 
   /// Markdown-escaped text (`Markdown.escape` escapes `&` too, so that an entity such as `&lt;`

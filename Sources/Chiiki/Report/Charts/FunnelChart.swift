@@ -11,14 +11,15 @@ enum FunnelChart {
     let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
     let plotW = w - left - right
     let plotH = h - top - bottom
-    let drawn = results.filter { $0.expected > 0 && $0.ratio != nil && !c.indicatorMasked($0) }
-    let hidden = results.filter { $0.expected > 0 && c.indicatorMasked($0) }.count
+    // Positions in `results` (a national run has a result per district: no copies of them).
+    let drawn = results.indices.filter { results[$0].expected > 0 && results[$0].ratio != nil && !c.indicatorMasked(results[$0]) }
+    let hidden = results.indices.filter { results[$0].expected > 0 && c.indicatorMasked(results[$0]) }.count
     let tau2 = summary.funnelAdjusted ? summary.overdispersion.tau2 : 0
 
     let es = results.map(\.expected).filter { $0 > 0 }
     let eMin = max(0.5, (es.min() ?? 1) * 0.8)
     let eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
-    let yMax = min(4.0, max(2.0, (drawn.compactMap(\.ratio).max() ?? 1) * 1.1))
+    let yMax = min(4.0, max(2.0, (drawn.compactMap { results[$0].ratio }.max() ?? 1) * 1.1))
     func x(_ e: Double) -> Double { left + plotW * (log(e) - log(eMin)) / (log(eMax) - log(eMin)) }
     func y(_ r: Double) -> Double { top + plotH * (1 - min(max(r, 0), yMax) / yMax) }
 
@@ -49,17 +50,17 @@ enum FunnelChart {
     svg.polyline(zip(grid, limits).map { (x($0), y($1.lower998)) }, cls: "l998")
 
     // Points: filled triangle up = above 95%, hollow triangle down = below 95%, circle = within.
-    for r in drawn {
-      let (px, py) = (x(r.expected), y(r.ratio!))
-      switch r.funnel {
+    for i in drawn {
+      let (px, py) = (x(results[i].expected), y(results[i].ratio!))
+      switch results[i].funnel {
       case .high95, .high998: svg.triangle(px, py, 4.5, up: true, cls: "ph")
       case .low95, .low998: svg.triangle(px, py, 4.5, up: false, cls: "pl")
       case .within: svg.circle(px, py, 3, cls: "pn")
       }
     }
     // Name the highest few significant districts.
-    let named = drawn.filter { IssuesSection.isHigh($0.funnel) }.sorted { ($0.ratio ?? 0) > ($1.ratio ?? 0) }.prefix(5)
-    for r in named { svg.text(x(r.expected) + 6, y(r.ratio!) - 5, c.name(r.district), cls: "s") }
+    let named = drawn.filter { IssuesSection.isHigh(results[$0].funnel) }.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
+    for i in named { svg.text(x(results[i].expected) + 6, y(results[i].ratio!) - 5, c.name(results[i].district), cls: "s") }
 
     svg.text(left + plotW / 2, h - 8, l.axisExpected, anchor: "middle")
     svg.add("<text class=\"t\" transform=\"translate(14,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(l.axisRatio))</text>")

@@ -4,7 +4,8 @@
 struct SVG {
   let width: Double
   let height: Double
-  private(set) var body: [String] = []
+  /// The elements so far, as bytes (a funnel plot of a national run has a point per district).
+  private var body = ByteText(capacity: 1 << 12)
 
   init(width: Double, height: Double) {
     self.width = width
@@ -13,43 +14,89 @@ struct SVG {
 
   static func n(_ x: Double) -> String { NumberFormat.fixed(x, 1) }
 
-  mutating func add(_ element: String) { body.append(element) }
+  mutating func add(_ element: String) { body.add(element) }
+
+  /// Appends `SVG.n(x)`.
+  private mutating func number(_ x: Double) { body.add(x, places: 1) }
+
+  /// Appends `SVG.n(x),SVG.n(y)` pairs separated by spaces.
+  private mutating func points(_ points: [(Double, Double)]) {
+    for (i, p) in points.enumerated() {
+      if i > 0 { body.add(" ") }
+      number(p.0)
+      body.add(",")
+      number(p.1)
+    }
+  }
 
   mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
-    add("<line class=\"\(cls)\" x1=\"\(SVG.n(x1))\" y1=\"\(SVG.n(y1))\" x2=\"\(SVG.n(x2))\" y2=\"\(SVG.n(y2))\"/>")
+    body.add("<line class=\"\(cls)\" x1=\"")
+    number(x1)
+    body.add("\" y1=\"")
+    number(y1)
+    body.add("\" x2=\"")
+    number(x2)
+    body.add("\" y2=\"")
+    number(y2)
+    body.add("\"/>")
   }
 
   mutating func polyline(_ points: [(Double, Double)], cls: String) {
     guard points.count > 1 else { return }
-    add("<polyline class=\"\(cls)\" points=\"\(points.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "))\"/>")
+    body.add("<polyline class=\"\(cls)\" points=\"")
+    self.points(points)
+    body.add("\"/>")
   }
 
   mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, cls: String) {
-    add("<rect class=\"\(cls)\" x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(max(0, w)))\" height=\"\(SVG.n(max(0, h)))\"/>")
+    body.add("<rect class=\"\(cls)\" x=\"")
+    number(x)
+    body.add("\" y=\"")
+    number(y)
+    body.add("\" width=\"")
+    number(max(0, w))
+    body.add("\" height=\"")
+    number(max(0, h))
+    body.add("\"/>")
   }
 
   mutating func circle(_ x: Double, _ y: Double, _ r: Double, cls: String) {
-    add("<circle class=\"\(cls)\" cx=\"\(SVG.n(x))\" cy=\"\(SVG.n(y))\" r=\"\(SVG.n(r))\"/>")
+    body.add("<circle class=\"\(cls)\" cx=\"")
+    number(x)
+    body.add("\" cy=\"")
+    number(y)
+    body.add("\" r=\"")
+    number(r)
+    body.add("\"/>")
   }
 
   /// Triangle pointing up (`up`) or down, centred on (x, y).
   mutating func triangle(_ x: Double, _ y: Double, _ r: Double, up: Bool, cls: String) {
     let pts = up ? [(x, y - r), (x - r, y + r * 0.8), (x + r, y + r * 0.8)] : [(x, y + r), (x - r, y - r * 0.8), (x + r, y - r * 0.8)]
-    add("<polygon class=\"\(cls)\" points=\"\(pts.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "))\"/>")
+    body.add("<polygon class=\"\(cls)\" points=\"")
+    points(pts)
+    body.add("\"/>")
   }
 
   mutating func text(_ x: Double, _ y: Double, _ s: String, anchor: String = "start", cls: String = "t") {
-    add("<text class=\"\(cls)\" x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" text-anchor=\"\(anchor)\">\(HTML.escape(s))</text>")
+    body.add("<text class=\"\(cls)\" x=\"")
+    number(x)
+    body.add("\" y=\"")
+    number(y)
+    body.add("\" text-anchor=\"\(anchor)\">")
+    body.addHTML(s)
+    body.add("</text>")
   }
 
   /// The finished element, with its title for screen readers and shared style and patterns.
   func render(title: String) -> String {
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-    out += "<title>\(HTML.escape(title))</title>"
-    out += SVG.defs
-    out += body.joined()
-    out += "</svg>"
-    return out
+    var out = ByteText(capacity: body.bytes.count + 4096)
+    out.add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">")
+    out.add("<title>\(HTML.escape(title))</title>")
+    out.add(SVG.defs)
+    out.add(body)
+    out.add("</svg>")
+    return out.text
   }
 
   static let defs = """

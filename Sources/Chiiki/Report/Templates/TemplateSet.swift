@@ -22,8 +22,13 @@ struct TemplateSet {
 
   static func builtIn() throws(ReportError) -> TemplateSet {
     TemplateSet(markdown: try parse(MarkdownTemplate.text, name: markdownFile),
-                html: try parse(HTMLTemplate.text, name: htmlFile), css: ReportCSS.text, overridden: [])
+                html: try parse(builtInHTMLText, name: htmlFile), css: ReportCSS.text, overridden: [])
   }
+
+  /// The built-in HTML template with its `{{x}}` escaped on bytes (`ByteHTMLContentType`, the
+  /// same text as the default HTML escaping). The pragma shares the first line with the
+  /// doctype, so it is not a standalone line and removes no newline: the output is unchanged.
+  static var builtInHTMLText: String { "{{% CONTENT_TYPE: \(ContentTypes.byteHTML) }}" + HTMLTemplate.text }
 
   /// The built-in templates with any files found in `directory` in their place.
   static func load(directory: String?) throws(ReportError) -> TemplateSet {

@@ -1,0 +1,82 @@
+/// Building a CSV row a cell at a time, straight into the document's bytes: no `[String]` per
+/// row and no `String` per number. `appendRow(cells)` is `appendCell` for each cell, then
+/// `endRow()`, so both give the same bytes.
+extension CSVWriter {
+  /// Appends one text cell, neutralised and quoted as needed.
+  public mutating func appendCell(_ cell: String) {
+    separate()
+    appendCellText(cell)
+  }
+
+  /// The cell's text, neutralised and quoted as needed (after its separator).
+  private mutating func appendCellText(_ cell: String) {
+    // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.
+    let plain = cell.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let lead = bytes.first else { return true }
+      if CSVWriter.isRiskyLead(lead) {
+        // A plain number such as `-0.25` is left alone (see `neutralise`) and needs no quotes.
+        guard CSVWriter.isPlainNumber(bytes) else { return false }
+      } else {
+        for b in bytes where CSVWriter.needsQuote(b) { return false }
+      }
+      data.append(contentsOf: bytes)
+      return true
+    }
+    if plain == true { return }
+    if plain == nil, let lead = cell.utf8.first, !CSVWriter.isRiskyLead(lead), !cell.utf8.contains(where: CSVWriter.needsQuote) {
+      data.append(contentsOf: cell.utf8)
+    } else if !cell.isEmpty {
+      data.append(contentsOf: CSVWriter.escape(CSVWriter.neutralise(cell)).utf8)
+    }
+  }
+
+  /// Appends `NumberFormat.fixed(value, places)` as a cell (empty for nil, NaN or infinity).
+  public mutating func appendFixed(_ value: Double?, _ places: Int) {
+    separate()
+    guard let value, value.isFinite else { return }
+    // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
+    // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
+    if !NumberFormat.appendFixedInRange(value, places, to: &data) {
+      appendCellText(NumberFormat.fixed(value, places))
+    }
+  }
+
+  /// Appends a whole number as a cell.
+  public mutating func appendInt(_ value: Int) {
+    separate()
+    // `[-]digits`: a plain number, never neutralised or quoted.
+    NumberFormat.appendInteger(value, to: &data)
+  }
+
+  /// Ends the row (CRLF) and, with a sink, sends the bytes on once a chunk has built up.
+  public mutating func endRow() {
+    rowStarted = false
+    data.append(0x0D)
+    data.append(0x0A)
+    if let sink, data.count >= CSVWriter.chunk {
+      sink.write(data)
+      data.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// `isPlainNumber` on the UTF-8 bytes of a cell: an optional leading sign, digits and at
+  /// most one point, with at least one digit (every accepted scalar is ASCII, so bytes and
+  /// scalars agree).
+  static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var sawDigit = false
+    var sawDot = false
+    for (i, b) in bytes.enumerated() {
+      if i == 0 && (b == 0x2D || b == 0x2B) { continue }
+      if b == 0x2E && !sawDot { sawDot = true; continue }
+      if b >= 0x30 && b <= 0x39 { sawDigit = true; continue }
+      return false
+    }
+    return sawDigit
+  }
+
+  /// The comma before every cell but a row's first.
+  @inline(__always)
+  private mutating func separate() {
+    if rowStarted { data.append(0x2C) } else { rowStarted = true }
+  }
+}

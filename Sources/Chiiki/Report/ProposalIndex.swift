@@ -1,0 +1,101 @@
+extension ProposalEngine {
+  /// Lookups built once per report, so that checking a rule for every district stays linear
+  /// and cheap (a national run has hundreds of thousands of districts and tens of thousands of
+  /// segments): what depends only on a district's area is worked out per area.
+  ///
+  /// An area slot is a district's area index + 1, or 0 for a district without an area. The
+  /// lookups keyed by area text ("kind|area", "area|kind", "area|name") are made with the
+  /// area's name in `DistrictTable.areas`; a district's own area text is that name (or text
+  /// canonically equal to it, which String keys treat as the same key).
+  struct Index {
+    /// Positions in `analysis.segments` grouped by district, in segment order: district d's
+    /// are `segmentOrder[segmentStart[d]..<segmentStart[d + 1]]`.
+    private var segmentOrder: [Int] = []
+    private var segmentStart: [Int] = []
+    /// Per district, its area slot.
+    private var slots: [Int] = []
+    /// Per area slot, the area text of the lookup keys ("" for none).
+    private var slotNames: [String] = []
+    /// "kind|area" of every resource (area "" for districts without one).
+    var resourceKindAreas = Set<String>()
+    /// Resource gaps flagged, keyed "area|kind".
+    var gaps: [String: ResourceGap] = [:]
+    /// Low-exit outcome rows over all categories, keyed "district|code" or "area|name".
+    var lowExit: [String: ReferralOutcome] = [:]
+    /// Per area slot, the low-exit row of the area (`lowExit["area|name"]`; nil for slot 0).
+    var lowExitOfArea: [ReferralOutcome?] = []
+    /// Per indicator id, its position in `ReportContext.indicators` (the first, should an id
+    /// appear twice).
+    var indicatorPosition: [IndicatorID: Int] = [:]
+    /// Per indicator (in `ReportContext.indicators` order), each district's funnel label.
+    var funnels: [[FunnelLabel]] = []
+
+    init(_ c: ReportContext) {
+      let districts = c.analysis.districts
+      // Segments by district: a counting sort keeps their order within each district.
+      segmentStart = Array(repeating: 0, count: districts.count + 1)
+      for s in c.analysis.segments { segmentStart[s.district + 1] += 1 }
+      for d in 0..<districts.count { segmentStart[d + 1] += segmentStart[d] }
+      var next = segmentStart
+      segmentOrder = Array(repeating: 0, count: c.analysis.segments.count)
+      for (k, s) in c.analysis.segments.enumerated() {
+        segmentOrder[next[s.district]] = k
+        next[s.district] += 1
+      }
+      slots = districts.areaIndex.map { ($0 ?? -1) + 1 }
+      slotNames = [""] + districts.areas
+      // The same keys as one per resource, made once per kind and area.
+      var seen = Set<KindArea>()
+      for r in c.dataset.resources ?? [] where seen.insert(KindArea(kind: r.kind, slot: slots[r.district])).inserted {
+        resourceKindAreas.insert(r.kind + "|" + (districts.districts[r.district].area ?? ""))
+      }
+      for (i, ind) in c.indicators.enumerated() where indicatorPosition[ind.summary.indicator] == nil {
+        indicatorPosition[ind.summary.indicator] = i
+      }
+      funnels = c.indicators.map { $0.results.map(\.funnel) }
+      for g in c.analysis.resources.gaps where g.isGap && gaps[g.area + "|" + g.kind] == nil { gaps[g.area + "|" + g.kind] = g }
+      for o in c.analysis.resources.outcomes where o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998) {
+        let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
+        if lowExit[key] == nil { lowExit[key] = o }
+      }
+      lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
+    }
+
+    /// The area slot of a district.
+    func areaSlot(_ district: Int) -> Int { slots[district] }
+
+    /// Positions in `analysis.segments` of a district's segments, in segment order.
+    func segmentsOf(_ district: Int) -> ArraySlice<Int> {
+      segmentOrder[segmentStart[district]..<segmentStart[district + 1]]
+    }
+
+    /// A rule's condition with its per-area answers worked out.
+    struct Prepared {
+      let condition: ProposalCondition
+      /// need_high: the indicator's position in `ReportContext.indicators` (nil: no data).
+      var indicator: Int? = nil
+      /// no_resource: per area slot, whether a resource of the kind is there.
+      var perArea: [Bool] = []
+      /// resource_gap: per area slot, the flagged gap of the kind there.
+      var gapPerArea: [ResourceGap?] = []
+    }
+
+    func prepare(_ condition: ProposalCondition, _ c: ReportContext) -> Prepared {
+      var prepared = Prepared(condition: condition)
+      switch condition {
+      case .needHigh(let id): prepared.indicator = indicatorPosition[id]
+      case .noResource(let kind): prepared.perArea = slotNames.map { resourceKindAreas.contains(kind + "|" + $0) }
+      case .resourceGap(let kind): prepared.gapPerArea = slotNames.map { gaps[$0 + "|" + kind] }
+      default: break
+      }
+      return prepared
+    }
+
+    /// A resource kind in an area slot: districts of one area share its name, so one key per
+    /// pair gives every "kind|area" there is.
+    private struct KindArea: Hashable {
+      var kind: String
+      var slot: Int
+    }
+  }
+}
