@@ -31,6 +31,14 @@ struct ByteTable<Value> {
     return h ^ (h >> 29)
   }
 
+  /// Stores a value for these bytes (first writer wins) and returns the value kept.
+  @discardableResult
+  mutating func insertOrGet(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) -> Value {
+    if let kept = self.value(for: bytes) { return kept }
+    insert(bytes, value)
+    return value
+  }
+
   /// The value stored for these bytes, if any.
   @inline(__always) func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
     let h = ByteTable.hash(bytes)
@@ -135,3 +143,76 @@ public struct DistrictByteIndex: Sendable {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// A `ByteTable` with a small direct-mapped memo in front: loaders see few distinct spellings
+/// per column (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words
+/// costs less than hashing them byte by byte. Values are small plain types (indices, periods).
+struct FieldCache<Value> {
+  private var table = ByteTable<Value>()
+  /// Per memo entry: low word, high word, length (-1: empty).
+  private var memoKeys = [UInt64](repeating: 0, count: 2 * 32)
+  private var memoCounts = [Int](repeating: -1, count: 32)
+  private var memoValues = [Value?](repeating: nil, count: 32)
+
+  /// The value stored for these bytes, if any. Short fields are read as two words, which
+  /// `CSVRecord` allows (its buffer has slack past every field).
+  @inline(__always) mutating func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else { return table.value(for: bytes) }
+    let (low, high) = FieldCache.words(p, n)
+    let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
+    let slot = Int(truncatingIfNeeded: h >> 59)
+    if memoCounts[slot] == n && memoKeys[2 * slot] == low && memoKeys[2 * slot + 1] == high { return memoValues[slot] }
+    guard let v = table.value(for: bytes) else { return nil }
+    memoKeys[2 * slot] = low
+    memoKeys[2 * slot + 1] = high
+    memoCounts[slot] = n
+    memoValues[slot] = v
+    return v
+  }
+
+  /// Stores a value for these bytes (first writer wins).
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) { table.insert(bytes, value) }
+
+  /// The first `n` (<= 16) bytes at `p` as two words, the rest zeroed.
+  @inline(__always) static func words(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+    let raw = UnsafeRawPointer(p)
+    var low = raw.loadUnaligned(as: UInt64.self)
+    var high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    if n < 8 {
+      low &= (1 &<< UInt64(n &* 8)) &- 1
+      high = 0
+    } else if n < 16 {
+      high &= (1 &<< UInt64((n &- 8) &* 8)) &- 1
+    }
+    return (low, high)
+  }
+}
+
+/// The last district code looked up, so that runs of rows of one district skip the hash.
+struct DistrictMemo {
+  private var lastLow: UInt64 = 0
+  private var lastHigh: UInt64 = 0
+  private var lastCount = -1
+  private var lastIndex = 0
+
+  /// The district index of these bytes from the previous lookup, if they are the same bytes.
+  @inline(__always) func cached(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = bytes.count
+    guard n <= 16, n == lastCount, let p = bytes.baseAddress else { return nil }
+    let (low, high) = FieldCache<Int>.words(p, n)
+    return low == lastLow && high == lastHigh ? lastIndex : nil
+  }
+
+  @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else {
+      lastCount = -1
+      return
+    }
+    (lastLow, lastHigh) = FieldCache<Int>.words(p, n)
+    lastCount = n
+    lastIndex = index
+  }
+}
+extension FieldCache: Sendable where Value: Sendable {}

@@ -13,16 +13,20 @@ public enum StatisticsLoader {
   ) throws(ChiikiError) -> (StatisticsData, CSVReadSummary) {
     let errorsBefore = log.errorCount
     let codes = codes ?? DistrictByteIndex(districts)
-    let (acc, summary) = try readTableSplit(
-      path: path, schema: schema, encoding: encoding, log: &log, parallelism: parallelism, progress: progress
-    ) {
-      StatisticsAccumulator(districts: districts, codes: codes, configuration: configuration, runPeriod: runPeriod)
+    let (acc, summary) = try PhaseTimings.measure("    read") { () throws(ChiikiError) in
+      try readTableSplit(
+        path: path, schema: schema, encoding: encoding, log: &log, parallelism: parallelism, progress: progress
+      ) {
+        StatisticsAccumulator(districts: districts, codes: codes, configuration: configuration, runPeriod: runPeriod)
+      }
     }
     var data = acc.finish()
-    fillDenominators(&data, population: population, districts: districts, log: &log)
+    PhaseTimings.measure("    fill denominators") { fillDenominators(&data, population: population, districts: districts, log: &log) }
     checkBands(data, log: &log)
     // A row refused above would also show up as a gap; report the row only.
-    if log.errorCount == errorsBefore { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
+    if log.errorCount == errorsBefore {
+      PhaseTimings.measure("    check gaps") { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
+    }
     return (data, summary)
   }
 

@@ -26,14 +26,18 @@ public enum DatasetLoader {
     }
     let progress = options.progress
 
-    let (districts, dSummary) = try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+    let (districts, dSummary) = try PhaseTimings.measure("  districts.csv") { () throws(ChiikiError) in
+      try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+    }
     record("districts.csv", dSummary, rows: districts.count)
     if log.hasErrors { throw .invalidInput(log) }
     let codes = DistrictByteIndex(districts)
 
-    // population.csv (thread 0) and the run period and cases.csv (thread 1) do not depend on
-    // each other: read them at once, each into its own log, then replay the logs in the order
-    // of a sequential read (population, run period, cases), so that messages stay the same.
+    // population.csv (thread 0) and cases.csv (thread 1) do not depend on each other: read them
+    // at once, each into its own log, then replay the logs in the order of a sequential read
+    // (population, run period, cases), so that messages stay the same. Each file is hashed as
+    // it is read; statistics.csv is hashed on a low-priority thread that uses the cores the
+    // readers leave idle (see BackgroundDigest).
     let hasPopulation = exists("population.csv")
     let limit = log.limit
     let encoding = options.encoding
@@ -41,38 +45,33 @@ public enum DatasetLoader {
     let givenPeriod = options.runPeriod
     let populationPath = path("population.csv")
     let casesPath = path("cases.csv")
+    let statisticsPath = path("statistics.csv")
     let slots = LoadSlots()
     defer { slots.free() }
+    let statisticsDigest = BackgroundDigest(path: statisticsPath)
+    defer { _ = statisticsDigest.wait() }
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
+      let started = threadCPUSeconds()
+      defer {
+        if PhaseTimings.enabled {
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          FileHandle.standardError.write(Data(line.utf8))
+        }
+      }
       if i == 0 {
         guard hasPopulation else { return }
         var popLog = DiagnosticLog(limit: limit)
+        var hasher = SHA256()
         let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
-          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes)
+          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes, hasher: &hasher)
         }
-        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: populationPath) ?? "")
+        let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
         slots.pointer.pointee.population = (r, popLog, sha)
       } else {
-        var periodLog = DiagnosticLog(limit: limit)
-        let period: Result<Period?, ChiikiError>
-        if let givenPeriod {
-          period = .success(givenPeriod)
-        } else {
-          period = Result { () throws(ChiikiError) -> Period? in
-            try CasesLoader.latestPeriod(path: casesPath, encoding: encoding, log: &periodLog)
-          }
-        }
-        slots.pointer.pointee.period = (period, periodLog)
-        guard case .success(let p?) = period else { return }
-        var casesLog = DiagnosticLog(limit: limit)
-        let r = Result { () throws(ChiikiError) -> (CaseData, CSVReadSummary) in
-          try CasesLoader.load(
-            path: casesPath, districts: districts, runPeriod: p, windowMonths: windowMonths,
-            encoding: encoding, log: &casesLog, codes: codes)
-        }
-        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: casesPath) ?? "")
-        slots.pointer.pointee.cases = (r, casesLog, sha)
+        readCases(
+          path: casesPath, districts: districts, givenPeriod: givenPeriod, windowMonths: windowMonths,
+          encoding: encoding, limit: limit, codes: codes, into: slots)
       }
     }
     }
@@ -115,7 +114,7 @@ public enum DatasetLoader {
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
       progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes) }
-    PhaseTimings.measure("  hash statistics.csv") { record("statistics.csv", sSummary, rows: statistics.rows) }
+    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: statisticsDigest.wait() ?? "")
 
     var resources: [Resource]? = nil
     if exists("resources.csv") {
@@ -135,6 +134,48 @@ public enum DatasetLoader {
     return Dataset(
       districts: districts, statistics: statistics, population: population, cases: cases, resources: resources,
       runPeriod: runPeriod, inputs: inputs, diagnostics: log, externalRates: externalRates)
+  }
+}
+
+/// CPU time of the calling thread, for the timing lines.
+func threadCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+extension DatasetLoader {
+  /// Thread 1 of the first phase: the run period (the latest month of cases.csv, unless given)
+  /// and the cases for it, in one read of cases.csv, hashed as it is read.
+  fileprivate static func readCases(
+    path: String, districts: DistrictTable, givenPeriod: Period?, windowMonths: Int, encoding: InputEncoding?,
+    limit: Int, codes: DistrictByteIndex, into slots: LoadSlots
+  ) {
+    var casesLog = DiagnosticLog(limit: limit)
+    var hasher = SHA256()
+    if let givenPeriod {
+      slots.pointer.pointee.period = (.success(givenPeriod), DiagnosticLog(limit: limit))
+      let r = Result { () throws(ChiikiError) -> (CaseData, CSVReadSummary) in
+        try CasesLoader.load(
+          path: path, districts: districts, runPeriod: givenPeriod, windowMonths: windowMonths,
+          encoding: encoding, log: &casesLog, codes: codes, hasher: &hasher)
+      }
+      let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
+      slots.pointer.pointee.cases = (r, casesLog, sha)
+      return
+    }
+    let result: CasesLoader.OnePassResult
+    do {
+      result = try CasesLoader.loadFindingPeriod(
+        path: path, districts: districts, windowMonths: windowMonths, encoding: encoding, log: &casesLog,
+        codes: codes, hasher: &hasher)
+    } catch {
+      slots.pointer.pointee.period = (.failure(error), DiagnosticLog(limit: limit))
+      return
+    }
+    slots.pointer.pointee.period = (.success(result.latest), result.tableLog)
+    guard let cases = result.cases else { return }
+    slots.pointer.pointee.cases = (.success((cases, result.summary)), casesLog, hasher.finalizeHex())
   }
 }
 
