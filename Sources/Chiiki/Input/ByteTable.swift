@@ -123,6 +123,14 @@ public struct DistrictByteIndex: Sendable {
     self.mask = mask
   }
 
+  /// Whether district `d`'s code is exactly these (UTF-8) bytes.
+  @inline(__always) func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ d: Int) -> Bool {
+    guard d >= 0 && d < ends.count else { return false }
+    let start = d == 0 ? 0 : ends[d - 1]
+    guard ends[d] - start == bytes.count else { return false }
+    return bytes.isEmpty || codes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+  }
+
   /// The index of the district whose code is exactly these (UTF-8) bytes.
   @inline(__always) public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let h = ByteTable<Int>.hash(bytes)
@@ -189,7 +197,8 @@ struct FieldCache<Value> {
   }
 }
 
-/// The last district code looked up, so that runs of rows of one district skip the hash.
+/// The last district code looked up, so that runs of rows of one district skip the hash; and
+/// a guess that the next row is for the next district (files sorted by district code).
 struct DistrictMemo {
   private var lastLow: UInt64 = 0
   private var lastHigh: UInt64 = 0
@@ -202,6 +211,16 @@ struct DistrictMemo {
     guard n <= 16, n == lastCount, let p = bytes.baseAddress else { return nil }
     let (low, high) = FieldCache<Int>.words(p, n)
     return low == lastLow && high == lastHigh ? lastIndex : nil
+  }
+
+  /// The district index of these bytes: the previous one, the one after it, or nil (then the
+  /// caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its bytes, so a
+  /// byte match is what the index lookup of `RowFields.district` would find.
+  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ record: CSVRecord) -> Int? {
+    if let same = cached(bytes) { return same }
+    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), codes.matches(bytes, lastIndex + 1) else { return nil }
+    remember(bytes, lastIndex + 1)
+    return lastIndex
   }
 
   @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {

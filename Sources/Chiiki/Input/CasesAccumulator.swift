@@ -93,7 +93,7 @@ struct CasesAccumulator: RowConsumer {
     }
     let d: Int
     let districtBytes = record.field(cols.district)
-    if let known = districtMemo.cached(districtBytes) { d = known } else {
+    if let known = districtMemo.lookup(districtBytes, codes, record) { d = known } else {
       guard let found = row.district(at: cols.district, codes: codes, districts, &log) else { return }
       districtMemo.remember(districtBytes, found)
       d = found

@@ -97,7 +97,7 @@ struct StatisticsAccumulator {
     }
     let d: Int
     let districtBytes = record.field(c.district)
-    if let known = districtMemo.cached(districtBytes) {
+    if let known = districtMemo.lookup(districtBytes, codes, record) {
       d = known
     } else {
       guard let found = row.district(at: c.district, codes: codes, districts, &log) else { return }

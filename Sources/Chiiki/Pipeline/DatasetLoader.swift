@@ -46,20 +46,36 @@ public enum DatasetLoader {
     let populationPath = path("population.csv")
     let casesPath = path("cases.csv")
     let statisticsPath = path("statistics.csv")
+    let hasResources = exists("resources.csv")
+    let resourcesPath = path("resources.csv")
     let slots = LoadSlots()
     defer { slots.free() }
     let statisticsDigest = BackgroundDigest(path: statisticsPath)
-    defer { _ = statisticsDigest.wait() }
+    defer { statisticsDigest.cancel() }
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
       let started = threadCPUSeconds()
       defer {
         if PhaseTimings.enabled {
-          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population, resources" : "cases")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
           FileHandle.standardError.write(Data(line.utf8))
         }
       }
       if i == 0 {
+        // resources.csv needs only districts.csv: read it here, after population.csv (the
+        // lighter of the two threads' work), and replay its log where a sequential read had it.
+        defer {
+          if hasResources {
+            var resourcesLog = DiagnosticLog(limit: limit)
+            let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
+              try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
+                try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog)
+              }
+            }
+            let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
+            slots.pointer.pointee.resources = (r, resourcesLog, sha)
+          }
+        }
         guard hasPopulation else { return }
         var popLog = DiagnosticLog(limit: limit)
         var hasher = SHA256()
@@ -114,13 +130,15 @@ public enum DatasetLoader {
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
       progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes) }
-    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: statisticsDigest.wait() ?? "")
+    let statisticsSHA = PhaseTimings.measure("  hash statistics.csv (rest)") { statisticsDigest.wait() ?? "" }
+    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: statisticsSHA)
 
     var resources: [Resource]? = nil
-    if exists("resources.csv") {
-      let (r, s) = try ResourcesLoader.load(path: path("resources.csv"), districts: districts, encoding: options.encoding, log: &log)
+    if hasResources, let (result, resourcesLog, sha) = slots.pointer.pointee.resources {
+      let (r, s) = try result.get()
+      log.merge(resourcesLog)
       resources = r
-      record("resources.csv", s, rows: r.count)
+      recordHashed("resources.csv", s, rows: r.count, sha: sha)
     }
 
     var externalRates: [IndicatorID: [Sex: [AgeBand: Double]]]? = nil
@@ -179,15 +197,16 @@ extension DatasetLoader {
   }
 }
 
-/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period
-/// and cases.csv on the other.
+/// What the two threads of `DatasetLoader.load` read: population.csv and resources.csv on one,
+/// the run period and cases.csv on the other.
 private struct LoadSlots: @unchecked Sendable {
-  // Safe: thread 0 writes only `population`, thread 1 only `period` and `cases`; the reads
+  // Safe: thread 0 writes only `population` and `resources`, thread 1 only `period` and `cases`; the reads
   // happen after concurrentPerform has joined both threads.
   struct Slots {
     var population: (Result<(PopulationData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
     var period: (Result<Period?, ChiikiError>, DiagnosticLog)? = nil
     var cases: (Result<(CaseData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
+    var resources: (Result<([Resource], CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
   }
   let pointer: UnsafeMutablePointer<Slots>
 
