@@ -25,6 +25,9 @@ public enum DatasetLoader {
       inputs.append(InputFileInfo(name: name, sha256: SHA256.hexDigest(ofFile: p) ?? "", bytes: summary.bytes, rows: rows, encoding: summary.encoding))
     }
     let progress = options.progress
+    // Started before districts.csv is read, so that it also uses the core that read leaves idle.
+    let statisticsDigest = BackgroundDigest(path: path("statistics.csv"))
+    defer { statisticsDigest.cancel() }
 
     let (districts, dSummary) = try PhaseTimings.measure("  districts.csv") { () throws(ChiikiError) in
       try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
@@ -50,8 +53,6 @@ public enum DatasetLoader {
     let resourcesPath = path("resources.csv")
     let slots = LoadSlots()
     defer { slots.free() }
-    let statisticsDigest = BackgroundDigest(path: statisticsPath)
-    defer { statisticsDigest.cancel() }
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
       let started = threadCPUSeconds()
