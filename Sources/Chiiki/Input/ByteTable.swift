@@ -157,10 +157,14 @@ extension ByteTable: Sendable where Value: Sendable {}
 /// costs less than hashing them byte by byte. Values are small plain types (indices, periods).
 struct FieldCache<Value> {
   private var table = ByteTable<Value>()
-  /// Per memo entry: low word, high word, length (-1: empty).
-  private var memoKeys = [UInt64](repeating: 0, count: 2 * 32)
-  private var memoCounts = [Int](repeating: -1, count: 32)
-  private var memoValues = [Value?](repeating: nil, count: 32)
+  /// One memo entry: the field's bytes as two words and its length (-1: empty).
+  fileprivate struct Entry {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count = -1
+    var value: Value? = nil
+  }
+  private var memo = [Entry](repeating: Entry(), count: 32)
 
   /// The value stored for these bytes, if any. Short fields are read as two words, which
   /// `CSVRecord` allows (its buffer has slack past every field).
@@ -170,12 +174,13 @@ struct FieldCache<Value> {
     let (low, high) = FieldCache.words(p, n)
     let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
     let slot = Int(truncatingIfNeeded: h >> 59)
-    if memoCounts[slot] == n && memoKeys[2 * slot] == low && memoKeys[2 * slot + 1] == high { return memoValues[slot] }
+    let hit = memo.withUnsafeBufferPointer { m -> Value?? in
+      let e = m[slot]
+      return e.count == n && e.low == low && e.high == high ? .some(e.value) : .none
+    }
+    if let hit { return hit }
     guard let v = table.value(for: bytes) else { return nil }
-    memoKeys[2 * slot] = low
-    memoKeys[2 * slot + 1] = high
-    memoCounts[slot] = n
-    memoValues[slot] = v
+    memo[slot] = Entry(low: low, high: high, count: n, value: v)
     return v
   }
 
@@ -235,3 +240,4 @@ struct DistrictMemo {
   }
 }
 extension FieldCache: Sendable where Value: Sendable {}
+extension FieldCache.Entry: Sendable where Value: Sendable {}

@@ -203,11 +203,13 @@ struct ParseState {
   }
 }
 
+@inline(__always)
 func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
   guard let state = context?.assumingMemoryBound(to: ParseState.self) else { return }
   state.pointee.addField(data, length)
 }
 
+@inline(__always)
 func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   guard let state = context?.assumingMemoryBound(to: ParseState.self) else { return }
   state.pointee.endRecord(terminator)
