@@ -31,14 +31,6 @@ struct ByteTable<Value> {
     return h ^ (h >> 29)
   }
 
-  /// Stores a value for these bytes (first writer wins) and returns the value kept.
-  @discardableResult
-  mutating func insertOrGet(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) -> Value {
-    if let kept = self.value(for: bytes) { return kept }
-    insert(bytes, value)
-    return value
-  }
-
   /// The value stored for these bytes, if any.
   @inline(__always) func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
     let h = ByteTable.hash(bytes)
