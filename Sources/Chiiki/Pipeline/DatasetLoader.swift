@@ -48,7 +48,6 @@ public enum DatasetLoader {
     let givenPeriod = options.runPeriod
     let populationPath = path("population.csv")
     let casesPath = path("cases.csv")
-    let statisticsPath = path("statistics.csv")
     let hasResources = exists("resources.csv")
     let resourcesPath = path("resources.csv")
     let slots = LoadSlots()
