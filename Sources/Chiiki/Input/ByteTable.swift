@@ -115,6 +115,14 @@ public struct DistrictByteIndex: Sendable {
     self.mask = mask
   }
 
+  /// Whether district `d`'s code is exactly these (UTF-8) bytes.
+  @inline(__always) func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ d: Int) -> Bool {
+    guard d >= 0 && d < ends.count else { return false }
+    let start = d == 0 ? 0 : ends[d - 1]
+    guard ends[d] - start == bytes.count else { return false }
+    return bytes.isEmpty || codes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+  }
+
   /// The index of the district whose code is exactly these (UTF-8) bytes.
   @inline(__always) public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let h = ByteTable<Int>.hash(bytes)
@@ -135,3 +143,93 @@ public struct DistrictByteIndex: Sendable {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// A `ByteTable` with a small direct-mapped memo in front: loaders see few distinct spellings
+/// per column (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words
+/// costs less than hashing them byte by byte. Values are small plain types (indices, periods).
+struct FieldCache<Value> {
+  private var table = ByteTable<Value>()
+  /// One memo entry: the field's bytes as two words and its length (-1: empty).
+  fileprivate struct Entry {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count = -1
+    var value: Value? = nil
+  }
+  private var memo = [Entry](repeating: Entry(), count: 32)
+
+  /// The value stored for these bytes, if any. Short fields are read as two words, which
+  /// `CSVRecord` allows (its buffer has slack past every field).
+  @inline(__always) mutating func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else { return table.value(for: bytes) }
+    let (low, high) = FieldCache.words(p, n)
+    let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
+    let slot = Int(truncatingIfNeeded: h >> 59)
+    let hit = memo.withUnsafeBufferPointer { m -> Value?? in
+      let e = m[slot]
+      return e.count == n && e.low == low && e.high == high ? .some(e.value) : .none
+    }
+    if let hit { return hit }
+    guard let v = table.value(for: bytes) else { return nil }
+    memo[slot] = Entry(low: low, high: high, count: n, value: v)
+    return v
+  }
+
+  /// Stores a value for these bytes (first writer wins).
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) { table.insert(bytes, value) }
+
+  /// The first `n` (<= 16) bytes at `p` as two words, the rest zeroed.
+  @inline(__always) static func words(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+    let raw = UnsafeRawPointer(p)
+    var low = raw.loadUnaligned(as: UInt64.self)
+    var high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    if n < 8 {
+      low &= (1 &<< UInt64(n &* 8)) &- 1
+      high = 0
+    } else if n < 16 {
+      high &= (1 &<< UInt64((n &- 8) &* 8)) &- 1
+    }
+    return (low, high)
+  }
+}
+
+/// The last district code looked up, so that runs of rows of one district skip the hash; and
+/// a guess that the next row is for the next district (files sorted by district code).
+struct DistrictMemo {
+  private var lastLow: UInt64 = 0
+  private var lastHigh: UInt64 = 0
+  private var lastCount = -1
+  private var lastIndex = 0
+
+  /// The district index of these bytes from the previous lookup, if they are the same bytes.
+  @inline(__always) func cached(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = bytes.count
+    guard n <= 16, n == lastCount, let p = bytes.baseAddress else { return nil }
+    let (low, high) = FieldCache<Int>.words(p, n)
+    return low == lastLow && high == lastHigh ? lastIndex : nil
+  }
+
+  /// The district index of these bytes: the previous one, the one after it, or nil (then the
+  /// caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its bytes, so a
+  /// byte match is what the index lookup of `RowFields.district` would find.
+  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ record: CSVRecord) -> Int? {
+    if let same = cached(bytes) { return same }
+    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), codes.matches(bytes, lastIndex + 1) else { return nil }
+    remember(bytes, lastIndex + 1)
+    return lastIndex
+  }
+
+  @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else {
+      lastCount = -1
+      return
+    }
+    (lastLow, lastHigh) = FieldCache<Int>.words(p, n)
+    lastCount = n
+    lastIndex = index
+  }
+}
+extension FieldCache: Sendable where Value: Sendable {}
+extension FieldCache.Entry: Sendable where Value: Sendable {}

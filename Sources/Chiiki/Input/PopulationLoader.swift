@@ -84,69 +84,10 @@ public enum PopulationLoader {
 
   public static func load(
     path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog,
-    codes: DistrictByteIndex? = nil
+    codes: DistrictByteIndex? = nil, hasher: UnsafeMutablePointer<SHA256>? = nil
   ) throws(ChiikiError) -> (PopulationData, CSVReadSummary) {
-    var data = PopulationData()
-    let codes = codes ?? DistrictByteIndex(districts)
-    // Raw cell bytes -> meaning, filled only from what the checked path returned (no String per field).
-    var periods = ByteTable<Period>()
-    var sexes = ByteTable<Sex>()
-    var ageBands = ByteTable<AgeBand>()
-    var columns: (period: Int, district: Int, sex: Int, age: Int, population: Int)? = nil
-    var current: (period: Period, grid: PopulationGrid)? = nil
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
-      if columns == nil {
-        let h = row.header
-        columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["population"]!)
-      }
-      let c = columns!
-      let record = row.record
-      let period: Period
-      if let p = periods.value(for: record.field(c.period)) { period = p } else {
-        guard let p = row.period("period", monthly: false, &log) else { return }
-        periods.insert(record.field(c.period), p)
-        period = p
-      }
-      guard let d = row.district(at: c.district, codes: codes, districts, &log) else { return }
-      let sex: Sex
-      if let s = sexes.value(for: record.field(c.sex)) { sex = s } else {
-        guard let value = row.sex(allowUnknown: false, &log), let s = value else { return }
-        sexes.insert(record.field(c.sex), s)
-        sex = s
-      }
-      let band: AgeBand
-      if let b = ageBands.value(for: record.field(c.age)) { band = b } else {
-        guard let value = row.ageBand(allowUnknown: false, &log), let b = value else { return }
-        ageBands.insert(record.field(c.age), b)
-        band = b
-      }
-      var cell = CellParsing.count(record.field(c.population))
-      if case .invalid = cell {
-        guard let checked = row.count("population", &log) else { return }
-        cell = checked
-      }
-      let b = data.bands.index(for: band)
-      // The grid being filled stays out of the dictionary while its period lasts (no copy per row).
-      if current?.period != period {
-        if let done = current { data.grids[done.period] = done.grid }
-        let grid = data.grids.removeValue(forKey: period) ?? PopulationGrid(districtCount: districts.count, bandCount: data.bands.count)
-        current = (period, grid)
-      }
-      current!.grid.ensureBands(data.bands.count)
-      let o = current!.grid.offset(district: d, sex: sex, band: b)
-      if current!.grid.values[o] != CellMark.absent {
-        row.error("age_group", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) appears more than once", &log)
-      } else {
-        switch cell {
-        case .value(let v): current!.grid.values[o] = UInt32(v)
-        default:
-          current!.grid.values[o] = CellMark.missing
-          data.missingCells += 1
-        }
-      }
-      data.rows += 1
-    }
-    if let done = current { data.grids[done.period] = done.grid }
-    return (data, summary)
+    var acc = PopulationAccumulator(districts: districts, codes: codes ?? DistrictByteIndex(districts))
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, hasher: hasher, into: &acc)
+    return (acc.finish(), summary)
   }
 }

@@ -1,9 +1,14 @@
 /// Checked access to the cells of one data row: decoding, ragged-row detection and the
 /// located diagnostics for each kind of bad cell.
 struct RowFields {
-  let file: String
+  /// The file's name and header, owned by the table read (a pointer: no ARC per row).
+  let table: UnsafePointer<TableContext>
   let record: CSVRecord
-  let header: HeaderMap
+
+  /// Name used in diagnostics.
+  var file: String { table.pointee.file }
+  /// The header of the file (present for every data row).
+  var header: HeaderMap { table.pointee.header! }
 
   /// False (with an error logged) when the row has fewer fields than the header, or extra
   /// fields that are not empty. Trailing empty fields, as Excel sometimes writes, are accepted.
@@ -29,7 +34,7 @@ struct RowFields {
     guard let column = header[name] else { return "" }
     guard let raw = record.string(column) else {
       log.add(Diagnostic(.error, file: file, line: record.line, column: column + 1,
-                         "\(name) holds bytes that are not valid \(record.decoder.encoding == .utf8 ? "UTF-8" : "CP932") (try --encoding)"))
+                         "\(name) holds bytes that are not valid \(record.encoding == .utf8 ? "UTF-8" : "CP932") (try --encoding)"))
       return nil
     }
     return TextNormalizer.trimSpaces(raw)
@@ -59,7 +64,7 @@ struct RowFields {
   func count(_ name: String, _ log: inout DiagnosticLog) -> CountCell? {
     guard let col = header[name] else { return .missing }
     var cell = CellParsing.count(record.field(col))
-    if case .invalid = cell, record.decoder.encoding == .cp932, let text = record.string(col) {
+    if case .invalid = cell, record.encoding == .cp932, let text = record.string(col) {
       cell = CellParsing.count(text: text)
     }
     if case .invalid(let why) = cell {
@@ -75,7 +80,7 @@ struct RowFields {
   @inline(__always)
   func district(at column: Int, codes: DistrictByteIndex, _ table: DistrictTable, _ log: inout DiagnosticLog) -> Int? {
     let bytes = record.field(column)
-    if record.decoder.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: bytes) { return fast }
+    if record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: bytes) { return fast }
     return district(table, &log)
   }
 
@@ -123,33 +128,134 @@ struct RowFields {
   }
 }
 
+/// The file-level facts every row of a table read shares.
+struct TableContext {
+  var file: String
+  var header: HeaderMap? = nil {
+    didSet { width = header?.width ?? 0 }
+  }
+  /// The header's width (kept apart so the per-row check copies nothing).
+  private(set) var width = 0
+
+  init(file: String) { self.file = file }
+}
+
+/// Turns each data row of a table into `RowFields` for its consumer.
+protocol RowConsumer {
+  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog)
+}
+
+/// A consumer that calls a closure (small files).
+struct ClosureRowConsumer: RowConsumer {
+  let body: (RowFields, inout DiagnosticLog) -> Void
+  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) { body(row, &log) }
+}
+
+/// The record sink of a table read: reads the header from the first record, then checks the
+/// width of each data row and hands it to the consumer.
+struct TableSink<Consumer: RowConsumer>: CSVRecordSink {
+  let schema: TableSchema
+  let context: UnsafeMutablePointer<TableContext>
+  var consumer: Consumer
+  var log: DiagnosticLog
+  var headerFailed = false
+  var sawHeader = false
+  /// Called once with the header (nil if it failed), for the second half of a split read.
+  var onHeader: ((HeaderMap?) -> Void)? = nil
+  /// A header given in advance (the second half of a split read): no header record is read.
+  var waitForHeader: (() -> HeaderMap?)? = nil
+  /// When set, also collects the diagnostics of the table itself (header, row widths, an
+  /// empty file) apart from the consumer's: what a read that looks at no cell would report.
+  var tableLog: DiagnosticLog? = nil
+
+  init(schema: TableSchema, context: UnsafeMutablePointer<TableContext>, consumer: Consumer, log: DiagnosticLog) {
+    self.schema = schema
+    self.context = context
+    self.consumer = consumer
+    self.log = log
+  }
+
+  @inline(__always) mutating func record(_ r: CSVRecord) {
+    if _slowPath(!sawHeader) {
+      sawHeader = true
+      if let waitForHeader {
+        context.pointee.header = waitForHeader()
+        if context.pointee.header == nil { headerFailed = true }
+      } else {
+        var headerLog = DiagnosticLog(limit: log.limit)
+        let h = HeaderMap(record: r, schema: schema, log: &headerLog)
+        if headerLog.errorCount > 0 { headerFailed = true }
+        addTableDiagnostics(headerLog)
+        context.pointee.header = h
+        onHeader?(headerFailed ? nil : h)
+        return
+      }
+    }
+    if headerFailed { return }
+    let row = RowFields(table: UnsafePointer(context), record: r)
+    if _slowPath(r.count != context.pointee.width) {
+      var widthLog = DiagnosticLog(limit: log.limit)
+      let ok = row.checkWidth(&widthLog)
+      addTableDiagnostics(widthLog)
+      guard ok else { return }
+    }
+    consumer.consume(row, &log)
+  }
+
+  /// Adds diagnostics about the table itself to the log (and to `tableLog`, if kept).
+  mutating func addTableDiagnostics(_ d: DiagnosticLog) {
+    log.merge(d)
+    tableLog?.merge(d)
+  }
+}
+
+/// Reads the header then hands each data row (width-checked) to `consumer`.
+func readTable<Consumer: RowConsumer>(
+  path: String, schema: TableSchema, encoding: InputEncoding?, log: inout DiagnosticLog,
+  progress: ((Int, Int) -> Void)? = nil, hasher: UnsafeMutablePointer<SHA256>? = nil, into consumer: inout Consumer
+) throws(ChiikiError) -> CSVReadSummary {
+  var tableLog: DiagnosticLog? = nil
+  return try readTable(
+    path: path, schema: schema, encoding: encoding, log: &log, tableLog: &tableLog, progress: progress, hasher: hasher,
+    into: &consumer)
+}
+
+/// `readTable`, also collecting into `tableLog` (when not nil) the diagnostics about the table
+/// itself: the header, row widths and an empty file.
+func readTable<Consumer: RowConsumer>(
+  path: String, schema: TableSchema, encoding: InputEncoding?, log: inout DiagnosticLog, tableLog: inout DiagnosticLog?,
+  progress: ((Int, Int) -> Void)? = nil, hasher: UnsafeMutablePointer<SHA256>? = nil, into consumer: inout Consumer
+) throws(ChiikiError) -> CSVReadSummary {
+  var reader = CSVReader(path: path, displayName: schema.file, encoding: encoding)
+  reader.progress = progress
+  let context = UnsafeMutablePointer<TableContext>.allocate(capacity: 1)
+  context.initialize(to: TableContext(file: schema.file))
+  defer {
+    context.deinitialize(count: 1)
+    context.deallocate()
+  }
+  var sink = TableSink(schema: schema, context: context, consumer: consumer, log: log)
+  sink.tableLog = tableLog
+  let summary = try reader.read(from: 0, to: Int.max, stopAtRowBoundary: false, hasher: hasher, into: &sink).summary
+  if !sink.sawHeader {
+    var empty = DiagnosticLog(limit: log.limit)
+    empty.add(Diagnostic(.error, file: schema.file, line: 1, "the file is empty; expected a header row naming \(schema.required.joined(separator: ", "))"))
+    sink.addTableDiagnostics(empty)
+  }
+  log = sink.log
+  tableLog = sink.tableLog
+  consumer = sink.consumer
+  return summary
+}
+
 /// Reads the header then hands each data row (width-checked) to `body`.
 func readTable(
   path: String, schema: TableSchema, encoding: InputEncoding?, log: inout DiagnosticLog,
   progress: ((Int, Int) -> Void)? = nil,
   _ body: (RowFields, inout DiagnosticLog) -> Void
 ) throws(ChiikiError) -> CSVReadSummary {
-  var reader = CSVReader(path: path, displayName: schema.file, encoding: encoding)
-  reader.progress = progress
-  var header: HeaderMap? = nil
-  var headerFailed = false
-  var localLog = log
-  let summary = try reader.forEachRecord { record in
-    if headerFailed { return }
-    guard let map = header else {
-      let before = localLog.errorCount
-      let h = HeaderMap(record: record, schema: schema, log: &localLog)
-      if localLog.errorCount > before { headerFailed = true }
-      header = h
-      return
-    }
-    let row = RowFields(file: schema.file, record: record, header: map)
-    guard row.checkWidth(&localLog) else { return }
-    body(row, &localLog)
+  try withoutActuallyEscaping(body) { (escapable) throws(ChiikiError) -> CSVReadSummary in
+    var consumer = ClosureRowConsumer(body: escapable)
+    return try readTable(path: path, schema: schema, encoding: encoding, log: &log, progress: progress, into: &consumer)
   }
-  if header == nil {
-    localLog.add(Diagnostic(.error, file: schema.file, line: 1, "the file is empty; expected a header row naming \(schema.required.joined(separator: ", "))"))
-  }
-  log = localLog
-  return summary
 }

@@ -2,8 +2,7 @@ import Dispatch
 import Foundation
 
 /// Per-thread state of a loader that can read a file in two halves at once.
-protocol RowAccumulator {
-  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog)
+protocol RowAccumulator: RowConsumer {
   /// Folds in the state of the rows that follow this state's rows in the file. False when the
   /// two overlap in a way only a sequential read can report (a duplicate cell across halves).
   /// `lineOffset` is added to the later state's line numbers.
@@ -90,9 +89,7 @@ func readTableSplit<A: RowAccumulator & Sendable>(
 ) throws(ChiikiError) -> (A, CSVReadSummary) {
   func sequential(_ log: inout DiagnosticLog) throws(ChiikiError) -> (A, CSVReadSummary) {
     var acc = make()
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, progress: progress) { row, log in
-      acc.consume(row, &log)
-    }
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, progress: progress, into: &acc)
     return (acc, summary)
   }
   guard let minimum = parallelism.minimumSplitBytes, let size = fileSize(path), size >= minimum,
@@ -109,47 +106,37 @@ func readTableSplit<A: RowAccumulator & Sendable>(
   // Each iteration writes only its own slot of `halves`; the join at the end of
   // concurrentPerform orders those writes before the reads below.
   DispatchQueue.concurrentPerform(iterations: 2) { i in
-    var acc = make()
-    var halfLog = DiagnosticLog(limit: limit)
-    var r = CSVReader(path: path, displayName: schema.file, encoding: sniffed.encoding)
-    r.progress = tally.reporter()
-    var header: HeaderMap? = nil
-    let result: Result<CSVRangeResult, ChiikiError>
-    if i == 0 {
-      var headerFailed = false
-      defer { handoff.deliver(headerFailed ? nil : header) }
-      result = Result { () throws(ChiikiError) -> CSVRangeResult in
-        try r.read(from: 0, to: split, stopAtRowBoundary: true) { record in
-          if headerFailed { return }
-          guard let map = header else {
-            let before = halfLog.errorCount
-            let h = HeaderMap(record: record, schema: schema, log: &halfLog)
-            if halfLog.errorCount > before { headerFailed = true }
-            header = h
-            handoff.deliver(headerFailed ? nil : h)
-            return
-          }
-          let row = RowFields(file: schema.file, record: record, header: map)
-          guard row.checkWidth(&halfLog) else { return }
-          acc.consume(row, &halfLog)
-        }
-      }
-    } else {
-      var waited = false
-      result = Result { () throws(ChiikiError) -> CSVRangeResult in
-        try r.read(from: split, to: Int.max, stopAtRowBoundary: false) { record in
-          if !waited {
-            header = handoff.wait()
-            waited = true
-          }
-          guard let map = header else { return }
-          let row = RowFields(file: schema.file, record: record, header: map)
-          guard row.checkWidth(&halfLog) else { return }
-          acc.consume(row, &halfLog)
-        }
+    let started = threadCPUSeconds()
+    defer {
+      if PhaseTimings.enabled {
+        let line = "[timing]     \(schema.file) half \(i) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+        FileHandle.standardError.write(Data(line.utf8))
       }
     }
-    halves.pointer[i] = SplitHalf(acc: acc, log: halfLog, result: result, header: header)
+    var r = CSVReader(path: path, displayName: schema.file, encoding: sniffed.encoding)
+    r.progress = tally.reporter()
+    let context = UnsafeMutablePointer<TableContext>.allocate(capacity: 1)
+    context.initialize(to: TableContext(file: schema.file))
+    defer {
+      context.deinitialize(count: 1)
+      context.deallocate()
+    }
+    var sink = TableSink(schema: schema, context: context, consumer: make(), log: DiagnosticLog(limit: limit))
+    let result: Result<CSVRangeResult, ChiikiError>
+    if i == 0 {
+      sink.onHeader = { handoff.deliver($0) }
+      defer { handoff.deliver(sink.headerFailed ? nil : context.pointee.header) }
+      result = Result { () throws(ChiikiError) -> CSVRangeResult in
+        try r.read(from: 0, to: split, stopAtRowBoundary: true, into: &sink)
+      }
+    } else {
+      sink.waitForHeader = { handoff.wait() }
+      result = Result { () throws(ChiikiError) -> CSVRangeResult in
+        try r.read(from: split, to: Int.max, stopAtRowBoundary: false, into: &sink)
+      }
+    }
+    let header = context.pointee.header
+    halves.pointer[i] = SplitHalf(acc: sink.consumer, log: sink.log, result: result, header: header)
   }
   guard var first = halves.pointer[0], var second = halves.pointer[1] else { return try sequential(&log) }
   let firstRange = try first.result.get()

@@ -8,9 +8,14 @@ struct StatisticsAccumulator {
     let period: Period
   }
 
+  /// What the hot path needs of one indicator spelling: plain values, so reading it per row
+  /// copies no String.
   struct IndicatorEntry {
-    let id: IndicatorID
-    let config: IndicatorConfig
+    /// Index of the indicator's id in `indicatorIDs` (two spellings of one id share it).
+    let key: Int
+    let fromPopulation: Bool
+    let minAge: Int?
+    let maxAge: Int?
   }
 
   let districts: DistrictTable
@@ -29,12 +34,24 @@ struct StatisticsAccumulator {
   var bandFirstSeen: [CellLocation] = []
 
   private var columns: Columns? = nil
-  private var periods = ByteTable<Period>()
-  private var sexes = ByteTable<Sex>()
-  private var ageBands = ByteTable<AgeBand>()
-  private var indicators = ByteTable<IndicatorEntry>()
-  private var lastKey: GridKey? = nil
-  private var lastSlot = 0
+  private var periods = FieldCache<Period>()
+  private var sexes = FieldCache<Sex>()
+  /// Age cell bytes -> index into `ageEntries` / `ageBandIndex`.
+  private var ageBands = FieldCache<Int>()
+  private var ageEntries: [AgeBand] = []
+  /// Index in `bands` of each age entry, -1 until a row registers it.
+  private var ageBandIndex: [Int] = []
+  /// Indicator cell bytes -> index into `indicatorEntries`.
+  private var indicators = FieldCache<Int>()
+  private var indicatorEntries: [IndicatorEntry] = []
+  private var indicatorIDs: [IndicatorID] = []
+  private var indicatorKeyOf: [IndicatorID: Int] = [:]
+  /// Suppressed cells per `indicatorIDs` index, not yet folded into `suppressedCells`.
+  private var suppressedByKey: [Int] = []
+  private var districtMemo = DistrictMemo()
+  /// Per `indicatorIDs` index, the grid slot of the last period seen with it (-1: none yet).
+  private var lastSlotOfKey: [Int] = []
+  private var lastPeriodOfKey: [Period] = []
 
   init(districts: DistrictTable, codes: DistrictByteIndex, configuration: Configuration, runPeriod: Period) {
     self.districts = districts
@@ -66,8 +83,8 @@ struct StatisticsAccumulator {
   }
 
   mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
-    if columns == nil { columns = Columns(row.header) }
-    let c = columns!
+    if _slowPath(columns == nil) { columns = Columns(row.header) }
+    let c = columns.unsafelyUnwrapped
     let record = row.record
 
     let period: Period
@@ -78,7 +95,15 @@ struct StatisticsAccumulator {
       periods.insert(record.field(c.period), p)
       period = p
     }
-    guard let d = row.district(at: c.district, codes: codes, districts, &log) else { return }
+    let d: Int
+    let districtBytes = record.field(c.district)
+    if let known = districtMemo.lookup(districtBytes, codes, record) {
+      d = known
+    } else {
+      guard let found = row.district(at: c.district, codes: codes, districts, &log) else { return }
+      districtMemo.remember(districtBytes, found)
+      d = found
+    }
     let sex: Sex
     if let s = sexes.value(for: record.field(c.sex)) {
       sex = s
@@ -87,33 +112,33 @@ struct StatisticsAccumulator {
       sexes.insert(record.field(c.sex), s)
       sex = s
     }
-    let band: AgeBand
-    if let b = ageBands.value(for: record.field(c.age)) {
-      band = b
+    let ageEntry: Int
+    if let e = ageBands.value(for: record.field(c.age)) {
+      ageEntry = e
     } else {
       guard let value = row.ageBand(allowUnknown: false, &log), let b = value else { return }
-      ageBands.insert(record.field(c.age), b)
-      band = b
+      ageEntry = ageEntries.count
+      ageEntries.append(b)
+      ageBandIndex.append(-1)
+      ageBands.insert(record.field(c.age), ageEntry)
     }
-    let entry: IndicatorEntry
+    let entryIndex: Int
     if let e = indicators.value(for: record.field(c.indicator)) {
-      entry = e
+      entryIndex = e
     } else {
       guard let text = row.requiredText("indicator", &log) else { return }
       guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-" }) else {
         row.error("indicator", "indicator '\(text)' must be an identifier (letters, digits, _ or -)", &log)
         return
       }
-      let id = IndicatorID(text)
-      entry = IndicatorEntry(id: id, config: configuration.indicator(id))
-      indicators.insert(record.field(c.indicator), entry)
+      entryIndex = addIndicator(IndicatorID(text), bytes: record.field(c.indicator))
     }
+    let entry = indicatorEntries[entryIndex]
     guard let numeratorCell = count(row, c.numerator, "numerator", &log),
       let denominatorCell = count(row, c.denominator, "denominator", &log)
     else { return }
     rows += 1
-    let indicator = entry.id
-    let config = entry.config
+    let band = ageEntries[ageEntry]
 
     var denominator: UInt32
     switch denominatorCell {
@@ -125,17 +150,19 @@ struct StatisticsAccumulator {
       denominator = UInt32(v)
     case .missing:
       let emptyCell = c.denominator.map { record.isEmpty($0) } ?? true
-      if emptyCell && config.denominator == .population {
-        if let lo = config.minAge, band.lower < lo {
+      if emptyCell && entry.fromPopulation {
+        let indicator = indicatorIDs[entry.key]
+        if let lo = entry.minAge, band.lower < lo {
           row.error("age_group", "\(indicator)'s population denominator covers ages \(lo)+ but this row is for \(band)", &log)
           return
         }
-        if let hi = config.maxAge, (band.upper ?? Int.max) > hi {
+        if let hi = entry.maxAge, (band.upper ?? Int.max) > hi {
           row.error("age_group", "\(indicator)'s population denominator covers ages up to \(hi) but this row is for \(band)", &log)
           return
         }
         denominator = CellMark.fromPopulation
       } else if emptyCell {
+        let indicator = indicatorIDs[entry.key]
         row.error("denominator", "denominator is empty; give it, or set denominator = \"population\" for [indicators.\(indicator)] in chiiki.toml and supply population.csv", &log)
         return
       } else {
@@ -158,15 +185,27 @@ struct StatisticsAccumulator {
       return
     }
     if numerator == CellMark.missing || denominator == CellMark.missing {
-      suppressedCells[indicator, default: 0] += 1
+      suppressedByKey[entry.key] += 1
       numerator = CellMark.missing
     }
-    let b = bands.index(for: band)
+    var b = ageBandIndex[ageEntry]
+    if _slowPath(b < 0) {
+      b = bands.index(for: band)
+      ageBandIndex[ageEntry] = b
+    }
     if b == bandFirstSeen.count { bandFirstSeen.append(CellLocation(line: row.record.line, column: c.age + 1)) }
-    let slot = self.slot(GridKey(indicator: indicator, period: period))
+    let slot: Int
+    if lastSlotOfKey[entry.key] >= 0 && lastPeriodOfKey[entry.key] == period {
+      slot = lastSlotOfKey[entry.key]
+    } else {
+      slot = self.slot(GridKey(indicator: indicatorIDs[entry.key], period: period))
+      lastSlotOfKey[entry.key] = slot
+      lastPeriodOfKey[entry.key] = period
+    }
     grids[slot].ensureBand(b)
     let o = grids[slot].offset(district: d, sex: sex, band: b)
     if grids[slot].numerators[o] != CellMark.absent {
+      let indicator = indicatorIDs[entry.key]
       row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
     } else {
       grids[slot].numerators[o] = numerator
@@ -174,8 +213,35 @@ struct StatisticsAccumulator {
     }
   }
 
-  @inline(__always) private mutating func slot(_ key: GridKey) -> Int {
-    if let lastKey, lastKey == key { return lastSlot }
+  /// Registers an indicator spelling (and its id, if new).
+  private mutating func addIndicator(_ id: IndicatorID, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let key: Int
+    if let known = indicatorKeyOf[id] {
+      key = known
+    } else {
+      key = indicatorIDs.count
+      indicatorIDs.append(id)
+      indicatorKeyOf[id] = key
+      suppressedByKey.append(0)
+      lastSlotOfKey.append(-1)
+      lastPeriodOfKey.append(Period(year: 0, month: nil))
+    }
+    let config = configuration.indicator(id)
+    let index = indicatorEntries.count
+    indicatorEntries.append(IndicatorEntry(key: key, fromPopulation: config.denominator == .population, minAge: config.minAge, maxAge: config.maxAge))
+    indicators.insert(bytes, index)
+    return index
+  }
+
+  /// Moves the per-indicator suppressed counts into `suppressedCells`.
+  private mutating func foldSuppressed() {
+    for (key, n) in suppressedByKey.enumerated() where n > 0 {
+      suppressedCells[indicatorIDs[key], default: 0] += n
+      suppressedByKey[key] = 0
+    }
+  }
+
+  private mutating func slot(_ key: GridKey) -> Int {
     let s: Int
     if let found = slotOf[key] {
       s = found
@@ -185,8 +251,6 @@ struct StatisticsAccumulator {
       grids.append(CellGrid(districtCount: districts.count, bandCount: bands.count))
       slotOf[key] = s
     }
-    lastKey = key
-    lastSlot = s
     return s
   }
 
@@ -194,6 +258,8 @@ struct StatisticsAccumulator {
   /// leaves this state unusable) when both saw the same cell: only a sequential read can say
   /// which row is the duplicate, so the caller reads again in one thread.
   mutating func absorb(_ later: inout StatisticsAccumulator, lineOffset: Int) -> Bool {
+    foldSuppressed()
+    later.foldSuppressed()
     let bandMap = later.bands.bands.map { bands.index(for: $0) }
     for (lb, b) in bandMap.enumerated() where b == bandFirstSeen.count && lb < later.bandFirstSeen.count {
       let seen = later.bandFirstSeen[lb]
@@ -231,6 +297,7 @@ struct StatisticsAccumulator {
 
   /// The aggregated statistics (before population denominators are filled).
   consuming func finish() -> StatisticsData {
+    foldSuppressed()
     var data = StatisticsData()
     data.bands = bands
     data.bandFirstSeen = bandFirstSeen

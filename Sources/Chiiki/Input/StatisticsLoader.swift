@@ -13,16 +13,20 @@ public enum StatisticsLoader {
   ) throws(ChiikiError) -> (StatisticsData, CSVReadSummary) {
     let errorsBefore = log.errorCount
     let codes = codes ?? DistrictByteIndex(districts)
-    let (acc, summary) = try readTableSplit(
-      path: path, schema: schema, encoding: encoding, log: &log, parallelism: parallelism, progress: progress
-    ) {
-      StatisticsAccumulator(districts: districts, codes: codes, configuration: configuration, runPeriod: runPeriod)
+    let (acc, summary) = try PhaseTimings.measure("    read") { () throws(ChiikiError) in
+      try readTableSplit(
+        path: path, schema: schema, encoding: encoding, log: &log, parallelism: parallelism, progress: progress
+      ) {
+        StatisticsAccumulator(districts: districts, codes: codes, configuration: configuration, runPeriod: runPeriod)
+      }
     }
     var data = acc.finish()
-    fillDenominators(&data, population: population, districts: districts, log: &log)
+    PhaseTimings.measure("    fill denominators") { fillDenominators(&data, population: population, districts: districts, log: &log) }
     checkBands(data, log: &log)
     // A row refused above would also show up as a gap; report the row only.
-    if log.errorCount == errorsBefore { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
+    if log.errorCount == errorsBefore {
+      PhaseTimings.measure("    check gaps") { checkGaps(data, districts: districts, runPeriod: runPeriod, log: &log) }
+    }
     return (data, summary)
   }
 
@@ -30,22 +34,36 @@ public enum StatisticsLoader {
   /// not after the statistic's period; a cell with no population figure becomes an error.
   static func fillDenominators(_ data: inout StatisticsData, population: PopulationData?, districts: DistrictTable, log: inout DiagnosticLog) {
     for indicator in data.indicators {
-      guard var byPeriod = data.grids[indicator] else { continue }
+      // Taken out of the dictionaries while filled, so that writing a cell copies nothing.
+      guard var byPeriod = data.grids.removeValue(forKey: indicator) else { continue }
       for period in byPeriod.keys.sorted() {
-        guard var grid = byPeriod[period] else { continue }
+        guard var grid = byPeriod.removeValue(forKey: period) else { continue }
         var problems = 0
+        var filled = 0
+        var suppressed = 0
         let popPeriod = population?.latestPeriod(notAfter: period) ?? population?.grids.keys.min()
+        let popGrid = popPeriod.flatMap { population?.grids[$0] }
         for b in 0..<grid.bandCount where grid.hasBand(b) {
           let band = data.bands.bands[b]
           let plan = popPeriod.flatMap { population?.lookup(period: $0, band: band) }
           for sex in Sex.allCases {
+            // Offsets of the plan's population cells for district 0 (the plan exists only when
+            // the period has a grid).
+            let partBases = plan.map { p in p.parts.map { popGrid!.offset(district: 0, sex: sex, band: $0) } }
             for d in 0..<grid.districtCount {
               let o = grid.offset(district: d, sex: sex, band: b)
               guard grid.denominators[o] == CellMark.fromPopulation else { continue }
-              guard let population, let popPeriod,
-                let value = plan.map({ population.population($0, district: d, sex: sex) })
-                  ?? population.population(period: popPeriod, district: d, sex: sex, band: band)
-              else {
+              let figure: UInt32?
+              if let population, let popPeriod {
+                if let plan, let partBases, let popGrid {
+                  figure = planPopulation(plan, partBases, popGrid, population: population, district: d, sex: sex)
+                } else {
+                  figure = population.population(period: popPeriod, district: d, sex: sex, band: band)
+                }
+              } else {
+                figure = nil
+              }
+              guard let value = figure else {
                 problems += 1
                 if problems <= 5 {
                   log.add(Diagnostic(.error, file: "statistics.csv",
@@ -58,11 +76,11 @@ public enum StatisticsLoader {
               if value == 0 {
                 grid.denominators[o] = CellMark.missing
                 grid.numerators[o] = CellMark.missing
-                data.suppressedCells[indicator, default: 0] += 1
+                suppressed += 1
                 continue
               }
               grid.denominators[o] = value
-              data.filledFromPopulation[indicator, default: 0] += 1
+              filled += 1
               let n = grid.numerators[o]
               if CellMark.isCount(n) && n > value {
                 log.add(Diagnostic(.error, file: "statistics.csv",
@@ -71,6 +89,8 @@ public enum StatisticsLoader {
             }
           }
         }
+        if suppressed > 0 { data.suppressedCells[indicator, default: 0] += suppressed }
+        if filled > 0 { data.filledFromPopulation[indicator, default: 0] += filled }
         if problems > 5 {
           log.add(Diagnostic(.error, file: "statistics.csv", "… \(problems - 5) more cells of \(indicator) \(period) have no population figure"))
         }
@@ -78,6 +98,27 @@ public enum StatisticsLoader {
       }
       data.grids[indicator] = byPeriod
     }
+  }
+
+  /// `PopulationData.population(_:district:sex:)` with the grid and the cell offsets looked up
+  /// once per band and sex: the same value, without a dictionary lookup per cell.
+  @inline(__always)
+  private static func planPopulation(
+    _ plan: PopulationData.BandLookup, _ partBases: [Int], _ grid: PopulationGrid, population: PopulationData,
+    district d: Int, sex: Sex
+  ) -> UInt32? {
+    var total: UInt64 = 0
+    for base in partBases {
+      let v = grid.values[base + d]
+      if v == CellMark.absent {
+        // Some part is absent: whether the rest tiles the band depends on which; ask the full rule.
+        return population.population(period: plan.period, district: d, sex: sex, band: plan.band)
+      }
+      guard CellMark.isCount(v) else { return nil }
+      total += UInt64(v)
+    }
+    guard plan.partsTile else { return nil }
+    return total > UInt64(CellMark.maxCount) ? nil : UInt32(total)
   }
 
   /// Within one indicator and period, a district with rows but without a sex x band cell that

@@ -25,15 +25,22 @@ public enum DatasetLoader {
       inputs.append(InputFileInfo(name: name, sha256: SHA256.hexDigest(ofFile: p) ?? "", bytes: summary.bytes, rows: rows, encoding: summary.encoding))
     }
     let progress = options.progress
+    // Started before districts.csv is read, so that it also uses the core that read leaves idle.
+    let statisticsDigest = BackgroundDigest(path: path("statistics.csv"))
+    defer { statisticsDigest.cancel() }
 
-    let (districts, dSummary) = try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+    let (districts, dSummary) = try PhaseTimings.measure("  districts.csv") { () throws(ChiikiError) in
+      try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+    }
     record("districts.csv", dSummary, rows: districts.count)
     if log.hasErrors { throw .invalidInput(log) }
     let codes = DistrictByteIndex(districts)
 
-    // population.csv (thread 0) and the run period and cases.csv (thread 1) do not depend on
-    // each other: read them at once, each into its own log, then replay the logs in the order
-    // of a sequential read (population, run period, cases), so that messages stay the same.
+    // population.csv (thread 0) and cases.csv (thread 1) do not depend on each other: read them
+    // at once, each into its own log, then replay the logs in the order of a sequential read
+    // (population, run period, cases), so that messages stay the same. Each file is hashed as
+    // it is read; statistics.csv is hashed on a low-priority thread that uses the cores the
+    // readers leave idle (see BackgroundDigest).
     let hasPopulation = exists("population.csv")
     let limit = log.limit
     let encoding = options.encoding
@@ -41,38 +48,46 @@ public enum DatasetLoader {
     let givenPeriod = options.runPeriod
     let populationPath = path("population.csv")
     let casesPath = path("cases.csv")
+    let hasResources = exists("resources.csv")
+    let resourcesPath = path("resources.csv")
     let slots = LoadSlots()
     defer { slots.free() }
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
-      if i == 0 {
-        guard hasPopulation else { return }
-        var popLog = DiagnosticLog(limit: limit)
-        let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
-          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes)
+      let started = threadCPUSeconds()
+      defer {
+        if PhaseTimings.enabled {
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population, resources" : "cases")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          FileHandle.standardError.write(Data(line.utf8))
         }
-        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: populationPath) ?? "")
-        slots.pointer.pointee.population = (r, popLog, sha)
-      } else {
-        var periodLog = DiagnosticLog(limit: limit)
-        let period: Result<Period?, ChiikiError>
-        if let givenPeriod {
-          period = .success(givenPeriod)
-        } else {
-          period = Result { () throws(ChiikiError) -> Period? in
-            try CasesLoader.latestPeriod(path: casesPath, encoding: encoding, log: &periodLog)
+      }
+      if i == 0 {
+        // resources.csv needs only districts.csv: read it here, after population.csv (the
+        // lighter of the two threads' work), and replay its log where a sequential read had it.
+        defer {
+          if hasResources {
+            var resourcesLog = DiagnosticLog(limit: limit)
+            let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
+              try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
+                try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog)
+              }
+            }
+            let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
+            slots.pointer.pointee.resources = (r, resourcesLog, sha)
           }
         }
-        slots.pointer.pointee.period = (period, periodLog)
-        guard case .success(let p?) = period else { return }
-        var casesLog = DiagnosticLog(limit: limit)
-        let r = Result { () throws(ChiikiError) -> (CaseData, CSVReadSummary) in
-          try CasesLoader.load(
-            path: casesPath, districts: districts, runPeriod: p, windowMonths: windowMonths,
-            encoding: encoding, log: &casesLog, codes: codes)
+        guard hasPopulation else { return }
+        var popLog = DiagnosticLog(limit: limit)
+        var hasher = SHA256()
+        let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
+          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes, hasher: &hasher)
         }
-        let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: casesPath) ?? "")
-        slots.pointer.pointee.cases = (r, casesLog, sha)
+        let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
+        slots.pointer.pointee.population = (r, popLog, sha)
+      } else {
+        readCases(
+          path: casesPath, districts: districts, givenPeriod: givenPeriod, windowMonths: windowMonths,
+          encoding: encoding, limit: limit, codes: codes, into: slots)
       }
     }
     }
@@ -115,13 +130,15 @@ public enum DatasetLoader {
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
       progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes) }
-    PhaseTimings.measure("  hash statistics.csv") { record("statistics.csv", sSummary, rows: statistics.rows) }
+    let statisticsSHA = PhaseTimings.measure("  hash statistics.csv (rest)") { statisticsDigest.wait() ?? "" }
+    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: statisticsSHA)
 
     var resources: [Resource]? = nil
-    if exists("resources.csv") {
-      let (r, s) = try ResourcesLoader.load(path: path("resources.csv"), districts: districts, encoding: options.encoding, log: &log)
+    if hasResources, let (result, resourcesLog, sha) = slots.pointer.pointee.resources {
+      let (r, s) = try result.get()
+      log.merge(resourcesLog)
       resources = r
-      record("resources.csv", s, rows: r.count)
+      recordHashed("resources.csv", s, rows: r.count, sha: sha)
     }
 
     var externalRates: [IndicatorID: [Sex: [AgeBand: Double]]]? = nil
@@ -138,15 +155,58 @@ public enum DatasetLoader {
   }
 }
 
-/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period
-/// and cases.csv on the other.
+/// CPU time of the calling thread, for the timing lines.
+func threadCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+extension DatasetLoader {
+  /// Thread 1 of the first phase: the run period (the latest month of cases.csv, unless given)
+  /// and the cases for it, in one read of cases.csv, hashed as it is read.
+  fileprivate static func readCases(
+    path: String, districts: DistrictTable, givenPeriod: Period?, windowMonths: Int, encoding: InputEncoding?,
+    limit: Int, codes: DistrictByteIndex, into slots: LoadSlots
+  ) {
+    var casesLog = DiagnosticLog(limit: limit)
+    var hasher = SHA256()
+    if let givenPeriod {
+      slots.pointer.pointee.period = (.success(givenPeriod), DiagnosticLog(limit: limit))
+      let r = Result { () throws(ChiikiError) -> (CaseData, CSVReadSummary) in
+        try CasesLoader.load(
+          path: path, districts: districts, runPeriod: givenPeriod, windowMonths: windowMonths,
+          encoding: encoding, log: &casesLog, codes: codes, hasher: &hasher)
+      }
+      let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
+      slots.pointer.pointee.cases = (r, casesLog, sha)
+      return
+    }
+    let result: CasesLoader.OnePassResult
+    do {
+      result = try CasesLoader.loadFindingPeriod(
+        path: path, districts: districts, windowMonths: windowMonths, encoding: encoding, log: &casesLog,
+        codes: codes, hasher: &hasher)
+    } catch {
+      slots.pointer.pointee.period = (.failure(error), DiagnosticLog(limit: limit))
+      return
+    }
+    slots.pointer.pointee.period = (.success(result.latest), result.tableLog)
+    guard let cases = result.cases else { return }
+    slots.pointer.pointee.cases = (.success((cases, result.summary)), casesLog, hasher.finalizeHex())
+  }
+}
+
+/// What the two threads of `DatasetLoader.load` read: population.csv and resources.csv on one,
+/// the run period and cases.csv on the other.
 private struct LoadSlots: @unchecked Sendable {
-  // Safe: thread 0 writes only `population`, thread 1 only `period` and `cases`; the reads
+  // Safe: thread 0 writes only `population` and `resources`, thread 1 only `period` and `cases`; the reads
   // happen after concurrentPerform has joined both threads.
   struct Slots {
     var population: (Result<(PopulationData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
     var period: (Result<Period?, ChiikiError>, DiagnosticLog)? = nil
     var cases: (Result<(CaseData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
+    var resources: (Result<([Resource], CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
   }
   let pointer: UnsafeMutablePointer<Slots>
 

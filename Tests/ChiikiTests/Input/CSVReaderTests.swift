@@ -76,3 +76,67 @@ import Testing
     }
   }
 }
+
+/// Line numbers must stay exact when quoted line breaks straddle read chunks and the 64 KiB
+/// slices given to libcsv.
+@Suite struct CSVReaderLineTests {
+  @Test(arguments: [1, 2, 3, 5, 7, 13, 4096, 1 << 16, 1 << 20])
+  func quotedBreaksAcrossChunksKeepLines(chunk: Int) throws {
+    // About 150 KB: records with CRLF, LF and lone-CR breaks inside quotes, blank lines, and
+    // long fields, so that breaks fall on chunk and slice borders at many offsets.
+    var text = "id,note,x\r\n"
+    var expected: [Int] = [1]
+    var line = 2
+    var k = 0
+    while text.utf8.count < 150_000 {
+      expected.append(line)
+      switch k % 5 {
+      case 0:
+        text += "\(k),\"a\r\nb\nc\",\(String(repeating: "z", count: k % 97))\r\n"
+        line += 3
+      case 1:
+        text += "\(k),\"cr\ronly\",1\n\n"
+        line += 3
+      case 2:
+        text += "\(k),plain,\"\(String(repeating: "q", count: k % 300))\"\r\n"
+        line += 1
+      case 3:
+        text += "\(k),\"\"\"quoted\"\"\n\",2\r\n\r\n"
+        line += 3
+      default:
+        text += "\(k),\"\(String(repeating: "\n", count: k % 4))\",3\n"
+        line += 1 + k % 4
+      }
+      k += 1
+    }
+    let dir = TempDir()
+    defer { dir.remove() }
+    var reader = CSVReader(path: dir.write("lines.csv", text))
+    reader.chunkSize = chunk
+    var lines: [Int] = []
+    var counts: [Int] = []
+    try reader.forEachRecord { r in
+      lines.append(r.line)
+      counts.append(r.count)
+    }
+    #expect(lines == expected)
+    #expect(counts.allSatisfy { $0 == 3 })
+  }
+
+  @Test func errorAfterQuotedBreaksIsLocated() throws {
+    // The stray quote is on physical line 4 (the record starts on line 2), field 3.
+    let text = "a,b,c\n1,\"x\ny\nz\",w\"v\n"
+    let dir = TempDir()
+    defer { dir.remove() }
+    for chunk in [1, 3, 1 << 20] {
+      var reader = CSVReader(path: dir.write("e.csv", text))
+      reader.chunkSize = chunk
+      #expect {
+        try reader.forEachRecord { _ in }
+      } throws: { error in
+        guard case ChiikiError.invalidInput(let log) = error, let d = log.errors.first else { return false }
+        return d.line == 4 && d.column == 3
+      }
+    }
+  }
+}

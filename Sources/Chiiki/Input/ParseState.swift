@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where one finished record lies in `ParseState`'s buffers.
+struct BatchedRecord {
+  var line: Int
+  var byteStart: Int
+  var endsStart: Int
+  var count: Int
+}
+
+/// The state libcsv's callbacks fill, passed as a plain struct pointer (no ARC per field;
+/// swift-and-libcsv.md §B measured this pattern at libcsv's own speed).
+///
+/// Field bytes go into one raw pool, field ends into one raw array, and each finished record
+/// into a batch; the reader hands the batch to its sink after each `csv_parse` call, so the
+/// callbacks do no Swift work beyond copying bytes. The pool always keeps `slack` readable
+/// bytes past its end, so a field of up to 16 bytes can be loaded as two words.
+struct ParseState {
+  static let slack = 16
+  /// Bytes given to libcsv per call.
+  static let sliceSize = 1 << 16
+
+  private(set) var pool: UnsafeMutablePointer<UInt8>
+  private var poolCapacity: Int
+  private(set) var poolCount = 0
+  private(set) var ends: UnsafeMutablePointer<Int>
+  private var endsCapacity: Int
+  private(set) var endsCount = 0
+  private(set) var batch: UnsafeMutablePointer<BatchedRecord>
+  private var batchCapacity: Int
+  private(set) var batchCount = 0
+  /// Pool offset and ends index where the record being parsed starts.
+  private var recordStart = 0
+  private var recordEndsStart = 0
+
+  /// The line on which the next record starts.
+  var nextLine = 1
+  var previousTerminatorWasCR = false
+  var records = 0
+  /// Whether fields completed in the current `csv_parse` call may hold a line break: only a
+  /// quoted field can, so the reader sets this when the slice has a quote byte or starts
+  /// inside a quoted field.
+  var scanFields = true
+  /// Whether a field of the record being parsed holds a line break.
+  private var recordHasBreak = false
+
+  init() {
+    poolCapacity = 1 << 16
+    pool = .allocate(capacity: poolCapacity + ParseState.slack)
+    pool.initialize(repeating: 0, count: poolCapacity + ParseState.slack)
+    endsCapacity = 1 << 12
+    ends = .allocate(capacity: endsCapacity)
+    batchCapacity = 1 << 10
+    batch = .allocate(capacity: batchCapacity)
+  }
+
+  func free() {
+    pool.deallocate()
+    ends.deallocate()
+    batch.deallocate()
+  }
+
+  /// Number of fields of the record being parsed (0 between records).
+  var pendingFields: Int { endsCount - recordEndsStart }
+
+  @inline(__always) mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
+    if length > 0, let data {
+      if poolCount + length > poolCapacity { growPool(poolCount + length) }
+      ParseState.copy(pool + poolCount, data, length)
+      if scanFields && !recordHasBreak && ParseState.hasLineBreak(pool + poolCount, length) { recordHasBreak = true }
+      poolCount += length
+    }
+    if endsCount == endsCapacity { growEnds() }
+    ends[endsCount] = poolCount - recordStart
+    endsCount += 1
+  }
+
+  @inline(__always) mutating func endRecord(_ terminator: Int32) {
+    if endsCount == recordEndsStart {
+      // A line break outside any record (CSV_REPALL_NL): a blank line, or the LF of a CRLF.
+      if terminator == 0x0A && previousTerminatorWasCR {
+        previousTerminatorWasCR = false
+      } else if terminator == 0x0A || terminator == 0x0D {
+        nextLine += 1
+        previousTerminatorWasCR = terminator == 0x0D
+      }
+      return
+    }
+    let line = nextLine
+    let extra = recordHasBreak ? ParseState.lineBreaks(pool + recordStart, poolCount - recordStart) : 0
+    records += 1
+    if batchCount == batchCapacity { growBatch() }
+    batch[batchCount] = BatchedRecord(line: line, byteStart: recordStart, endsStart: recordEndsStart, count: endsCount - recordEndsStart)
+    batchCount += 1
+    nextLine = line + extra + (terminator == -1 ? 0 : 1)
+    previousTerminatorWasCR = terminator == 0x0D
+    recordStart = poolCount
+    recordEndsStart = endsCount
+    recordHasBreak = false
+  }
+
+  /// Forgets the delivered batch, moving the record being parsed to the front of the buffers.
+  mutating func clearBatch() {
+    batchCount = 0
+    let pendingBytes = poolCount - recordStart
+    if recordStart > 0 {
+      if pendingBytes > 0 { memmove(pool, pool + recordStart, pendingBytes) }
+      poolCount = pendingBytes
+      recordStart = 0
+    }
+    if recordEndsStart > 0 {
+      let pending = endsCount - recordEndsStart
+      if pending > 0 { memmove(ends, ends + recordEndsStart, pending * MemoryLayout<Int>.stride) }
+      endsCount = pending
+      recordEndsStart = 0
+    }
+  }
+
+  /// Newlines inside the fields of the record being parsed (CRLF counts once; a lone CR counts too).
+  func pendingLineBreaks() -> Int { ParseState.lineBreaks(pool + recordStart, poolCount - recordStart) }
+
+  /// Copies a field; short fields with overlapping word moves instead of a `memcpy` call
+  /// (reads and writes stay inside the field's bytes).
+  @inline(__always) static func copy(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafeRawPointer, _ n: Int) {
+    let dst = UnsafeMutableRawPointer(to)
+    if n >= 8 && n <= 16 {
+      let a = from.loadUnaligned(as: UInt64.self)
+      let b = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      dst.storeBytes(of: a, as: UInt64.self)
+      dst.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 && n < 8 {
+      let a = from.loadUnaligned(as: UInt32.self)
+      let b = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      dst.storeBytes(of: a, as: UInt32.self)
+      dst.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+    } else if n < 4 {
+      for i in 0..<n { dst.storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+    } else {
+      memcpy(dst, from, n)
+    }
+  }
+
+  @inline(__always) static func hasLineBreak(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for i in 0..<n where p[i] == 0x0A || p[i] == 0x0D { return true }
+    return false
+  }
+
+  /// Line breaks in bytes: CRLF counts once, a lone CR or LF once each.
+  static func lineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    var count = 0
+    var previousCR = false
+    for i in 0..<n {
+      let b = p[i]
+      if b == 0x0A {
+        if !previousCR { count += 1 }
+        previousCR = false
+      } else if b == 0x0D {
+        count += 1
+        previousCR = true
+      } else {
+        previousCR = false
+      }
+    }
+    return count
+  }
+
+  private mutating func growPool(_ needed: Int) {
+    var capacity = poolCapacity * 2
+    while capacity < needed { capacity *= 2 }
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + ParseState.slack)
+    bigger.initialize(repeating: 0, count: capacity + ParseState.slack)
+    bigger.update(from: pool, count: poolCount)
+    pool.deallocate()
+    pool = bigger
+    poolCapacity = capacity
+  }
+
+  private mutating func growEnds() {
+    let bigger = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+    bigger.moveInitialize(from: ends, count: endsCount)
+    ends.deallocate()
+    ends = bigger
+    endsCapacity *= 2
+  }
+
+  private mutating func growBatch() {
+    let bigger = UnsafeMutablePointer<BatchedRecord>.allocate(capacity: batchCapacity * 2)
+    bigger.moveInitialize(from: batch, count: batchCount)
+    batch.deallocate()
+    batch = bigger
+    batchCapacity *= 2
+  }
+
+  func parseErrorLog(file: String) -> DiagnosticLog {
+    var log = DiagnosticLog()
+    log.add(Diagnostic(.error, file: file, line: nextLine + pendingLineBreaks(), column: pendingFields + 1,
+                       "malformed quoting: a quote inside an unquoted field, or text after a closing quote (write \"\" for a quote inside a quoted field)"))
+    return log
+  }
+}
+
+@inline(__always)
+func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+  guard let state = context?.assumingMemoryBound(to: ParseState.self) else { return }
+  state.pointee.addField(data, length)
+}
+
+@inline(__always)
+func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+  guard let state = context?.assumingMemoryBound(to: ParseState.self) else { return }
+  state.pointee.endRecord(terminator)
+}
