@@ -23,7 +23,6 @@ public enum SegmentEngine {
     let n = dataset.districts.count
     let g = banding.count
     let units = n * 2 * g
-    @inline(__always) func unit(_ d: Int, _ s: Int, _ k: Int) -> Int { (d * 2 + s) * g + k }
     let statBands = dataset.statistics.bands
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
     let level = configuration.confidenceLevel
@@ -41,23 +40,36 @@ public enum SegmentEngine {
     var shareWeight = [Double](repeating: 0, count: 2 * g)
     var priors: [EmpiricalBayes.Prior?] = []
     priors.reserveCapacity(outputs.count)
+    let sortedBands = statBands.sortedIndices
+    let groups = 2 * g
     for (i, output) in outputs.enumerated() {
       var o = [Double](repeating: 0, count: units)
       var e = [Double](repeating: 0, count: units)
       let grid = output.grid
-      for b in statBands.sortedIndices where grid.hasBand(b) {
+      // The cells that count, in the order of the sums: bands in age order, then sex.
+      var cells: [(base: Int, group: Int, rate: Double)] = []
+      for b in sortedBands where grid.hasBand(b) {
         guard let k = statToCommon[b] else { continue }
         for sex in Sex.allCases {
           guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
-          grid.numerators.withUnsafeBufferPointer { num in
-            grid.denominators.withUnsafeBufferPointer { den in
+          cells.append((grid.offset(district: 0, sex: sex, band: b), sex.rawValue * g + k, rate))
+        }
+      }
+      // District by district, so that a district's segments are written side by side; each
+      // segment still takes its cells in the order above.
+      grid.numerators.withUnsafeBufferPointer { num in
+        grid.denominators.withUnsafeBufferPointer { den in
+          o.withUnsafeMutableBufferPointer { o in
+            e.withUnsafeMutableBufferPointer { e in
               for d in 0..<n {
-                let off = grid.offset(district: d, sex: sex, band: b)
-                let x = num[off]
-                let y = den[off]
-                guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
-                o[unit(d, sex.rawValue, k)] += Double(x)
-                e[unit(d, sex.rawValue, k)] += Double(y) * rate
+                let row = d * groups
+                for cell in cells {
+                  let x = num[cell.base + d]
+                  let y = den[cell.base + d]
+                  guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
+                  o[row + cell.group] += Double(x)
+                  e[row + cell.group] += Double(y) * cell.rate
+                }
               }
             }
           }
@@ -74,40 +86,51 @@ public enum SegmentEngine {
         needAcc.add(config: configs[i], values: smoothed)
       }
       let w = weights[i]
-      for s in 0..<2 {
-        for k in 0..<g {
-          var all = 0.0
-          for d in 0..<n { all += o[unit(d, s, k)] }
-          guard all > 0, w > 0 else { continue }
-          shareWeight[s * g + k] += w
-          for d in 0..<n { shareSum[unit(d, s, k)] += w * o[unit(d, s, k)] / all }
+      // Each group's total over districts (in district order), then each segment's share of it.
+      let all = groupTotals(o, groups: groups, districts: n)
+      let shared = (0..<groups).map { all[$0] > 0 && w > 0 }
+      for j in 0..<groups where shared[j] { shareWeight[j] += w }
+      o.withUnsafeBufferPointer { o in
+        shareSum.withUnsafeMutableBufferPointer { shareSum in
+          for d in 0..<n {
+            let row = d * groups
+            for j in 0..<groups where shared[j] { shareSum[row + j] += w * o[row + j] / all[j] }
+          }
         }
       }
     }
     let need = needAcc.finish()
 
-    // Consultations of known sex and age, moved onto the common banding.
+    // Consultations of known sex and age, moved onto the common banding (case bands in order).
     var observed = [Double](repeating: 0, count: units)
-    let caseToCommon = dataset.cases.bands.bands.map { AgeBanding.container(of: $0, in: banding) }
-    for (cb, k) in caseToCommon.enumerated() {
+    var caseCells: [(base: Int, group: Int)] = []
+    for (cb, k) in dataset.cases.bands.bands.map({ AgeBanding.container(of: $0, in: banding) }).enumerated() {
       guard let k else { continue }
-      for s in 0..<2 {
-        for d in 0..<n { observed[unit(d, s, k)] += Double(dataset.cases.windowBySegment[(cb * 3 + s) * n + d]) }
+      for s in 0..<2 { caseCells.append(((cb * 3 + s) * n, s * g + k)) }
+    }
+    dataset.cases.windowBySegment.withUnsafeBufferPointer { window in
+      observed.withUnsafeMutableBufferPointer { observed in
+        for d in 0..<n {
+          let row = d * groups
+          for cell in caseCells { observed[row + cell.group] += Double(window[cell.base + d]) }
+        }
       }
     }
     // Expected consultations within each sex x age group.
     var expected = shareSum
     shareSum = []
-    for s in 0..<2 {
-      for k in 0..<g {
-        var groupTotal = 0.0
-        for d in 0..<n { groupTotal += observed[unit(d, s, k)] }
-        let totalWeight = shareWeight[s * g + k]
-        if totalWeight > 0 {
-          for d in 0..<n { expected[unit(d, s, k)] = expected[unit(d, s, k)] / totalWeight * groupTotal }
-        } else {
-          let even = n > 0 ? 1 / Double(n) : 0
-          for d in 0..<n { expected[unit(d, s, k)] = even * groupTotal }
+    let groupTotal = groupTotals(observed, groups: groups, districts: n)
+    let even = n > 0 ? 1 / Double(n) : 0
+    expected.withUnsafeMutableBufferPointer { expected in
+      for d in 0..<n {
+        let row = d * groups
+        for j in 0..<groups {
+          let totalWeight = shareWeight[j]
+          if totalWeight > 0 {
+            expected[row + j] = expected[row + j] / totalWeight * groupTotal[j]
+          } else {
+            expected[row + j] = even * groupTotal[j]
+          }
         }
       }
     }
@@ -115,10 +138,12 @@ public enum SegmentEngine {
     @inline(__always) func reliability(_ u: Int) -> Double {
       reachPrior?.weight(observed: observed[u], expected: expected[u]) ?? 0
     }
+    // Exact intervals of the rows built, solved once per distinct count.
+    var poissonIntervals = ExactPoissonIntervals(level: level)
     func reach(_ u: Int, withInterval: Bool) -> Reach {
       var interval: Interval? = nil
       if withInterval, expected[u] > 0 {
-        let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
+        let ci = poissonIntervals.memoised(count: observed[u])
         interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
       }
       return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? reliability(u) : 0)
@@ -134,7 +159,7 @@ public enum SegmentEngine {
       let sex: Sex = s == 0 ? .male : .female
       var o = 0.0
       var e = 0.0
-      for b in statBands.sortedIndices where grid.hasBand(b) && statToCommon[b] == k {
+      for b in sortedBands where grid.hasBand(b) && statToCommon[b] == k {
         guard let rate = output.rates[b * 2 + s] else { continue }
         let off = grid.offset(district: d, sex: sex, band: b)
         let x = grid.numerators[off]
@@ -160,7 +185,7 @@ public enum SegmentEngine {
         let (o, e) = indicatorCounts(i, d: d, s: s, k: k)
         guard e > 0 else { return nil }
         let smoothed = priors[i]?.smoothed(observed: o, expected: e) ?? .nan
-        let ci = ConfidenceIntervals.exactPoisson(count: o, level: level)
+        let ci = poissonIntervals.memoised(count: o)
         return IndicatorEvidence(
           config: configs[i], smoothed: smoothed, ratio: o / e,
           interval: Interval(lower: ci.lower / e, upper: ci.upper / e))
@@ -173,6 +198,19 @@ public enum SegmentEngine {
         population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false)))
     }
     return Result(segments: segments, total: units)
+  }
+
+  /// Σ over districts of `values[d · groups + j]` for each group j, adding districts in order
+  /// (the same sums as one loop over the districts per group).
+  static func groupTotals(_ values: [Double], groups: Int, districts n: Int) -> [Double] {
+    var totals = [Double](repeating: 0, count: groups)
+    values.withUnsafeBufferPointer { values in
+      for d in 0..<n {
+        let row = d * groups
+        for j in 0..<groups { totals[j] += values[row + j] }
+      }
+    }
+    return totals
   }
 
   /// The best `limit` units in rank order (score, then need, then expected, all descending, then
