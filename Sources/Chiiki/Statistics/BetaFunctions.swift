@@ -13,7 +13,15 @@ public enum BetaFunctions {
     guard a > 0, b > 0, x >= 0, x <= 1 else { return .nan }
     if x == 0 { return 0 }
     if x == 1 { return 1 }
-    let logFront = a * log(x) + b * log1p(-x) - logBeta(a, b)
+    return regularizedIncompleteBeta(a: a, b: b, x: x, logX: log(x), log1mX: log1p(-x), logB: logBeta(a, b))
+  }
+
+  /// I_x(a, b) for 0 < x < 1 given log x, log(1 − x) and log B(a, b), so that a caller that
+  /// evaluates it repeatedly (the inversion below) computes them once; same arithmetic as above.
+  private static func regularizedIncompleteBeta(
+    a: Double, b: Double, x: Double, logX: Double, log1mX: Double, logB: Double
+  ) -> Double {
+    let logFront = a * logX + b * log1mX - logB
     if x < (a + 1) / (a + b + 2) {
       return exp(logFront) * continuedFraction(a: a, b: b, x: x) / a
     }
@@ -35,10 +43,16 @@ public enum BetaFunctions {
     var x = a / (a + b)
     var previousError = Double.infinity
     for _ in 0..<400 {
-      let error = regularizedIncompleteBeta(a: a, b: b, x: x) - p
+      // log B(a, b), log x and log(1 − x) are computed once per step and shared by I_x and its
+      // derivative (the same values the public function would compute).
+      let logX = log(x)
+      let log1mX = log1p(-x)
+      let value =
+        x == 0 ? 0 : x == 1 ? 1 : regularizedIncompleteBeta(a: a, b: b, x: x, logX: logX, log1mX: log1mX, logB: logB)
+      let error = value - p
       if error == 0 { return x }
       if error > 0 { upper = x } else { lower = x }
-      let derivative = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logB)
+      let derivative = exp((a - 1) * logX + (b - 1) * log1mX - logB)
       var next = x - error / derivative
       if next.isFinite, abs(next - x) <= 4 * Double.ulpOfOne * x { return next }
       let slow = abs(error) > 0.5 * previousError
