@@ -56,19 +56,25 @@ public enum SegmentEngine {
         }
       }
       // District by district, so that a district's segments are written side by side; each
-      // segment still takes its cells in the order above.
-      grid.numerators.withUnsafeBufferPointer { num in
-        grid.denominators.withUnsafeBufferPointer { den in
-          o.withUnsafeMutableBufferPointer { o in
-            e.withUnsafeMutableBufferPointer { e in
-              for d in 0..<n {
-                let row = d * groups
-                for cell in cells {
-                  let x = num[cell.base + d]
-                  let y = den[cell.base + d]
-                  guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
-                  o[row + cell.group] += Double(x)
-                  e[row + cell.group] += Double(y) * cell.rate
+      // segment still takes its cells in the order above. Ranges of districts on all cores.
+      let cellList = cells
+      o.withUnsafeMutableBufferPointer { oBuffer in
+        e.withUnsafeMutableBufferPointer { eBuffer in
+          guard let oBase = oBuffer.baseAddress, let eBase = eBuffer.baseAddress else { return }
+          let oOut = DisjointWrites(base: oBase)
+          let eOut = DisjointWrites(base: eBase)
+          forEachRange(n) { districts in
+            grid.numerators.withUnsafeBufferPointer { num in
+              grid.denominators.withUnsafeBufferPointer { den in
+                for d in districts {
+                  let row = d * groups
+                  for cell in cellList {
+                    let x = num[cell.base + d]
+                    let y = den[cell.base + d]
+                    guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
+                    oOut.base[row + cell.group] += Double(x)
+                    eOut.base[row + cell.group] += Double(y) * cell.rate
+                  }
                 }
               }
             }
@@ -148,8 +154,23 @@ public enum SegmentEngine {
       }
       return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval, reliability: expected[u] > 0 ? reliability(u) : 0)
     }
+    // Every unit's score (as `reach(u, withInterval: false)` would give it), on all cores.
     var scores = [Double](repeating: 0, count: units)
-    for u in 0..<units { scores[u] = PriorityRanking.score(needIndex: need[u], reach: reach(u, withInterval: false)) }
+    do {
+      let observed = observed
+      let expected = expected
+      scores.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let out = DisjointWrites(base: base)
+        forEachRange(units) { range in
+          for u in range {
+            let reliability = expected[u] > 0 ? (reachPrior?.weight(observed: observed[u], expected: expected[u]) ?? 0) : 0
+            let reach = Reach(observed: observed[u], expected: expected[u], ratioInterval: nil, reliability: reliability)
+            out.base[u] = PriorityRanking.score(needIndex: need[u], reach: reach)
+          }
+        }
+      }
+    }
     let order = topOrder(scores: scores, need: need, expected: expected, limit: limit)
 
     // O and E of one indicator for one segment: the sums of the first pass, term for term.
@@ -173,9 +194,11 @@ public enum SegmentEngine {
 
     let population = dataset.population
     let populationPeriod = population.flatMap { $0.latestPeriod(notAfter: dataset.runPeriod) ?? $0.grids.keys.min() }
-    var segments: [SegmentPriority] = []
-    segments.reserveCapacity(order.count)
-    for (rank, u) in order.enumerated() {
+    // Rows are worked out in unit order (memory order of every array and grid read here), each
+    // put in its rank's place: the same rows, read with far fewer cache misses than rank order.
+    var rows = [SegmentPriority?](repeating: nil, count: order.count)
+    for rank in order.indices.sorted(by: { order[$0] < order[$1] }) {
+      let u = order[rank]
       let d = u / (2 * g)
       let s = (u / g) % 2
       let k = u % g
@@ -193,11 +216,26 @@ public enum SegmentEngine {
       let people = population.flatMap { pop in
         populationPeriod.flatMap { pop.population(period: $0, district: d, sex: sex, band: banding[k]).map(Double.init) }
       }
-      segments.append(SegmentPriority(
+      rows[rank] = SegmentPriority(
         district: d, sex: sex, band: banding[k], rank: rank + 1, score: scores[u], needIndex: need[u], reach: r,
-        population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false)))
+        population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false))
     }
-    return Result(segments: segments, total: units)
+    return Result(segments: rows.map { $0! }, total: units)
+  }
+
+  /// Runs `body` over consecutive ranges of 0..<count, on all cores when there is enough work;
+  /// the ranges are disjoint, so bodies may write disjoint parts of one buffer.
+  static func forEachRange(_ count: Int, minimumChunk: Int = 32_768, _ body: @Sendable (Range<Int>) -> Void) {
+    let chunks = max(1, min(8, count / minimumChunk))
+    let size = (count + chunks - 1) / chunks
+    _ = ParallelMap.map(chunks) { c in body((c * size)..<min(count, (c + 1) * size)) }
+  }
+
+  /// A buffer of doubles written from several threads, each at its own indices only.
+  struct DisjointWrites: @unchecked Sendable {
+    // Safe: every job of `forEachRange` writes only the indices of its own range, and the owner
+    // reads the buffer after ParallelMap.map has returned, which happens-after every job.
+    let base: UnsafeMutablePointer<Double>
   }
 
   /// Σ over districts of `values[d · groups + j]` for each group j, adding districts in order
