@@ -30,4 +30,36 @@ import Testing
     }
     #expect(seen.allSatisfy { $0 == 1 })
   }
+
+  /// Units in rank order by a plain sort: score, need, expected descending, then unit.
+  static func plainOrder(_ units: [Int], scores: [Double], need: [Double], expected: [Double]) -> [Int] {
+    units.sorted { a, b in
+      if scores[a] != scores[b] { return scores[a] > scores[b] }
+      if need[a] != need[b] { return need[a] > need[b] }
+      if expected[a] != expected[b] { return expected[a] > expected[b] }
+      return a < b
+    }
+  }
+
+  @Test(arguments: [1, 7, 500, 4000, 20_000])
+  func bestAndTopOrderMatchASort(limit: Int) {
+    var state: UInt64 = UInt64(limit)
+    let count = 9001
+    // Few distinct values, so that ties go down to the unit index; some scores are not positive.
+    let scores = (0..<count).map { _ in Double(Int(splitMix(&state) % 40)) - 8 }
+    let need = (0..<count).map { _ in Double(Int(splitMix(&state) % 5)) }
+    let expected = (0..<count).map { _ in Double(Int(splitMix(&state) % 3)) }
+    let positive = (0..<count).filter { scores[$0] > 0 }
+    let plainBest = Array(Self.plainOrder(positive, scores: scores, need: need, expected: expected).prefix(limit))
+    #expect(SegmentEngine.best(scores: scores, need: need, expected: expected, limit: limit) == plainBest)
+    let rest = (0..<count).filter { !(scores[$0] > 0) }
+    let plainTop = Array((plainBest + Self.plainOrder(rest, scores: scores, need: need, expected: expected)).prefix(limit))
+    #expect(SegmentEngine.topOrder(scores: scores, need: need, expected: expected, limit: limit) == plainTop)
+    // A NaN need among the positive scores (in either half) leaves the order to the caller's sort.
+    for u in [positive.first!, positive.last!] {
+      var withNaN = need
+      withNaN[u] = .nan
+      #expect(SegmentEngine.best(scores: scores, need: withNaN, expected: expected, limit: limit) == nil)
+    }
+  }
 }
