@@ -84,9 +84,18 @@ public enum SegmentEngine {
       let prior = EmpiricalBayes.poissonGammaPrior(observed: o, expected: e)
       priors.append(prior)
       do {
+        // Each segment's smoothed ratio, on all cores.
         var smoothed = [Double](repeating: .nan, count: units)
         if let prior {
-          for u in 0..<units where e[u] > 0 { smoothed[u] = prior.smoothed(observed: o[u], expected: e[u]) }
+          let observed = o
+          let expected = e
+          smoothed.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let out = DisjointWrites(base: base)
+            forEachRange(units) { range in
+              for u in range where expected[u] > 0 { out.base[u] = prior.smoothed(observed: observed[u], expected: expected[u]) }
+            }
+          }
         }
         e = []
         needAcc.add(config: configs[i], values: smoothed)
@@ -96,11 +105,14 @@ public enum SegmentEngine {
       let all = groupTotals(o, groups: groups, districts: n)
       let shared = (0..<groups).map { all[$0] > 0 && w > 0 }
       for j in 0..<groups where shared[j] { shareWeight[j] += w }
-      o.withUnsafeBufferPointer { o in
-        shareSum.withUnsafeMutableBufferPointer { shareSum in
-          for d in 0..<n {
+      let observed = o
+      shareSum.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let out = DisjointWrites(base: base)
+        forEachRange(n, minimumChunk: 4096) { districts in
+          for d in districts {
             let row = d * groups
-            for j in 0..<groups where shared[j] { shareSum[row + j] += w * o[row + j] / all[j] }
+            for j in 0..<groups where shared[j] { out.base[row + j] += w * observed[row + j] / all[j] }
           }
         }
       }
