@@ -31,6 +31,22 @@ public enum IndicatorEngine {
     }
 
     let previousTotals = previousTotalsFound
+    // Exact intervals depend only on whole counts, which repeat across districts: each distinct
+    // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
+    let poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
+    var trendPairs: [ClopperPearsonIntervals.Pair] = []
+    if let previousTotals {
+      for d in used where previousTotals[d].expected > 0 {
+        let p = previousTotals[d]
+        let t = totals[d]
+        if let pair = TrendTest.conditionalPair(
+          observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+        {
+          trendPairs.append(pair)
+        }
+      }
+    }
+    let trendIntervals = ClopperPearsonIntervals(level: level, pairs: trendPairs)
     // Districts are independent: chunks on all cores, joined in district order.
     let chunkSize = max(4096, (totals.count + 7) / 8)
     let chunks = (totals.count + chunkSize - 1) / chunkSize
@@ -43,7 +59,7 @@ public enum IndicatorEngine {
         let ratio = t.expected > 0 ? t.observed / t.expected : nil
         var interval: Interval? = nil
         if t.expected > 0 {
-          let ci = ConfidenceIntervals.exactPoisson(count: t.observed, level: level)
+          let ci = poissonIntervals.interval(count: t.observed)
           interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
         }
         var crude: Double? = nil
@@ -55,7 +71,7 @@ public enum IndicatorEngine {
         var funnel = FunnelLabel.within
         var plain = FunnelLabel.within
         if let ratio, t.expected > 0 {
-          plain = FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected))
+          plain = FunnelPlot.ratioLabel(observed: t.observed, expected: t.expected)
           funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
         }
         var previousRatio: Double? = nil
@@ -64,7 +80,8 @@ public enum IndicatorEngine {
           previousRatio = p.observed / p.expected
           if t.expected > 0 {
             change = TrendTest.compareRatios(
-              observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+              observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected,
+              intervals: trendIntervals)
           }
         }
         results.append(IndicatorResult(

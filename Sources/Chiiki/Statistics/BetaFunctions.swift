@@ -13,45 +13,38 @@ public enum BetaFunctions {
     guard a > 0, b > 0, x >= 0, x <= 1 else { return .nan }
     if x == 0 { return 0 }
     if x == 1 { return 1 }
-    let logFront = a * log(x) + b * log1p(-x) - logBeta(a, b)
-    if x < (a + 1) / (a + b + 2) {
-      return exp(logFront) * continuedFraction(a: a, b: b, x: x) / a
-    }
-    return 1 - exp(logFront) * continuedFraction(a: b, b: a, x: 1 - x) / b
+    return regularizedIncompleteBeta(a: a, b: b, x: x, logX: log(x), log1mX: log1p(-x), logB: logBeta(a, b))
   }
 
-  /// The x with I_x(a, b) = p: the p-quantile of Beta(a, b).
-  ///
-  /// Newton steps (derivative x^(a−1)(1−x)^(b−1)/B(a, b)) kept inside a bisection bracket on
-  /// [0, 1], bisecting whenever a step leaves the bracket or fails to halve the error, so it always
-  /// converges; stops when a step is below a few ulps.
-  public static func inverseRegularizedIncompleteBeta(a: Double, b: Double, p: Double) -> Double {
-    guard a > 0, b > 0, p >= 0, p <= 1 else { return .nan }
-    if p == 0 { return 0 }
-    if p == 1 { return 1 }
-    let logB = logBeta(a, b)
-    var lower = 0.0
-    var upper = 1.0
-    var x = a / (a + b)
-    var previousError = Double.infinity
-    for _ in 0..<400 {
-      let error = regularizedIncompleteBeta(a: a, b: b, x: x) - p
-      if error == 0 { return x }
-      if error > 0 { upper = x } else { lower = x }
-      let derivative = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logB)
-      var next = x - error / derivative
-      if next.isFinite, abs(next - x) <= 4 * Double.ulpOfOne * x { return next }
-      let slow = abs(error) > 0.5 * previousError
-      // A tiny step that no longer reduces the error: I_x is only known to ~1e-14 relative.
-      if slow, next.isFinite, abs(next - x) <= 1e-13 * x { return next }
-      // Bisect when the step leaves the bracket or the error did not at least halve.
-      if !(next > lower && next < upper) || slow {
-        next = GammaFunctions.bisect(lower, upper)
-      }
-      previousError = abs(error)
-      x = next
+  /// I_x(a, b) for 0 < x < 1 given log x, log(1 − x) and log B(a, b), so that a caller that
+  /// evaluates it repeatedly (the inversion below) computes them once; same arithmetic as above.
+  private static func regularizedIncompleteBeta(
+    a: Double, b: Double, x: Double, logX: Double, log1mX: Double, logB: Double
+  ) -> Double {
+    let term = IncompleteBetaTerm(a: a, b: b, x: x, logX: logX, log1mX: log1mX, logB: logB)
+    return term.value(continuedFraction: continuedFraction(term.fraction))
+  }
+
+  /// I_x(a, b) (0 < x < 1) split around its continued fraction: which fraction to evaluate, and
+  /// how its value gives I_x (NR 3rd ed. §6.4), so that two evaluations can share one loop.
+  struct IncompleteBetaTerm {
+    let fraction: LentzFraction
+    let front: Double
+    let divisor: Double
+    let complement: Bool
+
+    init(a: Double, b: Double, x: Double, logX: Double, log1mX: Double, logB: Double) {
+      let logFront = a * logX + b * log1mX - logB
+      front = exp(logFront)
+      complement = !(x < (a + 1) / (a + b + 2))
+      fraction = complement ? LentzFraction(a: b, b: a, x: 1 - x) : LentzFraction(a: a, b: b, x: x)
+      divisor = complement ? b : a
     }
-    return x
+
+    /// exp(logFront)·cf/a, or 1 − exp(logFront)·cf/b for the complement.
+    func value(continuedFraction cf: Double) -> Double {
+      complement ? 1 - front * cf / divisor : front * cf / divisor
+    }
   }
 
   /// log B(a, b) = lgamma(a) + lgamma(b) − lgamma(a + b).
@@ -74,40 +67,5 @@ public enum BetaFunctions {
     // (small − ½)·log(small/sum) + large·log(large/sum) − ½·log(large) + ½·log(2π) + stirlerr terms.
     return (small - 0.5) * -log1p(large / small) - large * log1p(small / large) - 0.5 * log(large)
       + 0.5 * log(2 * Double.pi) + GammaFunctions.stirlingError(small) + stirlingDifference
-  }
-
-  private static let tiny = Double.leastNormalMagnitude / Double.ulpOfOne
-
-  /// The continued fraction for I_x(a, b) (A&S 26.5.8), modified Lentz evaluation.
-  private static func continuedFraction(a: Double, b: Double, x: Double) -> Double {
-    let qab = a + b
-    let qap = a + 1
-    let qam = a - 1
-    var c = 1.0
-    var d = 1 - qab * x / qap
-    if abs(d) < tiny { d = tiny }
-    d = 1 / d
-    var h = d
-    for m in 1...100_000 {
-      let mm = Double(m)
-      let m2 = 2 * mm
-      var aa = mm * (b - mm) * x / ((qam + m2) * (a + m2))
-      d = 1 + aa * d
-      if abs(d) < tiny { d = tiny }
-      c = 1 + aa / c
-      if abs(c) < tiny { c = tiny }
-      d = 1 / d
-      h *= d * c
-      aa = -(a + mm) * (qab + mm) * x / ((a + m2) * (qap + m2))
-      d = 1 + aa * d
-      if abs(d) < tiny { d = tiny }
-      c = 1 + aa / c
-      if abs(c) < tiny { c = tiny }
-      d = 1 / d
-      let delta = d * c
-      h *= delta
-      if abs(delta - 1) < 1e-16 { break }
-    }
-    return h
   }
 }

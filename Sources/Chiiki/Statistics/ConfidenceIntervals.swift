@@ -72,9 +72,15 @@ public enum ConfidenceIntervals {
     let alpha = 1 - level
     let xd = Double(x)
     let nd = Double(n)
-    let lower = x == 0 ? 0 : BetaFunctions.inverseRegularizedIncompleteBeta(a: xd, b: nd - xd + 1, p: alpha / 2)
-    let upper =
-      x == n ? 1 : BetaFunctions.inverseRegularizedIncompleteBeta(a: xd + 1, b: nd - xd, p: 1 - alpha / 2)
+    if x == 0 || x == n {
+      let lower = x == 0 ? 0 : BetaFunctions.inverseRegularizedIncompleteBeta(a: xd, b: nd - xd + 1, p: alpha / 2)
+      let upper =
+        x == n ? 1 : BetaFunctions.inverseRegularizedIncompleteBeta(a: xd + 1, b: nd - xd, p: 1 - alpha / 2)
+      return Interval(lower: lower, upper: upper)
+    }
+    // Both ends solved side by side (the same values as two separate solves, in less time).
+    let (lower, upper) = BetaFunctions.inverseRegularizedIncompleteBeta(
+      (a: xd, b: nd - xd + 1, p: alpha / 2), (a: xd + 1, b: nd - xd, p: 1 - alpha / 2))
     return Interval(lower: lower, upper: upper)
   }
 }

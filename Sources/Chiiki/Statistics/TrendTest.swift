@@ -11,28 +11,64 @@ public enum TrendTest {
   public static func compareRatios(
     observedBefore: Double, expectedBefore: Double, observedNow: Double, expectedNow: Double, level: Double
   ) -> RatioComparison {
-    let noInformation = RatioComparison(
-      rateRatio: .nan, interval: Interval(lower: 0, upper: .infinity), pValue: 1, isSignificant: false)
-    guard observedBefore >= 0, observedNow >= 0, observedBefore.isFinite, observedNow.isFinite,
-      expectedBefore > 0, expectedNow > 0, expectedBefore.isFinite, expectedNow.isFinite,
-      level > 0, level < 1
-    else { return noInformation }
-    let o1 = Int(observedBefore.rounded())
-    let o2 = Int(observedNow.rounded())
-    let n = o1 + o2
-    guard n > 0 else { return noInformation }
+    compareRatios(
+      observedBefore: observedBefore, expectedBefore: expectedBefore, observedNow: observedNow,
+      expectedNow: expectedNow, intervals: ClopperPearsonIntervals(level: level))
+  }
+
+  /// As `compareRatios(…level:)` at `intervals.level`, taking the Clopper–Pearson interval from
+  /// `intervals` (the same values, solved once per distinct pair; see `conditionalPair`).
+  public static func compareRatios(
+    observedBefore: Double, expectedBefore: Double, observedNow: Double, expectedNow: Double,
+    intervals: ClopperPearsonIntervals
+  ) -> RatioComparison {
+    let level = intervals.level
+    guard
+      let pair = conditionalPair(
+        observedBefore: observedBefore, expectedBefore: expectedBefore, observedNow: observedNow,
+        expectedNow: expectedNow, level: level)
+    else {
+      return RatioComparison(
+        rateRatio: .nan, interval: Interval(lower: 0, upper: .infinity), pValue: 1, isSignificant: false)
+    }
+    let o2 = pair.successes
+    let n = pair.trials
+    let o1 = n - o2
     let e1 = expectedBefore
     let e2 = expectedNow
     func ratio(fromPi pi: Double) -> Double {
       if pi >= 1 { return .infinity }
       return pi * e1 / ((1 - pi) * e2)
     }
-    let piInterval = ConfidenceIntervals.clopperPearson(successes: o2, trials: n, level: level)
+    let piInterval = intervals.interval(successes: o2, trials: n)
     let rateRatio = o1 == 0 ? Double.infinity : (Double(o2) / e2) / (Double(o1) / e1)
-    let pValue = BinomialDistribution.twoSidedPValue(successes: o2, trials: n, probability: e2 / (e1 + e2))
+    let alpha = 1 - level
+    let pi0 = e2 / (e1 + e2)
+    var pValue = BinomialDistribution.twoSidedPValueByRecurrence(successes: o2, trials: n, probability: pi0)
+    // Within 1e-6 of α the decision p < α is left to the full sum, so it never hangs on rounding.
+    if abs(pValue - alpha) <= 1e-6 * alpha {
+      pValue = BinomialDistribution.twoSidedPValue(successes: o2, trials: n, probability: pi0)
+    }
     return RatioComparison(
       rateRatio: rateRatio,
       interval: Interval(lower: ratio(fromPi: piInterval.lower), upper: ratio(fromPi: piInterval.upper)),
-      pValue: pValue, isSignificant: pValue < 1 - level)
+      pValue: pValue, isSignificant: pValue < alpha)
+  }
+
+  /// The binomial outcome the test conditions on: o2 = round(O_now) successes in
+  /// n = round(O_before) + round(O_now) trials; nil when the comparison carries no information
+  /// (a negative or infinite count, E ≤ 0, level outside (0, 1), or n = 0).
+  public static func conditionalPair(
+    observedBefore: Double, expectedBefore: Double, observedNow: Double, expectedNow: Double, level: Double
+  ) -> ClopperPearsonIntervals.Pair? {
+    guard observedBefore >= 0, observedNow >= 0, observedBefore.isFinite, observedNow.isFinite,
+      expectedBefore > 0, expectedNow > 0, expectedBefore.isFinite, expectedNow.isFinite,
+      level > 0, level < 1
+    else { return nil }
+    let o1 = Int(observedBefore.rounded())
+    let o2 = Int(observedNow.rounded())
+    let n = o1 + o2
+    guard n > 0 else { return nil }
+    return ClopperPearsonIntervals.Pair(successes: o2, trials: n)
   }
 }

@@ -21,10 +21,12 @@ public enum ReachEngine {
   public static func reach(observed: [Double], shares: [Double], total: Double, level: Double, withIntervals: Bool = true) -> [Reach] {
     let expected = shares.map { $0 * total }
     let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
+    // Consultation counts repeat across units: each distinct count's interval is solved once.
+    var intervals = ExactPoissonIntervals(level: level)
     return observed.indices.map { u in
       var interval: Interval? = nil
       if withIntervals, expected[u] > 0 {
-        let ci = ConfidenceIntervals.exactPoisson(count: observed[u], level: level)
+        let ci = intervals.memoised(count: observed[u])
         interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
       }
       return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval,
