@@ -8,16 +8,21 @@ public enum CategoryReachWriter {
       "missing_consultations", "consultation_ratio", "consultation_ratio_low", "consultation_ratio_high",
     ])
     csv.sink = sink
-    let f = NumberFormat.fixed
     let mapped = Dictionary(uniqueKeysWithValues: analysis.categorySummaries.map { ($0.category, $0.indicators) })
+    let indicatorText = mapped.mapValues { ids in ids.isEmpty ? "all" : ids.map(\.rawValue).joined(separator: "+") }
     analysis.categoryReach.forEachRow { row in
       let d = analysis.districts.districts[row.district]
-      let ids = (mapped[row.category] ?? []).map(\.rawValue)
-      csv.appendRow([
-        row.category.rawValue, d.code.rawValue, d.name, ids.isEmpty ? "all" : ids.joined(separator: "+"),
-        f(row.reach.observed, 0), f(row.reach.expected, 6), f(row.reach.missing, 6), f(row.reach.ratio, 6),
-        f(row.reach.ratioInterval?.lower, 6), f(row.reach.ratioInterval?.upper, 6),
-      ])
+      csv.appendCell(row.category.rawValue)
+      csv.appendCell(d.code.rawValue)
+      csv.appendCell(d.name)
+      csv.appendCell(indicatorText[row.category] ?? "all")
+      csv.appendFixed(row.reach.observed, 0)
+      csv.appendFixed(row.reach.expected, 6)
+      csv.appendFixed(row.reach.missing, 6)
+      csv.appendFixed(row.reach.ratio, 6)
+      csv.appendFixed(row.reach.ratioInterval?.lower, 6)
+      csv.appendFixed(row.reach.ratioInterval?.upper, 6)
+      csv.endRow()
     }
     return csv
   }

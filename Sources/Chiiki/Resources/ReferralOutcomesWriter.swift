@@ -24,18 +24,33 @@ public enum ReferralOutcomesWriter {
     csv.sink = sink
     let window = r.window.map { "\($0.first)/\($0.last)" } ?? ""
 
+    let exitsWord = "rarely_exits"
+    let referredWord = "rarely_referred"
+    let centreName = labels.outcomeCentreName
     func append(_ o: ReferralOutcome) {
-      var flags: [String] = []
-      if o.rarelyExits { flags.append("rarely_exits") }
-      if o.referralFlag == .low95 || o.referralFlag == .low998 { flags.append("rarely_referred") }
-      csv.appendRow([
-        o.level.rawValue, o.level == .district ? o.key : "", o.level == .centre ? labels.outcomeCentreName : o.name,
-        o.area ?? "", o.category?.rawValue ?? "all", window, String(o.consultations), String(o.referrals),
-        exits ? String(o.exits) : "",
-        f(o.referralRate, 6), f(o.referralInterval?.lower, 6), f(o.referralInterval?.upper, 6), o.referralFlag?.rawValue ?? "",
-        f(o.exitRate, 6), f(o.exitInterval?.lower, 6), f(o.exitInterval?.upper, 6), o.exitFlag?.rawValue ?? "",
-        f(o.centreReferralRate, 6), f(o.centreExitRate, 6), flags.joined(separator: ";"),
-      ])
+      csv.appendCell(o.level.rawValue)
+      csv.appendCell(o.level == .district ? o.key : "")
+      csv.appendCell(o.level == .centre ? centreName : o.name)
+      csv.appendCell(o.area ?? "")
+      csv.appendCell(o.category?.rawValue ?? "all")
+      csv.appendCell(window)
+      csv.appendInt(o.consultations)
+      csv.appendInt(o.referrals)
+      if exits { csv.appendInt(o.exits) } else { csv.appendCell("") }
+      csv.appendFixed(o.referralRate, 6)
+      csv.appendFixed(o.referralInterval?.lower, 6)
+      csv.appendFixed(o.referralInterval?.upper, 6)
+      csv.appendCell(o.referralFlag?.rawValue ?? "")
+      csv.appendFixed(o.exitRate, 6)
+      csv.appendFixed(o.exitInterval?.lower, 6)
+      csv.appendFixed(o.exitInterval?.upper, 6)
+      csv.appendCell(o.exitFlag?.rawValue ?? "")
+      csv.appendFixed(o.centreReferralRate, 6)
+      csv.appendFixed(o.centreExitRate, 6)
+      let rarelyExits = o.rarelyExits
+      let rarelyReferred = o.referralFlag == .low95 || o.referralFlag == .low998
+      csv.appendCell(rarelyExits && rarelyReferred ? exitsWord + ";" + referredWord : rarelyExits ? exitsWord : rarelyReferred ? referredWord : "")
+      csv.endRow()
     }
 
     let centre = r.outcomes.centreRows
