@@ -107,9 +107,12 @@ public enum Pipeline {
     if let resources = dataset.resources {
       jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource directory") { () throws -> [WrittenFile] in
         let directory = ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
-        let md = try stage.write(ReportFile(name: "resource_directory.md", text: ResourceDirectoryMarkdown.render(directory, analysis: analysis)))
-        let html = try stage.write(ReportFile(name: "resource_directory.html", text: ResourceDirectoryHTML.render(directory, analysis: analysis)))
-        return [md, html]
+        // The two renderings share the directory and are independent: one per core.
+        let files = ParallelMap.map(2) { i in
+          i == 0 ? ReportFile(name: "resource_directory.md", bytes: ResourceDirectoryMarkdown.renderBytes(directory, analysis: analysis))
+            : ReportFile(name: "resource_directory.html", bytes: ResourceDirectoryHTML.renderBytes(directory, analysis: analysis))
+        }
+        return [try stage.write(files[0]), try stage.write(files[1])]
       } }
     }
     jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in

@@ -54,7 +54,8 @@ extension ProposalEngine {
       }
       funnels = c.indicators.map { $0.results.map(\.funnel) }
       for g in c.analysis.resources.gaps where g.isGap && gaps[g.area + "|" + g.kind] == nil { gaps[g.area + "|" + g.kind] = g }
-      for o in c.analysis.resources.outcomes where o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998) {
+      let outcomes = c.analysis.resources.outcomes
+      for o in outcomes.positions(where: { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) }).map({ outcomes[$0] }) {
         let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
         if lowExit[key] == nil { lowExit[key] = o }
       }

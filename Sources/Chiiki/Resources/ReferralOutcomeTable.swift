@@ -48,6 +48,32 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     return source!.districtOutcome(r)
   }
 
+  /// What `positions(where:)` may look at of a row: known without building a district row.
+  public struct RowTag: Sendable {
+    public var level: ReferralOutcome.Level
+    /// True for an all-categories row (`category == nil`).
+    public var allCategories: Bool
+    public var exitFlag: FunnelLabel?
+  }
+
+  /// The positions of the rows whose tag passes `include`, in order: the same as filtering the
+  /// rows on their level, category == nil and exit flag, but a district row is judged from its
+  /// stored flags (the ones its built row carries) instead of being built, so that a scan of
+  /// ~1.7 million rows for the few flagged ones costs no strings or Wilson intervals.
+  public func positions(where include: (RowTag) -> Bool) -> [Int] {
+    var out: [Int] = []
+    for (i, o) in fixed.enumerated() where include(RowTag(level: o.level, allCategories: o.category == nil, exitFlag: o.exitFlag)) {
+      out.append(i)
+    }
+    guard let source else { return out }
+    // Without a centre row for the category, a built row has no flags (see districtOutcome).
+    for (k, r) in rows.enumerated() {
+      let flag = source.centre[Int(r.category) + 1] == nil ? nil : OutcomeSource.label(r.exitFlag)
+      if include(RowTag(level: .district, allCategories: r.category < 0, exitFlag: flag)) { out.append(fixed.count + k) }
+    }
+    return out
+  }
+
   /// The centre rows (all categories first).
   public var centreRows: ArraySlice<ReferralOutcome> { fixed.prefix(centreCount) }
   /// The area rows.

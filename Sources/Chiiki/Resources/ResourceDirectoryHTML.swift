@@ -24,6 +24,11 @@ enum ResourceDirectoryHTML {
     """
 
   static func render(_ directory: ResourceDirectory, analysis: Analysis) -> String {
+    String(decoding: renderBytes(directory, analysis: analysis), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of `render`, built in place and handed over without a round trip through `String`.
+  static func renderBytes(_ directory: ResourceDirectory, analysis: Analysis) -> [UInt8] {
     let labels = Labels(analysis.configuration.language)
     let centre = analysis.configuration.centreName
     let e = HTML.escape
@@ -33,7 +38,7 @@ enum ResourceDirectoryHTML {
     head += "<header>\n<h1>\(e(labels.directoryTitle))</h1>\n<p class=\"meta\">\(e(labels.directoryAsOf(analysis.runPeriod)))"
     if !centre.isEmpty { head += " — \(e(centre))" }
     head += "</p>\n<p>\(e(labels.directoryIntro))</p>\n</header>\n"
-    guard directory.count > 0 else { return head + "<p>\(e(labels.directoryEmpty))</p>\n</body>\n</html>\n" }
+    guard directory.count > 0 else { return Array((head + "<p>\(e(labels.directoryEmpty))</p>\n</body>\n</html>\n").utf8) }
 
     var out = ByteText(capacity: 400 * directory.count + (1 << 16))
     out.add(head)
@@ -90,6 +95,6 @@ enum ResourceDirectoryHTML {
       out.add("</section>\n")
     }
     out.add("<footer>\(e(labels.directoryFooter(centre)))</footer>\n</body>\n</html>\n")
-    return out.text
+    return out.bytes
   }
 }

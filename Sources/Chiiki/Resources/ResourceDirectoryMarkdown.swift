@@ -3,13 +3,18 @@
 /// http(s) (see `ResourceDirectory.linkableURL`).
 enum ResourceDirectoryMarkdown {
   static func render(_ directory: ResourceDirectory, analysis: Analysis) -> String {
+    String(decoding: renderBytes(directory, analysis: analysis), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of `render`, built in place and handed over without a round trip through `String`.
+  static func renderBytes(_ directory: ResourceDirectory, analysis: Analysis) -> [UInt8] {
     let labels = Labels(analysis.configuration.language)
     let centre = analysis.configuration.centreName
     var head = "# \(labels.directoryTitle)\n\n"
     head += "\(labels.directoryAsOf(analysis.runPeriod))"
     if !centre.isEmpty { head += " — \(text(centre))" }
     head += "\n\n\(labels.directoryIntro)\n\n"
-    guard directory.count > 0 else { return head + labels.directoryEmpty + "\n" }
+    guard directory.count > 0 else { return Array((head + labels.directoryEmpty + "\n").utf8) }
 
     var out = ByteText(capacity: 250 * directory.count + (1 << 16))
     out.add(head)
@@ -56,7 +61,7 @@ enum ResourceDirectoryMarkdown {
       }
     }
     out.add("\n---\n\n\(labels.directoryFooter(centre.isEmpty ? "" : text(centre)))\n")
-    return out.text
+    return out.bytes
   }
 
   /// Markdown-escaped text (`Markdown.escape` escapes `&` too, so that an entity such as `&lt;`

@@ -7,16 +7,18 @@ public enum PhaseTimings {
   /// Whether timings are printed (read once).
   static let enabled: Bool = ProcessInfo.processInfo.environment["CHIIKI_TIMINGS"] != nil
 
-  /// Runs `body`, and when enabled prints its wall time, the resident memory after it and the
-  /// peak so far.
+  /// Runs `body`, and when enabled prints its wall time, the resident memory after it, the peak
+  /// so far and the CPU time of the calling thread (work `body` hands to other threads is not in it).
   @inline(__always)
   static func measure<T, E: Error>(_ phase: String, _ body: () throws(E) -> T) throws(E) -> T {
     guard enabled else { return try body() }
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = threadCPUSeconds()
     let value = try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = Int((threadCPUSeconds() - cpuStart) * 1000)
     let (rss, peak) = memory()
-    let line = String(format: "[timing] %-28@ %7.3f s  rss %5d MB  peak %5d MB\n", phase as NSString, seconds, rss, peak)
+    let line = String(format: "[timing] %-28@ %7.3f s  rss %5d MB  peak %5d MB  thread cpu %5d ms\n", phase as NSString, seconds, rss, peak, cpu)
     FileHandle.standardError.write(Data(line.utf8))
     return value
   }

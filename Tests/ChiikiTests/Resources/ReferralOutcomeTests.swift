@@ -114,4 +114,30 @@ import Testing
     #expect(cells[13] == "0.100000" && cells[16] == "low_95" && cells[18] == "0.367647" && cells[19] == "rarely_exits")
     #expect(lines.contains { $0.hasPrefix("centre_month,,センター全体（月別）,,all,2026-10,53,31,9,") })
   }
+
+  /// `positions(where:)` judges district rows from their stored flags; it must pick the same rows
+  /// as filtering the built rows on the same fields.
+  @Test func positionsMatchAFilterOverTheBuiltRows() throws {
+    let (a, _) = try ResourceFixture.resources()
+    let table = a.resources.outcomes
+    let predicates: [(ReferralOutcomeTable.RowTag) -> Bool] = [
+      { $0.level == .centre },
+      { $0.level != .centre && ($0.exitFlag == .low95 || $0.exitFlag == .low998) },
+      { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) },
+      { $0.level == .district && $0.exitFlag == .within },
+      { $0.exitFlag == nil },
+      { _ in true },
+    ]
+    var nonEmpty = 0
+    for include in predicates {
+      let expected = table.indices.filter { i in
+        let o = table[i]
+        return include(ReferralOutcomeTable.RowTag(level: o.level, allCategories: o.category == nil, exitFlag: o.exitFlag))
+      }
+      #expect(table.positions(where: include) == expected)
+      if !expected.isEmpty { nonEmpty += 1 }
+    }
+    // The fixture has rows of every kind asked for, so the comparisons above are not vacuous.
+    #expect(nonEmpty == predicates.count)
+  }
 }

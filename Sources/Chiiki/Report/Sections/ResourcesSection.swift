@@ -16,7 +16,7 @@ enum ResourcesSection {
     let missing = r.gaps.filter(\.isGap).map { l.gapSentence(area: $0.area.isEmpty ? l.wholeCity : $0.area, kind: $0.kind, needRatio: c.ratio($0.needRatio), lower: c.ratio($0.needRatioLower)) }
 
     // Outcomes: the centre overall and by category, each count group protected with its total.
-    let centre = r.outcomes.indices.filter { r.outcomes[$0].level == .centre }.map { r.outcomes[$0] }
+    let centre = r.outcomes.positions { $0.level == .centre }.map { r.outcomes[$0] }
     let overall = centre.first { $0.category == nil }
     let byCategory = centre.filter { $0.category != nil }.sorted { $0.category! < $1.category! }
     let s = c.suppression
@@ -41,8 +41,8 @@ enum ResourcesSection {
 
     // Districts and areas where referrals rarely lead to an exit: names and flags only.
     // (By position: a national run has an outcome row per district and category.)
-    let flagged = r.outcomes.indices.filter { r.outcomes[$0].level != .centre && (r.outcomes[$0].exitFlag == .low95 || r.outcomes[$0].exitFlag == .low998) }
-      .map { Line(text: l.lowExitSentence(name: r.outcomes[$0].name, category: r.outcomes[$0].category?.rawValue)) }
+    let flagged = r.outcomes.positions { $0.level != .centre && ($0.exitFlag == .low95 || $0.exitFlag == .low998) }
+      .map { r.outcomes[$0] }.map { Line(text: l.lowExitSentence(name: $0.name, category: $0.category?.rawValue)) }
 
     var notComputed: String? = nil
     if r.gaps.isEmpty && r.outcomes.isEmpty && r.skipped.isEmpty { notComputed = l.resourcesNotComputed }
