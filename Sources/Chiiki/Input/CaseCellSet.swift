@@ -1,17 +1,31 @@
 /// The cells of cases.csv seen so far, to refuse duplicates. Each cell is packed into one
-/// UInt64 (month, district, sex, band slot, category slot) in an open-addressing table: 8 bytes
-/// a cell, no String and no allocation per row (the `Set` of keys with a category String it
-/// replaces took about 100 bytes a row).
+/// UInt64 (month, district, sex, band slot, category slot): 8 bytes a cell, no String and no
+/// allocation per row (the `Set` of keys with a category String it replaces took about 100
+/// bytes a row).
+///
+/// cases.csv is usually written month by month and, within a month, district by district (in
+/// districts.csv order). While the cells come in that order, a repeat can only be among the
+/// cells of the current (month, district) group, so a cell is checked against that small group
+/// and appended to a plain list: no random access into a large table. The first cell out of
+/// that order (or a group too large to scan) moves every cell seen so far into an
+/// open-addressing hash table, which then checks the rest of the file. Either way `insert`
+/// answers exactly "was this cell seen before".
 struct CaseCellSet {
-  private var slots: [UInt64]
-  private var count = 0
-  private var mask: Int
-  private static let empty: UInt64 = .max
+  /// Cells seen so far, in file order (ordered mode only).
+  private var seen: [UInt64] = []
+  /// Where the current (month, district) group starts in `seen`.
+  private var groupStart = 0
+  /// The (month, district) part of the current group's cells.
+  private var groupKey: UInt64 = 0
+  /// The hash table, once the file has left month-then-district order.
+  private var table: HashTable? = nil
+  /// Largest group scanned linearly; a larger one switches to the table.
+  private static let maximumGroup = 256
 
-  init() {
-    slots = Array(repeating: CaseCellSet.empty, count: 1 << 12)
-    mask = slots.count - 1
-  }
+  init() {}
+
+  /// Whether the cells so far came in month-then-district order (no table built).
+  var isOrdered: Bool { table == nil }
 
   /// Packs a cell; nil when a part does not fit (then the caller keeps it in `overflow`).
   static func pack(month: Int, district: Int, sex: Int, band: Int, category: Int) -> UInt64? {
@@ -23,27 +37,72 @@ struct CaseCellSet {
 
   /// Inserts a packed cell; false if it was already there.
   mutating func insert(_ key: UInt64) -> Bool {
-    if (count + 1) * 3 > slots.count * 2 { grow() }
-    var h = key &* 0x9E37_79B9_7F4A_7C15
-    h ^= h >> 31
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let s = slots[i]
-      if s == CaseCellSet.empty {
-        slots[i] = key
-        count += 1
-        return true
+    if table != nil { return table!.insert(key) }
+    let group = key >> 22
+    if _fastPath(group == groupKey && !seen.isEmpty) {
+      if seen.count - groupStart >= CaseCellSet.maximumGroup { return switchToTable(key) }
+      var i = groupStart
+      while i < seen.count {
+        if seen[i] == key { return false }
+        i += 1
       }
-      if s == key { return false }
-      i = (i + 1) & mask
+    } else if group > groupKey || seen.isEmpty {
+      groupKey = group
+      groupStart = seen.count
+    } else {
+      return switchToTable(key)
     }
+    seen.append(key)
+    return true
   }
 
-  private mutating func grow() {
-    let old = slots
-    slots = Array(repeating: CaseCellSet.empty, count: old.count * 2)
-    mask = slots.count - 1
-    count = 0
-    for k in old where k != CaseCellSet.empty { _ = insert(k) }
+  /// Moves the cells seen so far into the hash table and inserts `key` there.
+  private mutating func switchToTable(_ key: UInt64) -> Bool {
+    var t = HashTable(capacity: seen.count + 1)
+    for k in seen { _ = t.insert(k) }
+    seen = []
+    let inserted = t.insert(key)
+    table = t
+    return inserted
+  }
+
+  /// Open addressing, linear probing, at most 2/3 full.
+  private struct HashTable {
+    private var slots: [UInt64]
+    private var count = 0
+    private var mask: Int
+    private static let empty: UInt64 = .max
+
+    init(capacity: Int) {
+      var size = 1 << 12
+      while size * 2 < capacity * 3 { size *= 2 }
+      slots = Array(repeating: HashTable.empty, count: size)
+      mask = size - 1
+    }
+
+    mutating func insert(_ key: UInt64) -> Bool {
+      if (count + 1) * 3 > slots.count * 2 { grow() }
+      var h = key &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 31
+      var i = Int(truncatingIfNeeded: h) & mask
+      while true {
+        let s = slots[i]
+        if s == HashTable.empty {
+          slots[i] = key
+          count += 1
+          return true
+        }
+        if s == key { return false }
+        i = (i + 1) & mask
+      }
+    }
+
+    private mutating func grow() {
+      let old = slots
+      slots = Array(repeating: HashTable.empty, count: old.count * 2)
+      mask = slots.count - 1
+      count = 0
+      for k in old where k != HashTable.empty { _ = insert(k) }
+    }
   }
 }

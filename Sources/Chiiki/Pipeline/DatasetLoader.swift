@@ -4,6 +4,15 @@ import Foundation
 /// Reads an input folder into a `Dataset`, collecting every problem before giving up.
 public enum DatasetLoader {
   public static func load(_ options: LoadOptions) throws(ChiikiError) -> Dataset {
+    var (dataset, digest) = try loadDeferringDigest(options)
+    PhaseTimings.measure("  hash statistics.csv (rest)") { digest.fill(&dataset) }
+    return dataset
+  }
+
+  /// `load`, except that the SHA-256 of statistics.csv may still be being worked out (on a
+  /// low-priority thread, on the cores the analysis leaves idle): the dataset's entry for it is
+  /// empty until `PendingDigest.fill` (the meeting report and manifest are the only readers).
+  static func loadDeferringDigest(_ options: LoadOptions) throws(ChiikiError) -> (Dataset, PendingDigest) {
     let dir = options.dataDirectory
     let config = options.configuration
     var log = DiagnosticLog()
@@ -27,7 +36,8 @@ public enum DatasetLoader {
     let progress = options.progress
     // Started before districts.csv is read, so that it also uses the core that read leaves idle.
     let statisticsDigest = BackgroundDigest(path: path("statistics.csv"))
-    defer { statisticsDigest.cancel() }
+    var handedOver = false
+    defer { if !handedOver { statisticsDigest.cancel() } }
 
     let (districts, dSummary) = try PhaseTimings.measure("  districts.csv") { () throws(ChiikiError) in
       try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
@@ -57,25 +67,11 @@ public enum DatasetLoader {
       let started = threadCPUSeconds()
       defer {
         if PhaseTimings.enabled {
-          let line = "[timing]     thread \(i) (\(i == 0 ? "population, resources" : "cases")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases, resources")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
           FileHandle.standardError.write(Data(line.utf8))
         }
       }
       if i == 0 {
-        // resources.csv needs only districts.csv: read it here, after population.csv (the
-        // lighter of the two threads' work), and replay its log where a sequential read had it.
-        defer {
-          if hasResources {
-            var resourcesLog = DiagnosticLog(limit: limit)
-            let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
-              try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
-                try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog)
-              }
-            }
-            let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
-            slots.pointer.pointee.resources = (r, resourcesLog, sha)
-          }
-        }
         guard hasPopulation else { return }
         var popLog = DiagnosticLog(limit: limit)
         var hasher = SHA256()
@@ -88,6 +84,19 @@ public enum DatasetLoader {
         readCases(
           path: casesPath, districts: districts, givenPeriod: givenPeriod, windowMonths: windowMonths,
           encoding: encoding, limit: limit, codes: codes, into: slots)
+        // resources.csv needs only districts.csv: read it here, after cases.csv (the lighter of
+        // the two threads' work since its duplicate check went sort-free), and replay its log
+        // where a sequential read had it.
+        if hasResources {
+          var resourcesLog = DiagnosticLog(limit: limit)
+          let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
+            try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
+              try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog)
+            }
+          }
+          let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
+          slots.pointer.pointee.resources = (r, resourcesLog, sha)
+        }
       }
     }
     }
@@ -130,8 +139,8 @@ public enum DatasetLoader {
       path: path("statistics.csv"), districts: districts, population: population, runPeriod: runPeriod,
       configuration: config, encoding: options.encoding, log: &log,
       progress: progress.map { p in { p("statistics.csv", $0, $1) } }, parallelism: options.parallelism, codes: codes) }
-    let statisticsSHA = PhaseTimings.measure("  hash statistics.csv (rest)") { statisticsDigest.wait() ?? "" }
-    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: statisticsSHA)
+    // The digest is filled in by `PendingDigest.fill`.
+    recordHashed("statistics.csv", sSummary, rows: statistics.rows, sha: "")
 
     var resources: [Resource]? = nil
     if hasResources, let (result, resourcesLog, sha) = slots.pointer.pointee.resources {
@@ -149,10 +158,27 @@ public enum DatasetLoader {
     DatasetChecks.run(statistics: statistics, cases: cases, runPeriod: runPeriod, log: &log)
     if log.hasErrors { throw .invalidInput(log) }
     inputs.sort { $0.name < $1.name }
-    return Dataset(
+    handedOver = true
+    return (Dataset(
       districts: districts, statistics: statistics, population: population, cases: cases, resources: resources,
-      runPeriod: runPeriod, inputs: inputs, diagnostics: log, externalRates: externalRates)
+      runPeriod: runPeriod, inputs: inputs, diagnostics: log, externalRates: externalRates),
+      PendingDigest(digest: statisticsDigest))
   }
+}
+
+/// The SHA-256 of statistics.csv while it is still being worked out in the background.
+struct PendingDigest: Sendable {
+  let digest: BackgroundDigest
+
+  /// Finishes the hashing (in the calling thread, at its priority) and puts the digest into
+  /// the dataset's entry for statistics.csv ("" if the file could not be read, as before).
+  func fill(_ dataset: inout Dataset) {
+    let sha = digest.wait() ?? ""
+    for i in dataset.inputs.indices where dataset.inputs[i].name == "statistics.csv" { dataset.inputs[i].sha256 = sha }
+  }
+
+  /// Stops the hashing (the run failed before it was needed).
+  func cancel() { digest.cancel() }
 }
 
 /// CPU time of the calling thread, for the timing lines.
@@ -197,10 +223,10 @@ extension DatasetLoader {
   }
 }
 
-/// What the two threads of `DatasetLoader.load` read: population.csv and resources.csv on one,
-/// the run period and cases.csv on the other.
+/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period,
+/// cases.csv and resources.csv on the other.
 private struct LoadSlots: @unchecked Sendable {
-  // Safe: thread 0 writes only `population` and `resources`, thread 1 only `period` and `cases`; the reads
+  // Safe: thread 0 writes only `population`, thread 1 only `period`, `cases` and `resources`; the reads
   // happen after concurrentPerform has joined both threads.
   struct Slots {
     var population: (Result<(PopulationData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
