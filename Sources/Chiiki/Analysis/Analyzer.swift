@@ -33,25 +33,32 @@ public enum Analyzer {
     let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
     let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
-    func reachFor(monthsBack: Int, withIntervals: Bool = true) -> [Reach] {
-      let observed = (0..<n).map { Double(dataset.cases.windowTotal(district: $0, monthsBack: monthsBack)) }
-      return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level, withIntervals: withIntervals)
+    // The four windows are independent: one job each, on all cores. (The jobs see the cases
+    // only, not the dataset, whose grids must be freeable below.)
+    let cases = dataset.cases
+    let windows: [(monthsBack: Int, withIntervals: Bool)] = [
+      (0, true), (1, true), (2, true),
+      // A year ago only ranks and shortfalls are reported: no intervals needed.
+      (12, false),
+    ]
+    let reaches = PhaseTimings.measure("  reach x4") {
+      ParallelMap.map(windows.count) { w -> [Reach] in
+        let observed = (0..<n).map { Double(cases.windowTotal(district: $0, monthsBack: windows[w].monthsBack)) }
+        return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level, withIntervals: windows[w].withIntervals)
+      }
     }
-    let reach = PhaseTimings.measure("  reach x4") { reachFor(monthsBack: 0) }
-    let reachLastMonth = reachFor(monthsBack: 1)
-    let reachTwoMonths = reachFor(monthsBack: 2)
-    // A year ago only ranks and shortfalls are reported: no intervals needed.
-    let reachLastYear = reachFor(monthsBack: 12, withIntervals: false)
-    func ranks(_ r: [Reach]) -> (order: [Int], rankOf: [Int], scores: [Double]) {
+    let (reach, reachLastMonth, reachTwoMonths, reachLastYear) = (reaches[0], reaches[1], reaches[2], reaches[3])
+    @Sendable func ranks(_ r: [Reach]) -> (order: [Int], rankOf: [Int], scores: [Double]) {
       let scores = (0..<n).map { PriorityRanking.score(needIndex: need[$0], reach: r[$0]) }
       let order = PriorityRanking.order(scores: scores, needIndex: need, expected: r.map(\.expected))
       var rankOf = [Int](repeating: 0, count: n)
       for (i, d) in order.enumerated() { rankOf[d] = i + 1 }
       return (order, rankOf, scores)
     }
-    let now = PhaseTimings.measure("  ranks") { ranks(reach) }
-    let lastMonth = ranks(reachLastMonth)
-    let lastYear = ranks(reachLastYear)
+    let ranked = PhaseTimings.measure("  ranks") {
+      ParallelMap.map(3) { k in ranks(k == 0 ? reach : k == 1 ? reachLastMonth : reachLastYear) }
+    }
+    let (now, lastMonth, lastYear) = (ranked[0], ranked[1], ranked[2])
     let monthsOfData = dataset.cases.monthsKept
     let hasLastYear = monthsOfData >= dataset.cases.windowMonths + 12
 
@@ -59,25 +66,37 @@ public enum Analyzer {
     let budget = configuration.leafletBudget
       ?? LeafletPlanner.defaultBudget(order: now.order, districts: districts, count: configuration.leafletDefaultDistricts, perHousehold: configuration.leafletsPerHousehold)
     let (plan, leaflets) = LeafletPlanner.plan(
-      order: now.order, scores: now.scores, shrunkMissing: reach.map(\.shrunkMissing), districts: districts,
+      order: now.order, scores: now.scores, shrunkMissing: reach.map { $0.shrunkMissing }, districts: districts,
       budget: budget, perHousehold: configuration.leafletsPerHousehold)
 
     let expectedSum = (0..<n).map { d in outputs.reduce(0) { $0 + $1.results[d].expected } }
-    var priorities: [DistrictPriority] = []
-    for (i, d) in now.order.enumerated() {
-      let lowData = expectedSum[d] < configuration.minimumExpected
-      let ratios = outputs.compactMap { o -> IndicatorEvidence? in
-        let r = o.results[d]
-        guard let ratio = r.ratio else { return nil }
-        return IndicatorEvidence(config: o.summary.config, smoothed: r.smoothedRatio, ratio: ratio, interval: r.ratioInterval)
-      }
-      let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
-      priorities.append(DistrictPriority(
-        district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
-        drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
-        previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
-        previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
-        underReachedThreeMonths: under))
+    // Ranks are independent: chunks of the order on all cores, joined in rank order. (The jobs
+    // see each indicator's config and results, not the grids, which must be freeable below.)
+    let evidence = outputs.map { (config: $0.summary.config, results: $0.results) }
+    let chunkSize = max(8192, (n + 7) / 8)
+    let priorities = PhaseTimings.measure("  priorities") {
+      ParallelMap.map((n + chunkSize - 1) / chunkSize) { c -> [DistrictPriority] in
+        let range = (c * chunkSize)..<min(n, (c + 1) * chunkSize)
+        var priorities: [DistrictPriority] = []
+        priorities.reserveCapacity(range.count)
+        for i in range {
+          let d = now.order[i]
+          let lowData = expectedSum[d] < configuration.minimumExpected
+          let ratios = evidence.compactMap { o -> IndicatorEvidence? in
+            let r = o.results[d]
+            guard let ratio = r.ratio else { return nil }
+            return IndicatorEvidence(config: o.config, smoothed: r.smoothedRatio, ratio: ratio, interval: r.ratioInterval)
+          }
+          let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
+          priorities.append(DistrictPriority(
+            district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
+            drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
+            previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
+            previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
+            underReachedThreeMonths: under))
+        }
+        return priorities
+      }.flatMap { $0 }
     }
 
     // Segments on the common banding.
@@ -109,7 +128,6 @@ public enum Analyzer {
       outputs: outputs, dataset: dataset, configuration: configuration) }
     let areas = AreaRollup.run(outputs: outputs, dataset: dataset, reach: reach, leaflets: leaflets, configuration: configuration)
 
-    let cases = dataset.cases
     let monthly = (0..<cases.monthsKept).map { m in
       (period: cases.firstKeptMonth.adding(months: m), count: (0..<n).reduce(0) { $0 + Int(cases.monthly[m * n + $1]) })
     }

@@ -32,8 +32,8 @@ public enum Pipeline {
       log.add(Diagnostic(.error, file: error.fileName, line: error.line, error.message))
       throw .invalidInput(log)
     }
-    // statistics.csv's digest is finished on idle cores during the analysis; it is needed only
-    // from the write on.
+    // statistics.csv's digest goes on in the background on the cores the analysis leaves idle;
+    // the meeting report (in the write) and the manifest are its only readers.
     // (No other copy of the dataset may stay alive: the analysis frees its grids.)
     var dataset: Dataset
     let digest: PendingDigest
@@ -45,13 +45,15 @@ public enum Pipeline {
       try Analyzer.analyze(&dataset, configuration: options.load.configuration, releasingGrids: true)
     }
     PhaseTimings.measure("resources") { ResourceAnalyzer.attach(to: &analysis, dataset: dataset) }
-    PhaseTimings.measure("hash statistics.csv (rest)") { digest.fill(&dataset) }
-    digestFilled = true
     let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
     let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
     var written: [WrittenFile]
     do {
-      written = try PhaseTimings.measure("write") { () throws(ChiikiError) in try write(analysis, dataset: dataset, report: reportOptions, to: stage) }
+      written = try PhaseTimings.measure("write") { () throws(ChiikiError) in
+        try write(analysis, dataset: dataset, digest: digest, report: reportOptions, to: stage)
+      }
+      digest.fill(&dataset)
+      digestFilled = true
       let duration = Date().timeIntervalSince(started)
       let manifest = ManifestWriter.render(
         analysis: analysis, inputs: dataset.inputs, outputs: written,
@@ -94,7 +96,9 @@ public enum Pipeline {
   /// Renders every output file but the manifest straight into `stage`, a file (or a chunk of a
   /// CSV) at a time, so that memory holds the files being rendered, not the whole report. The
   /// same bytes as `render`; returned sorted by name.
-  static func write(_ analysis: Analysis, dataset: Dataset, report: ReportOptions, to stage: ReportStage) throws(ChiikiError) -> [WrittenFile] {
+  /// `digest` (when given) completes the dataset's statistics.csv digest, which only the meeting
+  /// report reads: its job finishes the hashing first, while the other core writes other files.
+  static func write(_ analysis: Analysis, dataset: Dataset, digest: PendingDigest? = nil, report: ReportOptions, to stage: ReportStage) throws(ChiikiError) -> [WrittenFile] {
     typealias Job = @Sendable () throws -> [WrittenFile]
     func csv(_ name: String, _ render: @escaping @Sendable (OutputSink) -> CSVWriter?) -> Job {
       return { () throws -> [WrittenFile] in try PhaseTimings.measure("  write " + name) { () throws -> [WrittenFile] in
@@ -109,6 +113,8 @@ public enum Pipeline {
     // finish together: each core takes the next job when it is free.
     // Meeting report, ~0.9 s.
     jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in
+      var dataset = dataset
+      if let digest { PhaseTimings.measure("  hash statistics.csv (rest)") { digest.fill(&dataset) } }
       var out: [WrittenFile] = []
       for file in MeetingReport.render(analysis, dataset: dataset, options: report) { out.append(try stage.write(file)) }
       return out
