@@ -8,8 +8,20 @@ public enum ResourceAnalyzer {
     var result = ResourceAnalysis()
     var log = analysis.diagnostics
 
-    if let resources = dataset.resources {
-      let (gaps, notes) = ResourceGapEngine.run(analysis: analysis, resources: resources, cases: dataset.cases)
+    // The gap engine and the outcome engine do not depend on each other: one per core.
+    let snapshot = analysis
+    let cases = dataset.cases
+    let parts = ParallelMap.map(2) { i -> Part in
+      if i == 0 {
+        guard let resources = dataset.resources else { return .none }
+        let (gaps, notes) = ResourceGapEngine.run(analysis: snapshot, resources: resources, cases: cases)
+        return .gaps(gaps, notes)
+      }
+      guard cases.hasReferrals else { return .none }
+      return .outcome(ReferralOutcomeEngine.run(cases: cases, districts: dataset.districts, level: snapshot.configuration.confidenceLevel))
+    }
+
+    if let resources = dataset.resources, case .gaps(let gaps, let notes) = parts[0] {
       result.gaps = gaps
       for note in notes { log.add(Diagnostic(.note, file: "resources.csv", note)) }
       analysis.resourceList = resources.filter(\.isPublic)
@@ -18,9 +30,7 @@ public enum ResourceAnalyzer {
       log.add(Diagnostic(.note, file: "resources.csv", "not given: resource directory and resource gaps skipped"))
     }
 
-    let cases = dataset.cases
-    if cases.hasReferrals {
-      let outcome = ReferralOutcomeEngine.run(cases: cases, districts: dataset.districts, level: analysis.configuration.confidenceLevel)
+    if cases.hasReferrals, case .outcome(let outcome) = parts[1] {
       result.outcomes = outcome.outcomes
       result.outcomeTrend = outcome.trend
       result.window = outcome.window
@@ -35,5 +45,12 @@ public enum ResourceAnalyzer {
     }
     analysis.resources = result
     analysis.diagnostics = log
+  }
+
+  /// What each of the two engines returned.
+  private enum Part: Sendable {
+    case none
+    case gaps([ResourceGap], [String])
+    case outcome(ReferralOutcomeEngine.Result)
   }
 }
