@@ -92,8 +92,8 @@ final class CellColumns: @unchecked Sendable {
 
   /// Moves the cells of `later`'s slot `from` into slot `to`, its band `lb` becoming band
   /// `bandMap[lb]`: a band only `later` has changes owner without a copy; a band both have is
-  /// merged block by block. False when both wrote one cell (this state is then unusable, but
-  /// still frees its memory).
+  /// merged block by block, the one with fewer written blocks copied into the other. False
+  /// when both wrote one cell (this state is then unusable, but still frees its memory).
   func absorb(_ later: CellColumns, from: Int, into to: Int, bandMap: [Int]) -> Bool {
     precondition(later.districtCount == districtCount)
     for lb in later.bandOrder[from] {
@@ -104,11 +104,24 @@ final class CellColumns: @unchecked Sendable {
         adopt(source, slot: to, band: b)
         continue
       }
-      defer { unmap(source) }
-      if !merge(source, into: target) { return false }
+      // The cells are disjoint (or the merge fails), so copy the smaller into the larger.
+      if writtenBlocks(source) > writtenBlocks(target) {
+        mappings[to][b] = source
+        defer { unmap(target) }
+        if !merge(target, into: source) { return false }
+      } else {
+        defer { unmap(source) }
+        if !merge(source, into: target) { return false }
+      }
     }
     later.bandOrder[from] = []
     return true
+  }
+
+  /// How many blocks of a mapping have been written.
+  private func writtenBlocks(_ m: UnsafeMutablePointer<UInt32>) -> Int {
+    let flags = written(m)
+    return (0..<(2 * blocksPerSex)).reduce(0) { $0 + Int(flags[$1]) }
   }
 
   /// Copies the written cells of `source` into `target`; false at the first cell both hold.

@@ -100,20 +100,44 @@ import Testing
     Self.expectSame(a.takeGrid(slot: 2, bandCount: 7), Self.dense(early, districts: n, bandCount: 7))
   }
 
-  @Test func aCellWrittenByBothHalvesStopsTheMerge() {
+  /// Either half may have written more blocks of the band (the smaller is copied into the larger).
+  @Test(arguments: [false, true])
+  func aCellWrittenByBothHalvesStopsTheMerge(laterLarger: Bool) {
     let n = 3000
     let a = CellColumns(districtCount: n)
     let b = CellColumns(districtCount: n)
     a.addSlot()
     b.addSlot()
-    for d in stride(from: 0, to: 2000, by: 3) {
+    let (aEnd, bEnd) = laterLarger ? (1100, n) : (n, 1100)
+    for d in stride(from: 0, to: aEnd, by: 3) {
       #expect(a.write(slot: 0, band: 1, sex: 1, district: d, numerator: 1, denominator: 2))
     }
-    for d in stride(from: 1, to: n, by: 3) {
+    for d in stride(from: 1, to: bEnd, by: 3) {
       #expect(b.write(slot: 0, band: 0, sex: 1, district: d, numerator: 1, denominator: 2))
     }
-    #expect(b.write(slot: 0, band: 0, sex: 1, district: 1998, numerator: 1, denominator: 2))
+    #expect(b.write(slot: 0, band: 0, sex: 1, district: 1050, numerator: 1, denominator: 2))
     #expect(!a.absorb(b, from: 0, into: 0, bandMap: [1]))
+  }
+
+  @Test(arguments: [false, true])
+  func disjointHalvesMergeWhicheverIsLarger(laterLarger: Bool) {
+    let n = 3000
+    let a = CellColumns(districtCount: n)
+    let b = CellColumns(districtCount: n)
+    a.addSlot()
+    b.addSlot()
+    let (aEnd, bEnd) = laterLarger ? (1100, n) : (n, 1100)
+    var writes: [Write] = []
+    for d in stride(from: 0, to: aEnd, by: 3) {
+      #expect(a.write(slot: 0, band: 1, sex: 0, district: d, numerator: UInt32(d % 5), denominator: 9))
+      writes.append(Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 5), denominator: 9))
+    }
+    for d in stride(from: 1, to: bEnd, by: 3) {
+      #expect(b.write(slot: 0, band: 0, sex: 0, district: d, numerator: UInt32(d % 7), denominator: 8))
+      writes.append(Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 7), denominator: 8))
+    }
+    #expect(a.absorb(b, from: 0, into: 0, bandMap: [1]))
+    Self.expectSame(a.takeGrid(slot: 0, bandCount: 2), Self.dense(writes, districts: n, bandCount: 2))
   }
 
   @Test func aSplitReadWithTheSamePeriodInBothHalvesMatchesOneThread() throws {
