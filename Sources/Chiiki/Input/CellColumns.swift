@@ -148,22 +148,43 @@ final class CellColumns: @unchecked Sendable {
   /// its cells are copied, and the grid's pages are first written band by band, so memory grows
   /// by about one band, not one grid.
   func takeGrid(slot: Int, bandCount: Int) -> CellGrid {
-    let n = districtCount
+    let bands = takeBands(slot: slot)
+    return makeGrid(bands, bandCount: bandCount)
+  }
+
+  /// The dense grids of every slot, in slot order, made on all cores (each as `takeGrid`).
+  func takeGrids(bandCount: Int) -> [CellGrid] {
+    let slots = (0..<mappings.count).map { takeBands(slot: $0) }
+    return ParallelMap.map(slots.count) { makeGrid(slots[$0], bandCount: bandCount) }
+  }
+
+  /// The mappings of a slot's bands in the order first written, handed over to the caller.
+  struct Bands: @unchecked Sendable {
+    // Safe: once taken, the mappings belong to this value alone, and `makeGrid` (its only user)
+    // reads and frees each of them once.
+    var order: [Int]
+    var mappings: [UnsafeMutablePointer<UInt32>]
+  }
+
+  private func takeBands(slot: Int) -> Bands {
     let order = bandOrder[slot]
+    let taken = order.map { mappings[slot][$0]! }
+    mappings[slot] = []
+    bandOrder[slot] = []
+    return Bands(order: order, mappings: taken)
+  }
+
+  /// Copies the bands into a dense grid, freeing each mapping once copied.
+  private func makeGrid(_ bands: Bands, bandCount: Int) -> CellGrid {
+    let n = districtCount
     var slots = [Int32](repeating: -1, count: bandCount)
-    for (position, band) in order.enumerated() { slots[band] = Int32(position) }
-    let total = order.count * 2 * n
+    for (position, band) in bands.order.enumerated() { slots[band] = Int32(position) }
+    let total = bands.order.count * 2 * n
     var denominators: [UInt32] = []
     let numerators = [UInt32](unsafeUninitializedCapacity: total) { num, numCount in
       denominators = [UInt32](unsafeUninitializedCapacity: total) { den, denCount in
-        for (position, band) in order.enumerated() {
+        for (position, m) in bands.mappings.enumerated() {
           let base = position * 2 * n
-          guard let m = mappings[slot][band] else {
-            num.baseAddress!.advanced(by: base).initialize(repeating: CellMark.absent, count: 2 * n)
-            den.baseAddress!.advanced(by: base).initialize(repeating: CellMark.absent, count: 2 * n)
-            continue
-          }
-          mappings[slot][band] = nil
           let flags = written(m)
           for sex in 0..<2 {
             for block in 0..<blocksPerSex {
@@ -186,7 +207,6 @@ final class CellColumns: @unchecked Sendable {
       }
       numCount = total
     }
-    bandOrder[slot] = []
     return CellGrid(districtCount: n, bandCount: bandCount, slots: slots, numerators: numerators, denominators: denominators)
   }
 

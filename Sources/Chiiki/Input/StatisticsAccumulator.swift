@@ -278,8 +278,8 @@ struct StatisticsAccumulator {
     var data = StatisticsData()
     data.bands = bands
     data.bandFirstSeen = bandFirstSeen
-    for (s, key) in keys.enumerated() {
-      data.grids[key.indicator, default: [:]][key.period] = cells.takeGrid(slot: s, bandCount: bands.count)
+    for (key, grid) in zip(keys, cells.takeGrids(bandCount: bands.count)) {
+      data.grids[key.indicator, default: [:]][key.period] = grid
     }
     data.rows = rows
     data.rowsAfterRun = rowsAfterRun

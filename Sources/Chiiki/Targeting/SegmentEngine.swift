@@ -35,9 +35,9 @@ public enum SegmentEngine {
     // over every segment, except the need index for the rank methods, which need a whole
     // column at once.
     let model = SegmentModel(outputs: outputs, dataset: dataset, banding: banding)
-    let fit = model.fit()
+    let fit = PhaseTimings.measure("    segment fit") { model.fit() }
     let needs = configuration.composite == .geometricMean ? nil : model.needArray(fit, method: configuration.composite)
-    let order = rankedUnits(model, fit, needs: needs, limit: limit)
+    let order = PhaseTimings.measure("    segment rank") { rankedUnits(model, fit, needs: needs, limit: limit) }
     let priors = fit.priors
     let reachPrior = fit.reachPrior
 
@@ -69,7 +69,7 @@ public enum SegmentEngine {
     let rowChunks = max(1, min(8, byUnit.count / 4096))
     let rowChunkSize = (byUnit.count + rowChunks - 1) / max(1, rowChunks)
     let finalPriors = priors
-    let built = ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
+    let built = PhaseTimings.measure("    segment rows") { ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
       var poissonIntervals = ExactPoissonIntervals(level: level)
       var out: [(rank: Int, row: SegmentPriority)] = []
       var scratch = SegmentModel.Scratch(model)
@@ -112,7 +112,7 @@ public enum SegmentEngine {
           population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false))))
       }
       return out
-    }
+    } }
     var rows = [SegmentPriority?](repeating: nil, count: order.count)
     for chunk in built {
       for (rank, row) in chunk { rows[rank] = row }

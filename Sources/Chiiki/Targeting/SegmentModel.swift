@@ -112,26 +112,28 @@ struct SegmentModel: Sendable {
 
   /// Fits the model. Each indicator's prior depends on that indicator alone, so the indicators
   /// (and the consultation totals) are fitted as separate jobs on all cores, each with its two
-  /// passes over the districts in order; the consultation prior, which needs all of them, takes
-  /// two more passes.
+  /// passes over the districts in order; the consultation prior's first pass needs only the
+  /// indicators' first passes, so it runs beside their second ones; its second pass comes last.
   func fit() -> Fit {
     let count = configs.count
-    struct Part: Sendable {
-      var prior: EmpiricalBayes.Prior?
+    // First passes: Σ O and Σ E of each indicator and Σ O per group; consultations per group.
+    struct Mean: Sendable {
+      var fit: EmpiricalBayes.PriorFit
+      var usable: Bool
       var groupSums: [Double]
     }
-    let parts = ParallelMap.map(count + 1) { i -> Part in
+    let means = ParallelMap.map(count + 1) { i -> Mean in
       var o = [Double](repeating: 0, count: groups)
       var e = [Double](repeating: 0, count: groups)
       var sums = [Double](repeating: 0, count: groups)
+      var fit = EmpiricalBayes.PriorFit()
       guard i < count else {
         for d in 0..<districts {
           observed(district: d, into: &o)
           for j in 0..<groups { sums[j] += o[j] }
         }
-        return Part(prior: nil, groupSums: sums)
+        return Mean(fit: fit, usable: false, groupSums: sums)
       }
-      var fit = EmpiricalBayes.PriorFit()
       for d in 0..<districts {
         counts(i, district: d, o: &o, e: &e)
         for j in 0..<groups {
@@ -139,30 +141,44 @@ struct SegmentModel: Sendable {
           sums[j] += o[j]
         }
       }
-      if fit.endMean() {
-        for d in 0..<districts {
-          counts(i, district: d, o: &o, e: &e)
-          for j in 0..<groups { fit.addToVariance(observed: o[j], expected: e[j]) }
-        }
-      }
-      return Part(prior: fit.prior, groupSums: sums)
+      let usable = fit.endMean()
+      return Mean(fit: fit, usable: usable, groupSums: sums)
     }
-    let groupObserved = parts.prefix(count).map(\.groupSums)
+    let groupObserved = means.prefix(count).map(\.groupSums)
     var shareWeight = [Double](repeating: 0, count: groups)
     for i in 0..<count {
       let w = configs[i].weight
       for j in 0..<groups where groupObserved[i][j] > 0 && w > 0 { shareWeight[j] += w }
     }
     var fit = Fit(
-      priors: parts.prefix(count).map(\.prior), groupObserved: groupObserved, shareWeight: shareWeight,
-      groupTotal: parts[count].groupSums, reachPrior: nil)
-    var scratch = Scratch(self)
-    var reach = EmpiricalBayes.PriorFit()
-    for d in 0..<districts {
-      scratch.reach(district: d, fit)
-      for j in 0..<groups { reach.addToMean(observed: scratch.observed[j], expected: scratch.expected[j]) }
+      priors: [], groupObserved: groupObserved, shareWeight: shareWeight, groupTotal: means[count].groupSums, reachPrior: nil)
+    // Second passes: Σ E(r − b)² of each indicator; beside them, the consultation prior's Σ O, Σ E.
+    let partial = fit
+    let seconds = ParallelMap.map(count + 1) { i -> EmpiricalBayes.PriorFit in
+      guard i < count else {
+        var scratch = Scratch(self)
+        var reach = EmpiricalBayes.PriorFit()
+        for d in 0..<districts {
+          scratch.reach(district: d, partial)
+          for j in 0..<groups { reach.addToMean(observed: scratch.observed[j], expected: scratch.expected[j]) }
+        }
+        return reach
+      }
+      var fit = means[i].fit
+      guard means[i].usable else { return fit }
+      var o = [Double](repeating: 0, count: groups)
+      var e = [Double](repeating: 0, count: groups)
+      for d in 0..<districts {
+        counts(i, district: d, o: &o, e: &e)
+        for j in 0..<groups { fit.addToVariance(observed: o[j], expected: e[j]) }
+      }
+      return fit
     }
+    fit.priors = seconds.prefix(count).map(\.prior)
+    // The consultation prior's Σ E(r − b)².
+    var reach = seconds[count]
     if reach.endMean() {
+      var scratch = Scratch(self)
       for d in 0..<districts {
         scratch.reach(district: d, fit)
         for j in 0..<groups { reach.addToVariance(observed: scratch.observed[j], expected: scratch.expected[j]) }
