@@ -26,8 +26,10 @@ final class CellColumns: @unchecked Sendable {
   let blocksPerSex: Int
   /// Bytes of one mapping.
   let mappingBytes: Int
-  /// Per grid slot, per band index: the mapping (nil = no cell of that band yet).
-  private(set) var mappings: [[UnsafeMutablePointer<UInt32>?]] = []
+  /// Per grid slot, per band index: the mapping (nil = no cell of that band yet). Read for
+  /// every row, so without the run-time exclusivity check: no access to it overlaps another
+  /// (one thread at a time, and no method hands out an inout reference to it).
+  @exclusivity(unchecked) private(set) var mappings: [[UnsafeMutablePointer<UInt32>?]] = []
   /// Per grid slot, the bands with a mapping in the order they were first written (the order
   /// in which a dense grid would have given them storage).
   private(set) var bandOrder: [[Int]] = []
