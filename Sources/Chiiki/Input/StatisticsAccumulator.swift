@@ -1,6 +1,7 @@
-/// The aggregation state of one thread reading statistics.csv: dense grids per indicator and
-/// period, plus caches that map raw cell bytes to their meaning so that the hot path builds no
-/// String. A cache only ever holds what the checked (slow) path returned for the same bytes,
+/// The aggregation state of one thread reading statistics.csv: the cells written per indicator
+/// and period (in `CellColumns`, which take memory only for what this thread wrote; dense grids
+/// are made only by `finish`), plus caches that map raw cell bytes to their meaning so that the
+/// hot path builds no String. A cache only ever holds what the checked (slow) path returned for the same bytes,
 /// so diagnostics and results are the same with or without it.
 struct StatisticsAccumulator {
   struct GridKey: Hashable {
@@ -25,7 +26,8 @@ struct StatisticsAccumulator {
 
   var bands = BandSet()
   var keys: [GridKey] = []
-  var grids: [CellGrid] = []
+  /// Cells of the grid of each of `keys`, by index.
+  let cells: CellColumns
   var slotOf: [GridKey: Int] = [:]
   var rows = 0
   var rowsAfterRun = 0
@@ -58,6 +60,7 @@ struct StatisticsAccumulator {
     self.codes = codes
     self.configuration = configuration
     self.runPeriod = runPeriod
+    cells = CellColumns(districtCount: districts.count)
   }
 
   private struct Columns {
@@ -202,14 +205,9 @@ struct StatisticsAccumulator {
       lastSlotOfKey[entry.key] = slot
       lastPeriodOfKey[entry.key] = period
     }
-    grids[slot].ensureBand(b)
-    let o = grids[slot].offset(district: d, sex: sex, band: b)
-    if grids[slot].numerators[o] != CellMark.absent {
+    if !cells.write(slot: slot, band: b, sex: sex.rawValue, district: d, numerator: numerator, denominator: denominator) {
       let indicator = indicatorIDs[entry.key]
       row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
-    } else {
-      grids[slot].numerators[o] = numerator
-      grids[slot].denominators[o] = denominator
     }
   }
 
@@ -246,9 +244,9 @@ struct StatisticsAccumulator {
     if let found = slotOf[key] {
       s = found
     } else {
-      s = grids.count
+      s = keys.count
       keys.append(key)
-      grids.append(CellGrid(districtCount: districts.count, bandCount: bands.count))
+      cells.addSlot()
       slotOf[key] = s
     }
     return s
@@ -266,28 +264,7 @@ struct StatisticsAccumulator {
       bandFirstSeen.append(CellLocation(line: seen.line + lineOffset, column: seen.column))
     }
     for (ls, key) in later.keys.enumerated() {
-      let s = slot(key)
-      let n = districts.count
-      let source = later.grids[ls]
-      later.grids[ls] = CellGrid(districtCount: 0, bandCount: 0)  // free as we go
-      if grids[s].storedBands == 0 {
-        // Only the later half has this grid: take it over without copying its cells.
-        grids[s] = source.renumberingBands(bandMap, count: bands.count)
-        continue
-      }
-      for lb in 0..<source.bandCount where source.hasBand(lb) {
-        let b = bandMap[lb]
-        grids[s].ensureBand(b)
-        for sex in 0..<2 {
-          let from = source.base(cell: lb * 2 + sex)!
-          let to = grids[s].base(cell: b * 2 + sex)!
-          for d in 0..<n where source.numerators[from + d] != CellMark.absent {
-            if grids[s].numerators[to + d] != CellMark.absent { return false }
-            grids[s].numerators[to + d] = source.numerators[from + d]
-            grids[s].denominators[to + d] = source.denominators[from + d]
-          }
-        }
-      }
+      guard cells.absorb(later.cells, from: ls, into: slot(key), bandMap: bandMap) else { return false }
     }
     rows += later.rows
     rowsAfterRun += later.rowsAfterRun
@@ -301,10 +278,7 @@ struct StatisticsAccumulator {
     var data = StatisticsData()
     data.bands = bands
     data.bandFirstSeen = bandFirstSeen
-    for (s, key) in keys.enumerated() {
-      var grid = grids[s]
-      grids[s] = CellGrid(districtCount: 0, bandCount: 0)
-      grid.ensureBands(bands.count)
+    for (key, grid) in zip(keys, cells.takeGrids(bandCount: bands.count)) {
       data.grids[key.indicator, default: [:]][key.period] = grid
     }
     data.rows = rows

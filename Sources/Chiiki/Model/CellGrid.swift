@@ -36,6 +36,17 @@ public struct CellGrid: Sendable {
     denominators = []
   }
 
+  /// A grid from its parts (`slots[b]` = storage slot of band b or -1; cells slot x sex x
+  /// district), as the statistics reader assembles it.
+  init(districtCount: Int, bandCount: Int, slots: [Int32], numerators: [UInt32], denominators: [UInt32]) {
+    precondition(slots.count == bandCount && numerators.count == denominators.count)
+    self.districtCount = districtCount
+    self.bandCount = bandCount
+    self.slots = slots
+    self.numerators = numerators
+    self.denominators = denominators
+  }
+
   /// Whether band `b` has storage (a band without it has only absent cells).
   @inline(__always) public func hasBand(_ b: Int) -> Bool { b < bandCount && slots[b] >= 0 }
 

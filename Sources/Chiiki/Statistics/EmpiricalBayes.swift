@@ -59,26 +59,59 @@ public enum EmpiricalBayes {
     let count = min(observed.count, expected.count)
     return observed.withUnsafeBufferPointer { o in
       expected.withUnsafeBufferPointer { e in
-        var used = 0
-        var sumO = 0.0
-        var sumE = 0.0
-        for i in 0..<count where e[i] > 0 && e[i].isFinite && o[i].isFinite {
-          used += 1
-          sumO = sumO + o[i]
-          sumE = sumE + e[i]
-        }
-        guard used > 0 else { return nil }
-        let b = sumO / sumE
-        let meanE = sumE / Double(used)
-        var total = 0.0
-        for i in 0..<count where e[i] > 0 && e[i].isFinite && o[i].isFinite {
-          let deviation = o[i] / e[i] - b
-          total = total + e[i] * deviation * deviation
-        }
-        let s2 = total / sumE
-        let a = max(0, s2 - b / meanE)
-        return Prior(mean: b, variance: a)
+        var fit = PriorFit()
+        for i in 0..<count { fit.addToMean(observed: o[i], expected: e[i]) }
+        guard fit.endMean() else { return nil }
+        for i in 0..<count { fit.addToVariance(observed: o[i], expected: e[i]) }
+        return fit.prior
       }
+    }
+  }
+
+  /// The sums behind `poissonGammaPrior`, fed one unit at a time, so that a caller can fit the
+  /// prior of units it works out on the fly instead of keeping arrays of them. Feed every unit
+  /// in the same order twice: first `addToMean`, then `endMean`, then `addToVariance`; the
+  /// result is bit for bit that of `poissonGammaPrior` over arrays in that order.
+  public struct PriorFit: Sendable {
+    private var used = 0
+    private var sumO = 0.0
+    private var sumE = 0.0
+    private var total = 0.0
+    private var b = Double.nan
+
+    public init() {}
+
+    @inline(__always) static func uses(_ o: Double, _ e: Double) -> Bool { e > 0 && e.isFinite && o.isFinite }
+
+    /// First pass: b = ΣO/ΣE over the usable units.
+    @inline(__always) public mutating func addToMean(observed o: Double, expected e: Double) {
+      guard Self.uses(o, e) else { return }
+      used += 1
+      sumO = sumO + o
+      sumE = sumE + e
+    }
+
+    /// Ends the first pass; false when no unit is usable (no prior).
+    public mutating func endMean() -> Bool {
+      guard used > 0 else { return false }
+      b = sumO / sumE
+      return true
+    }
+
+    /// Second pass: ΣE(r − b)² over the usable units.
+    @inline(__always) public mutating func addToVariance(observed o: Double, expected e: Double) {
+      guard Self.uses(o, e) else { return }
+      let deviation = o / e - b
+      total = total + e * deviation * deviation
+    }
+
+    /// The fitted prior after both passes; nil when no unit is usable.
+    public var prior: Prior? {
+      guard used > 0 else { return nil }
+      let meanE = sumE / Double(used)
+      let s2 = total / sumE
+      let a = max(0, s2 - b / meanE)
+      return Prior(mean: b, variance: a)
     }
   }
 }

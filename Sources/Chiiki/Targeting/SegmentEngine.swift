@@ -23,154 +23,23 @@ public enum SegmentEngine {
     let n = dataset.districts.count
     let g = banding.count
     let units = n * 2 * g
+    let groups = 2 * g
     let statBands = dataset.statistics.bands
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
     let level = configuration.confidenceLevel
-
-    // Per indicator, one at a time: O and E of every segment (bands summed in age order, so the
-    // result does not depend on the order of input rows), the Empirical-Bayes prior of the
-    // smoothed ratio (NaN = not applicable), the indicator's term of the need index and of each
-    // group's need shares. Only the prior is kept: the rows of the best segments work their O,
-    // E and smoothed ratio out again, by the same sums.
     let configs = outputs.map(\.summary.config)
-    let weights = configs.map(\.weight)
-    var needAcc = NeedIndex.Accumulator(units: units, method: configuration.composite)
-    // ReachEngine.needShares within each sex x age group, summed over the indicators in order.
-    var shareSum = [Double](repeating: 0, count: units)
-    var shareWeight = [Double](repeating: 0, count: 2 * g)
-    var priors: [EmpiricalBayes.Prior?] = []
-    priors.reserveCapacity(outputs.count)
     let sortedBands = statBands.sortedIndices
-    let groups = 2 * g
-    for (i, output) in outputs.enumerated() {
-      var o = [Double](repeating: 0, count: units)
-      var e = [Double](repeating: 0, count: units)
-      let grid = output.grid
-      // The cells that count, in the order of the sums: bands in age order, then sex.
-      var cells: [(base: Int, group: Int, rate: Double)] = []
-      for b in sortedBands where grid.hasBand(b) {
-        guard let k = statToCommon[b] else { continue }
-        for sex in Sex.allCases {
-          guard let rate = output.rates[b * 2 + sex.rawValue] else { continue }
-          cells.append((grid.offset(district: 0, sex: sex, band: b), sex.rawValue * g + k, rate))
-        }
-      }
-      // District by district, so that a district's segments are written side by side; each
-      // segment still takes its cells in the order above. Ranges of districts on all cores.
-      let cellList = cells
-      o.withUnsafeMutableBufferPointer { oBuffer in
-        e.withUnsafeMutableBufferPointer { eBuffer in
-          guard let oBase = oBuffer.baseAddress, let eBase = eBuffer.baseAddress else { return }
-          let oOut = DisjointWrites(base: oBase)
-          let eOut = DisjointWrites(base: eBase)
-          forEachRange(n) { districts in
-            grid.numerators.withUnsafeBufferPointer { num in
-              grid.denominators.withUnsafeBufferPointer { den in
-                for d in districts {
-                  let row = d * groups
-                  for cell in cellList {
-                    let x = num[cell.base + d]
-                    let y = den[cell.base + d]
-                    guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
-                    oOut.base[row + cell.group] += Double(x)
-                    eOut.base[row + cell.group] += Double(y) * cell.rate
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-      let prior = EmpiricalBayes.poissonGammaPrior(observed: o, expected: e)
-      priors.append(prior)
-      do {
-        // Each segment's smoothed ratio, on all cores.
-        var smoothed = [Double](repeating: .nan, count: units)
-        if let prior {
-          let observed = o
-          let expected = e
-          smoothed.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let out = DisjointWrites(base: base)
-            forEachRange(units) { range in
-              for u in range where expected[u] > 0 { out.base[u] = prior.smoothed(observed: observed[u], expected: expected[u]) }
-            }
-          }
-        }
-        e = []
-        needAcc.add(config: configs[i], values: smoothed)
-      }
-      let w = weights[i]
-      // Each group's total over districts (in district order), then each segment's share of it.
-      let all = groupTotals(o, groups: groups, districts: n)
-      let shared = (0..<groups).map { all[$0] > 0 && w > 0 }
-      for j in 0..<groups where shared[j] { shareWeight[j] += w }
-      let observed = o
-      shareSum.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        let out = DisjointWrites(base: base)
-        forEachRange(n, minimumChunk: 4096) { districts in
-          for d in districts {
-            let row = d * groups
-            for j in 0..<groups where shared[j] { out.base[row + j] += w * observed[row + j] / all[j] }
-          }
-        }
-      }
-    }
-    let need = needAcc.finish()
 
-    // Consultations of known sex and age, moved onto the common banding (case bands in order).
-    var observed = [Double](repeating: 0, count: units)
-    var caseCells: [(base: Int, group: Int)] = []
-    for (cb, k) in dataset.cases.bands.bands.map({ AgeBanding.container(of: $0, in: banding) }).enumerated() {
-      guard let k else { continue }
-      for s in 0..<2 { caseCells.append(((cb * 3 + s) * n, s * g + k)) }
-    }
-    dataset.cases.windowBySegment.withUnsafeBufferPointer { window in
-      observed.withUnsafeMutableBufferPointer { observed in
-        for d in 0..<n {
-          let row = d * groups
-          for cell in caseCells { observed[row + cell.group] += Double(window[cell.base + d]) }
-        }
-      }
-    }
-    // Expected consultations within each sex x age group.
-    var expected = shareSum
-    shareSum = []
-    let groupTotal = groupTotals(observed, groups: groups, districts: n)
-    let even = n > 0 ? 1 / Double(n) : 0
-    expected.withUnsafeMutableBufferPointer { expected in
-      for d in 0..<n {
-        let row = d * groups
-        for j in 0..<groups {
-          let totalWeight = shareWeight[j]
-          if totalWeight > 0 {
-            expected[row + j] = expected[row + j] / totalWeight * groupTotal[j]
-          } else {
-            expected[row + j] = even * groupTotal[j]
-          }
-        }
-      }
-    }
-    let reachPrior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
-    // Every unit's score, on all cores.
-    var scores = [Double](repeating: 0, count: units)
-    do {
-      let observed = observed
-      let expected = expected
-      scores.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        let out = DisjointWrites(base: base)
-        forEachRange(units) { range in
-          for u in range {
-            let reliability = expected[u] > 0 ? (reachPrior?.weight(observed: observed[u], expected: expected[u]) ?? 0) : 0
-            let reach = Reach(observed: observed[u], expected: expected[u], ratioInterval: nil, reliability: reliability)
-            out.base[u] = PriorityRanking.score(needIndex: need[u], reach: reach)
-          }
-        }
-      }
-    }
-    let order = topOrder(scores: scores, need: need, expected: expected, limit: limit)
+    // The Empirical-Bayes priors of every indicator's smoothed ratio and of the consultation
+    // ratio, and each group's totals, by passes over the districts (SegmentModel): no array
+    // over every segment, except the need index for the rank methods, which need a whole
+    // column at once.
+    let model = SegmentModel(outputs: outputs, dataset: dataset, banding: banding)
+    let fit = PhaseTimings.measure("    segment fit") { model.fit() }
+    let needs = configuration.composite == .geometricMean ? nil : model.needArray(fit, method: configuration.composite)
+    let order = PhaseTimings.measure("    segment rank") { rankedUnits(model, fit, needs: needs, limit: limit) }
+    let priors = fit.priors
+    let reachPrior = fit.reachPrior
 
     // O and E of one indicator for one segment: the sums of the first pass, term for term.
     @Sendable func indicatorCounts(_ i: Int, d: Int, s: Int, k: Int) -> (o: Double, e: Double) {
@@ -199,21 +68,26 @@ public enum SegmentEngine {
     let byUnit = order.indices.sorted(by: { order[$0] < order[$1] })
     let rowChunks = max(1, min(8, byUnit.count / 4096))
     let rowChunkSize = (byUnit.count + rowChunks - 1) / max(1, rowChunks)
-    let finalObserved = observed
-    let finalExpected = expected
-    let finalScores = scores
     let finalPriors = priors
-    let built = ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
+    let built = PhaseTimings.measure("    segment rows") { ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
       var poissonIntervals = ExactPoissonIntervals(level: level)
       var out: [(rank: Int, row: SegmentPriority)] = []
+      var scratch = SegmentModel.Scratch(model)
+      var evaluated = -1
       for rank in byUnit[min(byUnit.count, c * rowChunkSize)..<min(byUnit.count, (c + 1) * rowChunkSize)] {
         let u = order[rank]
         let d = u / (2 * g)
         let s = (u / g) % 2
         let k = u % g
         let sex: Sex = s == 0 ? .male : .female
-        let observedU = finalObserved[u]
-        let expectedU = finalExpected[u]
+        if d != evaluated {
+          scratch.evaluate(district: d, fit, needs: needs)
+          evaluated = d
+        }
+        let observedU = scratch.observed[u % groups]
+        let expectedU = scratch.expected[u % groups]
+        let needU = scratch.need[u % groups]
+        let scoreU = scratch.score[u % groups]
         var interval: Interval? = nil
         if expectedU > 0 {
           let ci = poissonIntervals.memoised(count: observedU)
@@ -234,11 +108,11 @@ public enum SegmentEngine {
           populationPeriod.flatMap { pop.population(period: $0, district: d, sex: sex, band: banding[k]).map(Double.init) }
         }
         out.append((rank, SegmentPriority(
-          district: d, sex: sex, band: banding[k], rank: rank + 1, score: finalScores[u], needIndex: need[u], reach: r,
+          district: d, sex: sex, band: banding[k], rank: rank + 1, score: scoreU, needIndex: needU, reach: r,
           population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false))))
       }
       return out
-    }
+    } }
     var rows = [SegmentPriority?](repeating: nil, count: order.count)
     for chunk in built {
       for (rank, row) in chunk { rows[rank] = row }

@@ -1,0 +1,120 @@
+extension SegmentEngine {
+  /// The best `limit` segments in rank order — the order `topOrder` gives over arrays of every
+  /// segment's score, need and expected consultations — found district by district without
+  /// those arrays: the districts are split in two halves scored on both cores, each keeping a
+  /// bounded heap of its best segments with a positive score, and the two lists are merged.
+  ///
+  /// When that cannot give `topOrder`'s answer — fewer than `limit` positive scores (the rest
+  /// are then ranked too) or a NaN need or expected among them (no total order) — the arrays
+  /// are built after all and `topOrder` ranks them, as before.
+  static func rankedUnits(_ model: SegmentModel, _ fit: SegmentModel.Fit, needs: [Double]?, limit: Int) -> [Int] {
+    guard limit > 0 else { return [] }
+    let n = model.districts
+    let middle = n / 2
+    let halves = ParallelMap.map(2) { h in
+      bestUnits(model, fit, needs: needs, limit: limit, districts: h == 0 ? 0..<middle : middle..<n)
+    }
+    if let first = halves[0], let second = halves[1], first.positives + second.positives >= limit {
+      var merged: [Int] = []
+      merged.reserveCapacity(limit)
+      var i = 0
+      var j = 0
+      while merged.count < limit, i < first.best.count || j < second.best.count {
+        if j == second.best.count || (i < first.best.count && first.best[i].ranksBefore(second.best[j])) {
+          merged.append(first.best[i].unit)
+          i += 1
+        } else {
+          merged.append(second.best[j].unit)
+          j += 1
+        }
+      }
+      return merged
+    }
+    // Every segment's values, then the array ranking.
+    let units = n * model.groups
+    var scores = [Double](repeating: 0, count: units)
+    var need = [Double](repeating: 0, count: units)
+    var expected = [Double](repeating: 0, count: units)
+    var scratch = SegmentModel.Scratch(model)
+    for d in 0..<n {
+      scratch.evaluate(district: d, fit, needs: needs)
+      for j in 0..<model.groups {
+        scores[d * model.groups + j] = scratch.score[j]
+        need[d * model.groups + j] = scratch.need[j]
+        expected[d * model.groups + j] = scratch.expected[j]
+      }
+    }
+    return topOrder(scores: scores, need: need, expected: expected, limit: limit)
+  }
+
+  /// A segment's rank keys.
+  struct RankedUnit: Sendable {
+    var score: Double
+    var need: Double
+    var expected: Double
+    var unit: Int
+
+    /// Whether this segment ranks before `other`: score, need, expected descending, then unit.
+    @inline(__always) func ranksBefore(_ other: RankedUnit) -> Bool {
+      if score != other.score { return score > other.score }
+      if need != other.need { return need > other.need }
+      if expected != other.expected { return expected > other.expected }
+      return unit < other.unit
+    }
+  }
+
+  /// The best `limit` segments with a positive score among `districts`, in rank order, and how
+  /// many segments there have a positive score; nil at a NaN need or expected among them.
+  static func bestUnits(
+    _ model: SegmentModel, _ fit: SegmentModel.Fit, needs: [Double]?, limit: Int, districts: Range<Int>
+  ) -> (best: [RankedUnit], positives: Int)? {
+    var scratch = SegmentModel.Scratch(model)
+    var heap = BoundedWorstHeap(limit: limit)
+    var positives = 0
+    for d in districts {
+      scratch.evaluate(district: d, fit, needs: needs)
+      for j in 0..<model.groups where scratch.score[j] > 0 {
+        if scratch.need[j].isNaN || scratch.expected[j].isNaN { return nil }
+        positives += 1
+        heap.offer(RankedUnit(score: scratch.score[j], need: scratch.need[j], expected: scratch.expected[j], unit: d * model.groups + j))
+      }
+    }
+    return (heap.sorted(), positives)
+  }
+
+  /// The best `limit` segments offered, kept in a max-heap on rank position (the root is the
+  /// worst one kept).
+  struct BoundedWorstHeap {
+    let limit: Int
+    private(set) var items: [RankedUnit] = []
+
+    init(limit: Int) {
+      self.limit = limit
+      items.reserveCapacity(limit)
+    }
+
+    mutating func offer(_ x: RankedUnit) {
+      if items.count < limit {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0 {
+          let p = (i - 1) / 2
+          if items[p].ranksBefore(items[i]) { items.swapAt(p, i); i = p } else { break }
+        }
+      } else if x.ranksBefore(items[0]) {
+        items[0] = x
+        var i = 0
+        while true {
+          let l = 2 * i + 1
+          if l >= items.count { break }
+          var worst = l
+          if l + 1 < items.count && items[l].ranksBefore(items[l + 1]) { worst = l + 1 }
+          if items[i].ranksBefore(items[worst]) { items.swapAt(i, worst); i = worst } else { break }
+        }
+      }
+    }
+
+    /// The kept segments in rank order.
+    func sorted() -> [RankedUnit] { items.sorted { $0.ranksBefore($1) } }
+  }
+}
