@@ -19,6 +19,15 @@ public enum Analyzer {
       ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
         .compactMap { $0 }
     }
+    if releasingGrids {
+      // Earlier periods fed only the trend tests above: free their grids now.
+      let current = Dictionary(uniqueKeysWithValues: outputs.map { ($0.summary.indicator, $0.summary.period) })
+      for (indicator, byPeriod) in dataset.statistics.grids {
+        dataset.statistics.grids[indicator] = Dictionary(uniqueKeysWithValues: byPeriod.map { period, grid in
+          (period, period == current[indicator] ? grid : CellGrid(districtCount: 0, bandCount: grid.bandCount))
+        })
+      }
+    }
     let configs = outputs.map(\.summary.config)
     for output in outputs where output.summary.observed == 0 {
       log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))
