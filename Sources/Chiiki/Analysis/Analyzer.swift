@@ -15,18 +15,23 @@ public enum Analyzer {
     let level = configuration.confidenceLevel
 
     let indicatorIDs = dataset.statistics.indicators
-    var outputs = PhaseTimings.measure("  indicators") { [dataset] in
-      ParallelMap.map(indicatorIDs.count) { IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration) }
-        .compactMap { $0 }
+    // The previous period feeds only the trend tests: its per-district totals first, then (when
+    // releasing) its grids are freed before the current period's results are built.
+    let previous = PhaseTimings.measure("  previous periods") { [dataset] in
+      ParallelMap.map(indicatorIDs.count) { IndicatorEngine.previousTotals(indicator: indicatorIDs[$0], dataset: dataset) }
     }
     if releasingGrids {
-      // Earlier periods fed only the trend tests above: free their grids now.
-      let current = Dictionary(uniqueKeysWithValues: outputs.map { ($0.summary.indicator, $0.summary.period) })
       for (indicator, byPeriod) in dataset.statistics.grids {
+        let current = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod).current
         dataset.statistics.grids[indicator] = Dictionary(uniqueKeysWithValues: byPeriod.map { period, grid in
-          (period, period == current[indicator] ? grid : CellGrid(districtCount: 0, bandCount: grid.bandCount))
+          (period, period == current ? grid : CellGrid(districtCount: 0, bandCount: grid.bandCount))
         })
       }
+    }
+    var outputs = PhaseTimings.measure("  indicators") { [dataset] in
+      ParallelMap.map(indicatorIDs.count) {
+        IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration, previous: previous[$0])
+      }.compactMap { $0 }
     }
     let configs = outputs.map(\.summary.config)
     for output in outputs where output.summary.observed == 0 {
@@ -84,10 +89,7 @@ public enum Analyzer {
     let evidence = outputs.map { (config: $0.summary.config, results: $0.results) }
     let chunkSize = max(8192, (n + 7) / 8)
     let priorities = PhaseTimings.measure("  priorities") {
-      ParallelMap.map((n + chunkSize - 1) / chunkSize) { c -> [DistrictPriority] in
-        let range = (c * chunkSize)..<min(n, (c + 1) * chunkSize)
-        var priorities: [DistrictPriority] = []
-        priorities.reserveCapacity(range.count)
+      ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (DistrictPriority) -> Void) in
         for i in range {
           let d = now.order[i]
           let lowData = expectedSum[d] < configuration.minimumExpected
@@ -97,15 +99,14 @@ public enum Analyzer {
             return IndicatorEvidence(config: o.config, smoothed: r.smoothedRatio, ratio: ratio, interval: r.ratioInterval)
           }
           let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
-          priorities.append(DistrictPriority(
+          emit(DistrictPriority(
             district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
             drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
             previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
             previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
             underReachedThreeMonths: under))
         }
-        return priorities
-      }.flatMap { $0 }
+      }
     }
 
     // Segments on the common banding.

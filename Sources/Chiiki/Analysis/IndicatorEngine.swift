@@ -9,7 +9,22 @@ public enum IndicatorEngine {
     public var grid: CellGrid
   }
 
+  /// The per-district O and E of the indicator's previous period (the one before the latest
+  /// not after the run period), with that period's own reference rates; nil without one.
+  /// Computed apart from `run` so that the previous period's grids can be freed first.
+  public static func previousTotals(indicator: IndicatorID, dataset: Dataset) -> [IndirectStandardisation.Totals]? {
+    let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
+    guard periods.current != nil, let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] else { return nil }
+    return IndirectStandardisation.districtTotals(
+      prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset), bandOrder: dataset.statistics.bands.sortedIndices)
+  }
+
   public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration) -> Output? {
+    run(indicator: indicator, dataset: dataset, configuration: configuration, previous: previousTotals(indicator: indicator, dataset: dataset))
+  }
+
+  /// `run` with the previous period's totals given (from `previousTotals`).
+  public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output? {
     let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
     guard let period = periods.current, let grid = dataset.statistics.grids[indicator]?[period] else { return nil }
     let level = configuration.confidenceLevel
@@ -24,13 +39,7 @@ public enum IndicatorEngine {
     let od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
     let tau2 = od.isOverdispersed ? od.tau2 : 0
 
-    var previousTotalsFound: [IndirectStandardisation.Totals]? = nil
-    if let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] {
-      previousTotalsFound = IndirectStandardisation.districtTotals(
-        prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset), bandOrder: bandOrder)
-    }
-
-    let previousTotals = previousTotalsFound
+    let previousTotals = previous
     // Exact intervals depend only on whole counts, which repeat across districts: each distinct
     // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
     let poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
