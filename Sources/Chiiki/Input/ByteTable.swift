@@ -46,7 +46,7 @@ struct ByteTable<Value> {
 
   @inline(__always) private func equal(_ e: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if bytes.isEmpty { return true }
-    return pool.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[e], bytes.baseAddress!, bytes.count) == 0 }
+    return pool.withUnsafeBufferPointer { sameBytes($0.baseAddress! + starts[e], bytes.baseAddress!, bytes.count) }
   }
 
   /// Stores a value for these bytes (first writer wins: a key already present keeps its value).
@@ -120,7 +120,7 @@ public struct DistrictByteIndex: Sendable {
     guard d >= 0 && d < ends.count else { return false }
     let start = d == 0 ? 0 : ends[d - 1]
     guard ends[d] - start == bytes.count else { return false }
-    return bytes.isEmpty || codes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }
+    return bytes.isEmpty || codes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + start, bytes.baseAddress!, bytes.count) }
   }
 
   /// The index of the district whose code is exactly these (UTF-8) bytes.
@@ -133,7 +133,7 @@ public struct DistrictByteIndex: Sendable {
         if s == 0 { return nil }
         let d = s - 1
         let start = d == 0 ? 0 : ends[d - 1]
-        if ends[d] - start == bytes.count && (bytes.isEmpty || memcmp(pool.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
+        if ends[d] - start == bytes.count && (bytes.isEmpty || sameBytes(pool.baseAddress! + start, bytes.baseAddress!, bytes.count)) {
           return d
         }
         i = (i + 1) & mask
@@ -143,6 +143,23 @@ public struct DistrictByteIndex: Sendable {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// `memcmp(a, b, n) == 0` without the library call: keys are short (district codes are
+/// usually 8 bytes), so comparing a word at a time inline costs less than the call.
+@inline(__always) func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  let ra = UnsafeRawPointer(a)
+  let rb = UnsafeRawPointer(b)
+  var i = 0
+  while i &+ 8 <= n {
+    if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+    i &+= 8
+  }
+  while i < n {
+    if a[i] != b[i] { return false }
+    i &+= 1
+  }
+  return true
+}
 
 /// A `ByteTable` with a small direct-mapped memo in front: loaders see few distinct spellings
 /// per column (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words

@@ -4,12 +4,16 @@ public enum ResourcesLoader {
     file: "resources.csv", required: ["resource_id", "name", "kind", "district_code"],
     optional: ["capacity", "target", "address", "contact", "hours", "url", "public"])
 
-  public static func load(path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
+  /// `codes`, when given, looks district codes up by their bytes (same result, no String hash).
+  public static func load(
+    path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog,
+    codes: DistrictByteIndex? = nil
+  ) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
     var list: [Resource] = []
     var firstLine: [String: Int] = [:]
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
       guard let id = row.requiredText("resource_id", &log), let name = row.requiredText("name", &log),
-        let kind = row.requiredText("kind", &log), let d = row.district(districts, &log)
+        let kind = row.requiredText("kind", &log), let d = district(row, districts, codes, &log)
       else { return }
       if let previous = firstLine[id] {
         row.error("resource_id", "resource_id '\(id)' is used twice (first at line \(previous))", &log)
@@ -39,5 +43,12 @@ public enum ResourcesLoader {
     }
     list.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     return (list, summary)
+  }
+
+  /// The row's district: by its bytes when `codes` is given (falling back to the text lookup,
+  /// which also words the error), else by its text.
+  private static func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
+    guard let codes, let column = row.header["district_code"] else { return row.district(districts, &log) }
+    return row.district(at: column, codes: codes, districts, &log)
   }
 }

@@ -37,7 +37,17 @@ struct RowFields {
                          "\(name) holds bytes that are not valid \(record.encoding == .utf8 ? "UTF-8" : "CP932") (try --encoding)"))
       return nil
     }
-    return TextNormalizer.trimSpaces(raw)
+    return RowFields.hasNoEdgeSpace(raw) ? raw : TextNormalizer.trimSpaces(raw)
+  }
+
+  /// True when `TextNormalizer.trimSpaces` would return `text` unchanged because it neither
+  /// starts nor ends with a space, a tab or an ideographic space (U+3000, E3 80 80 in UTF-8):
+  /// most cells, which then skip the scalar-by-scalar scan.
+  @inline(__always)
+  static func hasNoEdgeSpace(_ text: String) -> Bool {
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80
   }
 
   /// A required text cell: nil (with an error) if undecodable or empty.

@@ -7,17 +7,45 @@ public struct DistrictTable: Sendable {
   /// Per district, its index in `areas`, or nil.
   public let areaIndex: [Int?]
 
-  public init(_ list: [District]) {
-    let sorted = list.sorted { $0.code < $1.code }
+  public init(_ list: [District]) { self.init(list, positions: nil) }
+
+  /// `init(_:)`, for a loader that has already mapped each code of `list` to its position in
+  /// `list` (codes unique): when `list` is already in code order (districts.csv usually is),
+  /// that map is kept instead of building the same one again, and nothing is sorted.
+  init(_ list: [District], positions: [String: Int]?) {
+    // Strictly increasing codes: sorting would give `list` itself.
+    let inOrder = list.indices.dropFirst().allSatisfy { list[$0 - 1].code < list[$0].code }
+    let sorted = inOrder ? list : list.sorted { $0.code < $1.code }
     districts = sorted
-    var position: [String: Int] = [:]
-    position.reserveCapacity(sorted.count)
-    for (i, d) in sorted.enumerated() { position[d.code.rawValue] = i }
-    self.position = position
-    let areaNames = Array(Set(sorted.compactMap(\.area))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    if inOrder, let positions, positions.count == sorted.count {
+      self.position = positions
+    } else {
+      var position: [String: Int] = [:]
+      position.reserveCapacity(sorted.count)
+      for (i, d) in sorted.enumerated() { position[d.code.rawValue] = i }
+      self.position = position
+    }
+    // Districts of one area tend to follow each other: a run of one area hashes its name once.
+    var names = Set<String>()
+    var previous: String? = nil
+    for d in sorted {
+      guard let area = d.area, area != previous else { continue }
+      names.insert(area)
+      previous = area
+    }
+    let areaNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     areas = areaNames
     let areaPosition = Dictionary(uniqueKeysWithValues: areaNames.enumerated().map { ($1, $0) })
-    areaIndex = sorted.map { $0.area.flatMap { areaPosition[$0] } }
+    var lastArea: String? = nil
+    var lastIndex: Int? = nil
+    areaIndex = sorted.map { d in
+      guard let area = d.area else { return nil }
+      if area != lastArea {
+        lastArea = area
+        lastIndex = areaPosition[area]
+      }
+      return lastIndex
+    }
   }
 
   public var count: Int { districts.count }

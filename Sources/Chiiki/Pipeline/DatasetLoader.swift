@@ -91,7 +91,7 @@ public enum DatasetLoader {
           var resourcesLog = DiagnosticLog(limit: limit)
           let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
             try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
-              try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog)
+              try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog, codes: codes)
             }
           }
           let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
