@@ -21,12 +21,9 @@ public enum Analyzer {
       ParallelMap.map(indicatorIDs.count) { IndicatorEngine.previousTotals(indicator: indicatorIDs[$0], dataset: dataset) }
     }
     if releasingGrids {
-      for (indicator, byPeriod) in dataset.statistics.grids {
-        let current = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod).current
-        dataset.statistics.grids[indicator] = Dictionary(uniqueKeysWithValues: byPeriod.map { period, grid in
-          (period, period == current ? grid : CellGrid(districtCount: 0, bandCount: grid.bandCount))
-        })
-      }
+      let statistics = dataset.statistics
+      let run = dataset.runPeriod
+      dataset.statistics.releaseCells { indicator, period in period != statistics.periods(of: indicator, notAfter: run).current }
     }
     var outputs = PhaseTimings.measure("  indicators") { [dataset] in
       ParallelMap.map(indicatorIDs.count) {
@@ -129,7 +126,7 @@ public enum Analyzer {
 
     if releasingGrids {
       // Only segments read cells; everything below works from per-district results.
-      dataset.statistics.grids = dataset.statistics.grids.mapValues { $0.mapValues { CellGrid(districtCount: 0, bandCount: $0.bandCount) } }
+      dataset.statistics.releaseCells { _, _ in true }
       dataset.population = nil
       for i in outputs.indices { outputs[i].grid = CellGrid(districtCount: 0, bandCount: outputs[i].grid.bandCount) }
     }

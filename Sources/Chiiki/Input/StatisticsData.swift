@@ -23,6 +23,16 @@ public struct StatisticsData: Sendable {
   /// Indicators in a stable order.
   public var indicators: [IndicatorID] { grids.keys.sorted() }
 
+  /// Frees the cells of every grid for which `release(indicator, period)` is true. The grids stay
+  /// (empty, with their band count), so indicators and periods read as before.
+  public mutating func releaseCells(where release: (IndicatorID, Period) -> Bool) {
+    for (indicator, byPeriod) in grids {
+      for (period, grid) in byPeriod where release(indicator, period) {
+        grids[indicator]![period] = CellGrid(districtCount: 0, bandCount: grid.bandCount)
+      }
+    }
+  }
+
   /// The latest period of an indicator that is not after the run period, and the one before it.
   public func periods(of indicator: IndicatorID, notAfter run: Period) -> (current: Period?, previous: Period?) {
     let usable = (grids[indicator]?.keys ?? [:].keys).filter { $0.isNotAfter(run) }.sorted()

@@ -20,6 +20,18 @@ public enum ReferralOutcomeEngine {
   /// Window counts of one unit.
   struct Counts { var consultations = 0, referrals = 0, exits = 0 }
 
+  /// Window counts of one district for a category slot, or all categories (nil).
+  static func counts(_ cases: CaseData, district d: Int, category c: Int?) -> Counts {
+    let n = cases.districtCount
+    var t = Counts()
+    for c in c.map({ $0..<($0 + 1) }) ?? cases.categories.indices {
+      t.consultations += Int(cases.windowConsultations[c * n + d])
+      t.referrals += Int(cases.windowReferrals[c * n + d])
+      t.exits += Int(cases.windowExits[c * n + d])
+    }
+    return t
+  }
+
   /// One outcome row from its counts: rates and Wilson intervals (no centre comparison).
   static func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category: CaseCategory?, _ t: Counts, hasExits: Bool, level: Double) -> ReferralOutcome {
     var o = ReferralOutcome(
@@ -51,13 +63,11 @@ public enum ReferralOutcomeEngine {
     // Counts per (category index or nil = all) for a set of districts.
     func counts(_ members: [Int], category c: Int?) -> Counts {
       var t = Counts()
-      let cs = c.map { [$0] } ?? Array(cases.categories.indices)
-      for c in cs {
-        for d in members {
-          t.consultations += Int(cases.windowConsultations[c * n + d])
-          t.referrals += Int(cases.windowReferrals[c * n + d])
-          t.exits += Int(cases.windowExits[c * n + d])
-        }
+      for d in members {
+        let one = Self.counts(cases, district: d, category: c)
+        t.consultations += one.consultations
+        t.referrals += one.referrals
+        t.exits += one.exits
       }
       return t
     }
@@ -103,7 +113,7 @@ public enum ReferralOutcomeEngine {
     districtRows.reserveCapacity(n)
     for d in everyone {
       for c in [nil] + categoryOrder.map(Optional.some) {
-        let t = source.counts(district: d, category: c)
+        let t = Self.counts(cases, district: d, category: c)
         guard c == nil || t.consultations > 0 else { continue }
         var flagged = (referral: FunnelLabel?.none, exit: FunnelLabel?.none)
         if let centre = centreRows[c.map { $0 + 1 } ?? 0] { flagged = flags(t, centre: centre, hasExits: hasExits) }

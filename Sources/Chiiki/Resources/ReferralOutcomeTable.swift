@@ -92,31 +92,13 @@ struct OutcomeSource: Sendable {
   /// Centre rows by category slot + 1 (0 = all categories), nil where the category has none.
   let centre: [ReferralOutcome?]
 
-  /// Window counts of one district for a category slot, or all categories (nil).
-  func counts(district d: Int, category c: Int?) -> ReferralOutcomeEngine.Counts {
-    let n = cases.districtCount
-    var t = ReferralOutcomeEngine.Counts()
-    if let c {
-      t.consultations = Int(cases.windowConsultations[c * n + d])
-      t.referrals = Int(cases.windowReferrals[c * n + d])
-      t.exits = Int(cases.windowExits[c * n + d])
-    } else {
-      for c in cases.categories.indices {
-        t.consultations += Int(cases.windowConsultations[c * n + d])
-        t.referrals += Int(cases.windowReferrals[c * n + d])
-        t.exits += Int(cases.windowExits[c * n + d])
-      }
-    }
-    return t
-  }
-
   func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let d = Int(r.district)
     let c = r.category < 0 ? nil : Int(r.category)
     let district = districts.districts[d]
     var o = ReferralOutcomeEngine.row(
       .district, key: district.code.rawValue, name: district.name, area: district.area,
-      category: c.map { cases.categories[$0] }, counts(district: d, category: c), hasExits: cases.hasExits, level: level)
+      category: c.map { cases.categories[$0] }, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level)
     if let centre = centre[c.map { $0 + 1 } ?? 0] {
       o.centreReferralRate = centre.referralRate
       o.centreExitRate = centre.exitRate

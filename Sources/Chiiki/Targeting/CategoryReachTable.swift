@@ -33,18 +33,14 @@ public struct CategoryReachTable: Sendable {
   /// Every row, category by category (name order), districts in table order; each the same
   /// `Reach` that `ReachEngine.reach` gives. Exact intervals are reused for equal counts.
   public func forEachRow(_ body: (CategoryReach) -> Void) {
-    var intervals: [Double: Interval] = [:]
+    var intervals = ExactPoissonIntervals(level: level)
     for column in columns {
       for d in 0..<districtCount {
         let o = Double(observed[column.slot * districtCount + d])
         let e = column.expected[d]
         var interval: Interval? = nil
         if e > 0 {
-          let ci: Interval
-          if let cached = intervals[o] { ci = cached } else {
-            ci = ConfidenceIntervals.exactPoisson(count: o, level: level)
-            if intervals.count < 100_000 { intervals[o] = ci }
-          }
+          let ci = intervals.memoised(count: o)
           interval = Interval(lower: ci.lower / e, upper: ci.upper / e)
         }
         body(CategoryReach(
@@ -52,13 +48,5 @@ public struct CategoryReachTable: Sendable {
           reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: e > 0 ? column.reliability[d] : 0)))
       }
     }
-  }
-
-  /// All rows in an array (small cities and tests).
-  public var rows: [CategoryReach] {
-    var out: [CategoryReach] = []
-    out.reserveCapacity(count)
-    forEachRow { out.append($0) }
-    return out
   }
 }
