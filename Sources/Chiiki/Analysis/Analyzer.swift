@@ -40,6 +40,32 @@ public enum Analyzer {
       outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
       units: n, method: configuration.composite)
 
+    // Segments on the common banding.
+    // (Every band of statistics.csv, as every grid counts them all.)
+    let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
+    var segments: [SegmentPriority] = []
+    var segmentTotal = 0
+    var banding: [AgeBand] = []
+    if !dataset.cases.bands.bands.isEmpty {
+      guard let common = AgeBanding.commonBanding(Array(Set(statBandsUsed)), dataset.cases.bands.bands) else {
+        log.add(Diagnostic(.error, file: "cases.csv",
+                           "the age bands of cases.csv (\(dataset.cases.bands.bands.sorted().map(\.description).joined(separator: ", "))) and statistics.csv (\(Set(statBandsUsed).sorted().map(\.description).joined(separator: ", "))) have no useful common banding; use bands that nest (e.g. 10-year bands over 5-year bands)"))
+        throw .invalidInput(log)
+      }
+      banding = common
+      let result = PhaseTimings.measure("  segments") { SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
+      segments = result.segments
+      segmentTotal = result.total
+    }
+
+    if releasingGrids {
+      // Only segments read cells; everything below works from per-district results, so reach,
+      // ranks, priorities and category reach never share memory with the grids.
+      dataset.statistics.releaseCells { _, _ in true }
+      dataset.population = nil
+      for i in outputs.indices { outputs[i].grid = CellGrid(districtCount: 0, bandCount: outputs[i].grid.bandCount) }
+    }
+
     // Reach over the window and the windows one and twelve months earlier.
     let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
@@ -104,31 +130,6 @@ public enum Analyzer {
             underReachedThreeMonths: under))
         }
       }
-    }
-
-    // Segments on the common banding.
-    // (Every band of statistics.csv, as every grid counts them all.)
-    let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
-    var segments: [SegmentPriority] = []
-    var segmentTotal = 0
-    var banding: [AgeBand] = []
-    if !dataset.cases.bands.bands.isEmpty {
-      guard let common = AgeBanding.commonBanding(Array(Set(statBandsUsed)), dataset.cases.bands.bands) else {
-        log.add(Diagnostic(.error, file: "cases.csv",
-                           "the age bands of cases.csv (\(dataset.cases.bands.bands.sorted().map(\.description).joined(separator: ", "))) and statistics.csv (\(Set(statBandsUsed).sorted().map(\.description).joined(separator: ", "))) have no useful common banding; use bands that nest (e.g. 10-year bands over 5-year bands)"))
-        throw .invalidInput(log)
-      }
-      banding = common
-      let result = PhaseTimings.measure("  segments") { SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
-      segments = result.segments
-      segmentTotal = result.total
-    }
-
-    if releasingGrids {
-      // Only segments read cells; everything below works from per-district results.
-      dataset.statistics.releaseCells { _, _ in true }
-      dataset.population = nil
-      for i in outputs.indices { outputs[i].grid = CellGrid(districtCount: 0, bandCount: outputs[i].grid.bandCount) }
     }
 
     let (categorySummaries, categoryReach) = PhaseTimings.measure("  category reach") { CategoryReachEngine.run(
