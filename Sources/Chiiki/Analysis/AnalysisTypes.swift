@@ -1,35 +1,3 @@
-/// One district x indicator: indirect standardisation, intervals, funnel position, smoothing
-/// and trend. Column definitions follow data-contract.md.
-public struct IndicatorResult: Sendable {
-  public var district: Int
-  public var indicator: IndicatorID
-  /// O: the numerator summed over the included sex x age cells.
-  public var observed: Double
-  /// E: sum over cells of denominator x reference rate of the cell.
-  public var expected: Double
-  /// Sum of denominators over included cells.
-  public var denominator: Double
-  /// O / E, or nil when E = 0.
-  public var ratio: Double?
-  /// Exact Poisson interval of O divided by E.
-  public var ratioInterval: Interval?
-  /// O / denominator with a Wilson score interval.
-  public var crudeRate: Double?
-  public var crudeInterval: Interval?
-  /// Empirical-Bayes (Poisson-Gamma) smoothed ratio, and its shrinkage weight (0 = all prior).
-  public var smoothedRatio: Double
-  public var shrinkageWeight: Double
-  /// Funnel-plot label at the limits used (over-dispersion adjusted when detected).
-  public var funnel: FunnelLabel
-  /// Label against the plain Poisson limits.
-  public var funnelUnadjusted: FunnelLabel
-  /// Cells left out because they were suppressed or unavailable.
-  public var excludedCells: Int
-  /// Ratio in the previous period, with the comparison of the two.
-  public var previousRatio: Double?
-  public var change: RatioComparison?
-}
-
 /// City-wide facts about one indicator.
 public struct IndicatorSummary: Sendable {
   public var indicator: IndicatorID

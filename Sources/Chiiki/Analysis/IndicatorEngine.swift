@@ -43,8 +43,8 @@ public enum IndicatorEngine {
     // Exact intervals depend only on whole counts, which repeat across districts: each distinct
     // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
     let poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
-    var trendPairs: [ClopperPearsonIntervals.Pair] = []
-    if let previousTotals {
+    let trend = previousTotals.map { previousTotals -> IndicatorTrend in
+      var trendPairs: [ClopperPearsonIntervals.Pair] = []
       for d in used where previousTotals[d].expected > 0 {
         let p = previousTotals[d]
         let t = totals[d]
@@ -54,15 +54,12 @@ public enum IndicatorEngine {
           trendPairs.append(pair)
         }
       }
+      return IndicatorTrend(previous: previousTotals, now: totals, intervals: ClopperPearsonIntervals(level: level, pairs: trendPairs))
     }
-    let trendIntervals = ClopperPearsonIntervals(level: level, pairs: trendPairs)
-    // Districts are independent: chunks on all cores, joined in district order.
+    let code = IndicatorCodes.shared.code(indicator)
+    // Districts are independent: chunks on all cores, each written in place in district order.
     let chunkSize = max(4096, (totals.count + 7) / 8)
-    let chunks = (totals.count + chunkSize - 1) / chunkSize
-    let results: [IndicatorResult] = ParallelMap.map(chunks) { c -> [IndicatorResult] in
-      var results: [IndicatorResult] = []
-      let range = (c * chunkSize)..<min(totals.count, (c + 1) * chunkSize)
-      results.reserveCapacity(range.count)
+    let results = ParallelMap.build(count: totals.count, chunkSize: chunkSize) { (range, emit: (IndicatorResult) -> Void) in
       for d in range {
         let t = totals[d]
         let ratio = t.expected > 0 ? t.observed / t.expected : nil
@@ -71,10 +68,8 @@ public enum IndicatorEngine {
           let ci = poissonIntervals.interval(count: t.observed)
           interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
         }
-        var crude: Double? = nil
         var crudeCI: Interval? = nil
         if t.denominator > 0 {
-          crude = t.observed / t.denominator
           crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level)
         }
         var funnel = FunnelLabel.within
@@ -83,24 +78,12 @@ public enum IndicatorEngine {
           plain = FunnelPlot.ratioLabel(observed: t.observed, expected: t.expected)
           funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
         }
-        var previousRatio: Double? = nil
-        var change: RatioComparison? = nil
-        if let p = previousTotals?[d], p.expected > 0 {
-          previousRatio = p.observed / p.expected
-          if t.expected > 0 {
-            change = TrendTest.compareRatios(
-              observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected,
-              intervals: trendIntervals)
-          }
-        }
-        results.append(IndicatorResult(
-          district: d, indicator: indicator, observed: t.observed, expected: t.expected, denominator: t.denominator,
-          ratio: ratio, ratioInterval: interval, crudeRate: crude, crudeInterval: crudeCI,
+        emit(IndicatorResult(
+          district: d, indicatorCode: code, totals: t, ratioInterval: interval, crudeInterval: crudeCI,
           smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
-          excludedCells: t.excludedCells, previousRatio: previousRatio, change: change))
+          trend: trend))
       }
-      return results
-    }.flatMap { $0 }
+    }
     let sumO = observed.reduce(0, +)
     let sumE = expected.reduce(0, +)
     let sumN = totals.reduce(0) { $0 + $1.denominator }

@@ -27,13 +27,9 @@ public enum TrendTest {
       let pair = conditionalPair(
         observedBefore: observedBefore, expectedBefore: expectedBefore, observedNow: observedNow,
         expectedNow: expectedNow, level: level)
-    else {
-      return RatioComparison(
-        rateRatio: .nan, interval: Interval(lower: 0, upper: .infinity), pValue: 1, isSignificant: false)
-    }
+    else { return noInformation }
     let o2 = pair.successes
     let n = pair.trials
-    let o1 = n - o2
     let e1 = expectedBefore
     let e2 = expectedNow
     func ratio(fromPi pi: Double) -> Double {
@@ -41,7 +37,6 @@ public enum TrendTest {
       return pi * e1 / ((1 - pi) * e2)
     }
     let piInterval = intervals.interval(successes: o2, trials: n)
-    let rateRatio = o1 == 0 ? Double.infinity : (Double(o2) / e2) / (Double(o1) / e1)
     let alpha = 1 - level
     let pi0 = e2 / (e1 + e2)
     var pValue = BinomialDistribution.twoSidedPValueByRecurrence(successes: o2, trials: n, probability: pi0)
@@ -50,9 +45,29 @@ public enum TrendTest {
       pValue = BinomialDistribution.twoSidedPValue(successes: o2, trials: n, probability: pi0)
     }
     return RatioComparison(
-      rateRatio: rateRatio,
+      rateRatio: rateRatio(pair, expectedBefore: e1, expectedNow: e2),
       interval: Interval(lower: ratio(fromPi: piInterval.lower), upper: ratio(fromPi: piInterval.upper)),
-      pValue: pValue, isSignificant: pValue < alpha)
+      pValue: pValue, isSignificant: isSignificant(pValue: pValue, level: level))
+  }
+
+  /// The answer when the comparison carries no information: rate ratio NaN, interval [0, +inf],
+  /// p = 1, not significant.
+  public static let noInformation = RatioComparison(
+    rateRatio: .nan, interval: Interval(lower: 0, upper: .infinity), pValue: 1, isSignificant: false)
+
+  /// R = (o2/E_now)/(o1/E_before) of a conditional pair (o2 successes, o1 = n − o2); +inf at o1 = 0.
+  @inline(__always) public static func rateRatio(
+    _ pair: ClopperPearsonIntervals.Pair, expectedBefore e1: Double, expectedNow e2: Double
+  ) -> Double {
+    let o2 = pair.successes
+    let o1 = pair.trials - o2
+    return o1 == 0 ? Double.infinity : (Double(o2) / e2) / (Double(o1) / e1)
+  }
+
+  /// The decision: p < α = 1 − level.
+  @inline(__always) public static func isSignificant(pValue: Double, level: Double) -> Bool {
+    let alpha = 1 - level
+    return pValue < alpha
   }
 
   /// The binomial outcome the test conditions on: o2 = round(O_now) successes in
