@@ -59,12 +59,31 @@ public struct DistrictPriority: Sendable {
 
 /// One indicator's evidence for a unit, from which the drivers are chosen.
 public struct IndicatorEvidence: Sendable {
-  public var config: IndicatorConfig
+  /// The indicator, its direction and weight (from its configuration: only what the drivers
+  /// read, so that building evidence for every district copies no labels).
+  public var indicator: IndicatorID
+  public var higherIsWorse: Bool
+  public var weight: Double
   /// Empirical-Bayes smoothed ratio (ranks the drivers).
   public var smoothed: Double
   /// Raw O/E and its interval (shown in the reasons).
   public var ratio: Double
   public var interval: Interval?
+
+  public init(indicator: IndicatorID, higherIsWorse: Bool, weight: Double, smoothed: Double, ratio: Double, interval: Interval?) {
+    self.indicator = indicator
+    self.higherIsWorse = higherIsWorse
+    self.weight = weight
+    self.smoothed = smoothed
+    self.ratio = ratio
+    self.interval = interval
+  }
+
+  public init(config: IndicatorConfig, smoothed: Double, ratio: Double, interval: Interval?) {
+    self.init(
+      indicator: config.id, higherIsWorse: config.direction == .higherIsWorse, weight: config.weight, smoothed: smoothed,
+      ratio: ratio, interval: interval)
+  }
 }
 
 /// One driver of a district's or segment's priority, for the `reasons` text.

@@ -109,19 +109,28 @@ public enum Analyzer {
     let expectedSum = (0..<n).map { d in outputs.reduce(0) { $0 + $1.results[d].expected } }
     // Ranks are independent: chunks of the order on all cores, joined in rank order. (The jobs
     // see each indicator's config and results, not the grids, which must be freeable below.)
-    let evidence = outputs.map { (config: $0.summary.config, results: $0.results) }
+    let evidence = outputs.map {
+      (indicator: $0.summary.config.id, higherIsWorse: $0.summary.config.direction == .higherIsWorse,
+       weight: $0.summary.config.weight, results: $0.results)
+    }
     let chunkSize = max(8192, (n + 7) / 8)
     let priorities = PhaseTimings.measure("  priorities") {
       ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (DistrictPriority) -> Void) in
+        var ratios: [IndicatorEvidence] = []
+        ratios.reserveCapacity(evidence.count)
         for i in range {
           let d = now.order[i]
           let lowData = expectedSum[d] < configuration.minimumExpected
-          let ratios = evidence.compactMap { o -> IndicatorEvidence? in
+          ratios.removeAll(keepingCapacity: true)
+          for o in evidence {
             let r = o.results[d]
-            guard let ratio = r.ratio else { return nil }
-            return IndicatorEvidence(config: o.config, smoothed: r.smoothedRatio, ratio: ratio, interval: r.ratioInterval)
+            guard let ratio = r.ratio else { continue }
+            ratios.append(IndicatorEvidence(
+              indicator: o.indicator, higherIsWorse: o.higherIsWorse, weight: o.weight, smoothed: r.smoothedRatio, ratio: ratio,
+              interval: r.ratioInterval))
           }
-          let under = [reach[d], reachLastMonth[d], reachTwoMonths[d]].allSatisfy { ($0.ratioInterval?.upper ?? 1) < 1 }
+          @inline(__always) func under(_ r: Reach) -> Bool { (r.ratioInterval?.upper ?? 1) < 1 }
+          let under = under(reach[d]) && under(reachLastMonth[d]) && under(reachTwoMonths[d])
           emit(DistrictPriority(
             district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
             drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,

@@ -57,6 +57,7 @@ public enum IndicatorEngine {
       return IndicatorTrend(previous: previousTotals, now: totals, intervals: ClopperPearsonIntervals(level: level, pairs: trendPairs))
     }
     let code = IndicatorCodes.shared.code(indicator)
+    let z = ConfidenceIntervals.zValue(level: level)
     // Districts are independent: chunks on all cores, each written in place in district order.
     let chunkSize = max(4096, (totals.count + 7) / 8)
     let results = ParallelMap.build(count: totals.count, chunkSize: chunkSize) { (range, emit: (IndicatorResult) -> Void) in
@@ -70,7 +71,7 @@ public enum IndicatorEngine {
         }
         var crudeCI: Interval? = nil
         if t.denominator > 0 {
-          crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level)
+          crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level, z: z)
         }
         var funnel = FunnelLabel.within
         var plain = FunnelLabel.within

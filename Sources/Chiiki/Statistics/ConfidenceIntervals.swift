@@ -18,8 +18,14 @@ public enum ConfidenceIntervals {
   /// limits, set exactly to avoid rounding). Non-integer x is allowed, as in PHE. Level 1 gives [0, 1].
   public static func wilson(successes x: Double, trials n: Double, level: Double) -> Interval {
     guard n > 0, x >= 0, x <= n, level > 0, level <= 1 else { return .undefined }
+    return wilson(successes: x, trials: n, level: level, z: zValue(level: level))
+  }
+
+  /// `wilson(successes:trials:level:)` with z = `zValue(level:)` given, for callers that work out
+  /// many intervals at one level (the quantile is then solved once, not once per interval).
+  public static func wilson(successes x: Double, trials n: Double, level: Double, z: Double) -> Interval {
+    guard n > 0, x >= 0, x <= n, level > 0, level <= 1 else { return .undefined }
     if level == 1 { return Interval(lower: 0, upper: 1) }
-    let z = zValue(level: level)
     let z2 = z * z
     let root = z * (z2 + 4 * x * (1 - x / n)).squareRoot()
     let denominator = 2 * (n + z2)

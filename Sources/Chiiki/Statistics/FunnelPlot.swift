@@ -11,6 +11,10 @@ public enum FunnelPlot {
   /// The probabilities of the four limits, lower 99.8%, lower 95%, upper 95%, upper 99.8%.
   static let probabilities = (lower998: 0.001, lower95: 0.025, upper95: 0.975, upper998: 0.999)
 
+  /// The normal critical values of the two limits, solved once (`ConfidenceIntervals.zValue`).
+  static let z95 = ConfidenceIntervals.zValue(level: 0.95)
+  static let z998 = ConfidenceIntervals.zValue(level: 0.998)
+
   /// Limits for a ratio O/E around `target` at expected count E.
   ///
   /// tau2 = 0: the exact Spiegelhalter limits described on the type; a negative interpolated lower
@@ -24,8 +28,6 @@ public enum FunnelPlot {
     }
     if tau2 > 0 {
       let spread = (1 / expected + tau2).squareRoot()
-      let z95 = ConfidenceIntervals.zValue(level: 0.95)
-      let z998 = ConfidenceIntervals.zValue(level: 0.998)
       let centre = log(target)
       return FunnelLimits(
         lower95: exp(centre - z95 * spread), upper95: exp(centre + z95 * spread),
@@ -61,8 +63,6 @@ public enum FunnelPlot {
     guard trials > 0, trials.isFinite, target >= 0, target <= 1, tau2 >= 0 else {
       return FunnelLimits(lower95: 0, upper95: 1, lower998: 0, upper998: 1)
     }
-    let z95 = ConfidenceIntervals.zValue(level: 0.95)
-    let z998 = ConfidenceIntervals.zValue(level: 0.998)
     if tau2 > 0 {
       let angle = asin(target.squareRoot())
       let spread = (1 / (4 * trials) + tau2).squareRoot()

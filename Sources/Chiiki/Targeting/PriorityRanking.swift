@@ -1,3 +1,5 @@
+import Foundation
+
 /// Priority score and rank.
 ///
 /// score = need_index x max(0, w x (expected - observed)), where w is the Empirical-Bayes
@@ -26,30 +28,47 @@ public enum PriorityRanking {
   /// The main drivers of a unit's rank: up to two indicators that raise need most (smoothed
   /// ratio >= 1.1 in the worse direction; shown with their raw ratio and interval), the
   /// consultation shortfall (ratio < 0.9), low data.
+  ///
+  /// Indicators rank by badness w x log(oriented smoothed ratio), descending, then identifier;
+  /// only those with badness > 0 take part. Each badness is worked out once and the few
+  /// indicators are ordered in place (the order is total, so any sort gives this order).
   public static func drivers(
     indicatorRatios: [IndicatorEvidence], reach: Reach, lowData: Bool
   ) -> [PriorityDriver] {
+    @inline(__always) func oriented(_ x: IndicatorEvidence) -> Double { x.higherIsWorse ? x.smoothed : 1 / x.smoothed }
     func badness(_ x: IndicatorEvidence) -> Double {
       guard x.smoothed > 0 else { return 0 }
-      let oriented = x.config.direction == .higherIsWorse ? x.smoothed : 1 / x.smoothed
-      return x.config.weight * log(oriented)
-    }
-    let ranked = indicatorRatios.filter { badness($0) > 0 }.sorted { a, b in
-      let (x, y) = (badness(a), badness(b))
-      return x != y ? x > y : a.config.id < b.config.id
+      return x.weight * log(oriented(x))
     }
     var out: [PriorityDriver] = []
-    for x in ranked.prefix(2) {
-      let oriented = x.config.direction == .higherIsWorse ? x.smoothed : 1 / x.smoothed
-      if oriented >= 1.1 { out.append(.need(x.config.id, ratio: x.ratio, interval: x.interval)) }
+    let first: IndicatorEvidence? = withUnsafeTemporaryAllocation(of: (badness: Double, index: Int).self, capacity: indicatorRatios.count) { ranked in
+      var count = 0
+      for (i, x) in indicatorRatios.enumerated() {
+        let b = badness(x)
+        guard b > 0 else { continue }
+        // Insertion in rank order: a before b when its badness is larger, or equal with a smaller id.
+        var at = count
+        while at > 0 {
+          let p = ranked[at - 1]
+          let before = p.badness != b ? p.badness > b : indicatorRatios[p.index].indicator < x.indicator
+          if before { break }
+          ranked[at] = p
+          at -= 1
+        }
+        ranked[at] = (b, i)
+        count += 1
+      }
+      for k in 0..<min(2, count) {
+        let x = indicatorRatios[ranked[k].index]
+        if oriented(x) >= 1.1 { out.append(.need(x.indicator, ratio: x.ratio, interval: x.interval)) }
+      }
+      return count > 0 ? indicatorRatios[ranked[0].index] : nil
     }
     if let r = reach.ratio, r < 0.9 { out.append(.reach(ratio: r)) }
-    if out.isEmpty, let top = ranked.first ?? indicatorRatios.first {
-      out.append(.need(top.config.id, ratio: top.ratio, interval: top.interval))
+    if out.isEmpty, let top = first ?? indicatorRatios.first {
+      out.append(.need(top.indicator, ratio: top.ratio, interval: top.interval))
     }
     if lowData { out.append(.lowData) }
     return out
   }
 }
-
-import Foundation

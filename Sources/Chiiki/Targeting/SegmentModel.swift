@@ -26,6 +26,10 @@ struct SegmentModel: Sendable {
   /// Groups (sex x common band) per district.
   let groups: Int
   let configs: [IndicatorConfig]
+  /// Per indicator, its weight and whether higher is worse (read per district: plain values, so
+  /// that the passes never copy a configuration and its strings).
+  let weights: [Double]
+  let higherIsWorse: [Bool]
   let grids: [CellGrid]
   /// Per indicator, its cells in the order of the sums: bands in age order, then sex.
   let cells: [[Cell]]
@@ -39,6 +43,8 @@ struct SegmentModel: Sendable {
     districts = n
     groups = 2 * g
     configs = outputs.map(\.summary.config)
+    weights = configs.map(\.weight)
+    higherIsWorse = configs.map { $0.direction == .higherIsWorse }
     grids = outputs.map(\.grid)
     let statBands = dataset.statistics.bands
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
@@ -66,21 +72,22 @@ struct SegmentModel: Sendable {
 
   /// O and E of indicator `i` for each group of district `d` (bands summed in age order).
   @inline(__always) func counts(_ i: Int, district d: Int, o: inout [Double], e: inout [Double]) {
-    let grid = grids[i]
     o.withUnsafeMutableBufferPointer { o in
       e.withUnsafeMutableBufferPointer { e in
         for j in 0..<groups {
           o[j] = 0
           e[j] = 0
         }
-        grid.numerators.withUnsafeBufferPointer { num in
-          grid.denominators.withUnsafeBufferPointer { den in
-            for cell in cells[i] {
+        grids[i].numerators.withUnsafeBufferPointer { num in
+          grids[i].denominators.withUnsafeBufferPointer { den in
+            cells[i].withUnsafeBufferPointer { cells in
+            for cell in cells {
               let x = num[cell.base + d]
               let y = den[cell.base + d]
               guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
               o[cell.group] += Double(x)
               e[cell.group] += Double(y) * cell.rate
+            }
             }
           }
         }
@@ -217,15 +224,15 @@ struct SegmentModel: Sendable {
         needSum[j] = 0
         needWeight[j] = 0
       }
-      for i in model.configs.indices {
-        let config = model.configs[i]
-        let w = config.weight
+      for i in model.weights.indices {
+        let w = model.weights[i]
         guard w > 0 else { continue }
         model.counts(i, district: d, o: &o, e: &e)
-        let all = fit.groupObserved[i]
-        for j in 0..<groups where all[j] > 0 { expected[j] += w * o[j] / all[j] }
+        fit.groupObserved[i].withUnsafeBufferPointer { all in
+          for j in 0..<groups where all[j] > 0 { expected[j] += w * o[j] / all[j] }
+        }
         guard geometricNeed, let prior = fit.priors[i] else { continue }
-        let higherIsWorse = config.direction == .higherIsWorse
+        let higherIsWorse = model.higherIsWorse[i]
         for j in 0..<groups where e[j] > 0 {
           let v = prior.smoothed(observed: o[j], expected: e[j])
           guard v > 0, v.isFinite else { continue }
