@@ -25,24 +25,25 @@ public enum Analyzer {
       let run = dataset.runPeriod
       dataset.statistics.releaseCells { indicator, period in period != statistics.periods(of: indicator, notAfter: run).current }
     }
-    var outputs = PhaseTimings.measure("  indicators") { [dataset] in
+    // Each indicator's reference rates and per-district totals: all that segments and the
+    // results need of the grids.
+    var prepared = PhaseTimings.measure("  indicator totals") { [dataset] in
       ParallelMap.map(indicatorIDs.count) {
-        IndicatorEngine.run(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration, previous: previous[$0])
-      }.compactMap { $0 }
+        IndicatorEngine.prepare(indicator: indicatorIDs[$0], dataset: dataset, configuration: configuration)
+      }
     }
-    let configs = outputs.map(\.summary.config)
-    for output in outputs where output.summary.observed == 0 {
-      log.add(Diagnostic(.warning, file: "statistics.csv", "\(output.summary.indicator): no cases anywhere in \(output.summary.period); it adds nothing to need"))
+    // The previous totals of the indicators kept (those with a current period), in their order.
+    let previousOf: [[IndirectStandardisation.Totals]?] = zip(prepared, previous).filter { $0.0 != nil }.map(\.1)
+    var ready = prepared.compactMap { $0 }
+    prepared = []
+    for p in ready where p.totals.reduce(0, { $0 + $1.observed }) == 0 {
+      log.add(Diagnostic(.warning, file: "statistics.csv", "\(p.indicator): no cases anywhere in \(p.period); it adds nothing to need"))
     }
 
-    // Need index per district from smoothed ratios.
-    let need = NeedIndex.compute(
-      outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
-      units: n, method: configuration.composite)
-
-    // Segments on the common banding.
+    // Segments on the common banding, before the per-district results are built, so that the
+    // grids are freed first.
     // (Every band of statistics.csv, as every grid counts them all.)
-    let statBandsUsed = outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
+    let statBandsUsed = ready.flatMap { p in (0..<p.grid.bandCount).map { dataset.statistics.bands.bands[$0] } }
     var segments: [SegmentPriority] = []
     var segmentTotal = 0
     var banding: [AgeBand] = []
@@ -53,18 +54,33 @@ public enum Analyzer {
         throw .invalidInput(log)
       }
       banding = common
-      let result = PhaseTimings.measure("  segments") { SegmentEngine.run(outputs: outputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
+      let inputs = ready.map { SegmentEngine.Input(config: $0.config, rates: $0.rates, grid: $0.grid) }
+      let result = PhaseTimings.measure("  segments") { SegmentEngine.run(inputs: inputs, dataset: dataset, banding: common, configuration: configuration, limit: SegmentsWriter.maximumRows) }
       segments = result.segments
       segmentTotal = result.total
     }
 
     if releasingGrids {
-      // Only segments read cells; everything below works from per-district results, so reach,
-      // ranks, priorities and category reach never share memory with the grids.
+      // Only the totals and segments read cells; everything below works from per-district
+      // totals and results, so the results, reach, ranks, priorities and category reach never
+      // share memory with the grids.
       dataset.statistics.releaseCells { _, _ in true }
       dataset.population = nil
-      for i in outputs.indices { outputs[i].grid = CellGrid(districtCount: 0, bandCount: outputs[i].grid.bandCount) }
+      for i in ready.indices { ready[i].grid = CellGrid(districtCount: 0, bandCount: ready[i].grid.bandCount) }
     }
+    let finishing = ready
+    ready = []
+    let outputs = PhaseTimings.measure("  indicators") {
+      ParallelMap.map(finishing.count) {
+        IndicatorEngine.finish(finishing[$0], configuration: configuration, previous: previousOf[$0])
+      }
+    }
+    let configs = outputs.map(\.summary.config)
+
+    // Need index per district from smoothed ratios.
+    let need = NeedIndex.compute(
+      outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
+      units: n, method: configuration.composite)
 
     // Reach over the window and the windows one and twelve months earlier.
     let observedNeed = outputs.map { $0.results.map(\.observed) }

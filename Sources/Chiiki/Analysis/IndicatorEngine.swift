@@ -25,12 +25,40 @@ public enum IndicatorEngine {
 
   /// `run` with the previous period's totals given (from `previousTotals`).
   public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output? {
+    prepare(indicator: indicator, dataset: dataset, configuration: configuration).map {
+      finish($0, configuration: configuration, previous: previous)
+    }
+  }
+
+  /// What `finish` needs of the current period: its reference rates and per-district totals,
+  /// and the grid (for segments; `finish` does not read it, so it may be freed in between).
+  public struct Prepared: Sendable {
+    public var indicator: IndicatorID
+    public var config: IndicatorConfig
+    public var period: Period
+    public var previousPeriod: Period?
+    public var rates: [Double?]
+    public var totals: [IndirectStandardisation.Totals]
+    public var grid: CellGrid
+  }
+
+  /// The first half of `run`: reference rates and O, E and the denominator per district, from
+  /// the current period's grid; nil when the indicator has no period up to the run period.
+  public static func prepare(indicator: IndicatorID, dataset: Dataset, configuration: Configuration) -> Prepared? {
     let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
     guard let period = periods.current, let grid = dataset.statistics.grids[indicator]?[period] else { return nil }
-    let level = configuration.confidenceLevel
     let rates = referenceRates(grid, indicator: indicator, dataset: dataset)
-    let bandOrder = dataset.statistics.bands.sortedIndices
-    let totals = IndirectStandardisation.districtTotals(grid, rates: rates, bandOrder: bandOrder)
+    let totals = IndirectStandardisation.districtTotals(grid, rates: rates, bandOrder: dataset.statistics.bands.sortedIndices)
+    return Prepared(
+      indicator: indicator, config: configuration.indicator(indicator), period: period, previousPeriod: periods.previous,
+      rates: rates, totals: totals, grid: grid)
+  }
+
+  /// The second half of `run`: every district's result and the summary, from the totals alone.
+  public static func finish(_ prepared: Prepared, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output {
+    let indicator = prepared.indicator
+    let totals = prepared.totals
+    let level = configuration.confidenceLevel
 
     let observed = totals.map(\.observed)
     let expected = totals.map(\.expected)
@@ -88,13 +116,18 @@ public enum IndicatorEngine {
     let sumO = observed.reduce(0, +)
     let sumE = expected.reduce(0, +)
     let sumN = totals.reduce(0) { $0 + $1.denominator }
+    var high = 0
+    var low = 0
+    for r in results {
+      if r.funnel == .high95 || r.funnel == .high998 { high += 1 }
+      if r.funnel == .low95 || r.funnel == .low998 { low += 1 }
+    }
     let summary = IndicatorSummary(
-      indicator: indicator, config: configuration.indicator(indicator), period: period, previousPeriod: previousTotals == nil ? nil : periods.previous,
+      indicator: indicator, config: prepared.config, period: prepared.period, previousPeriod: previousTotals == nil ? nil : prepared.previousPeriod,
       observed: sumO, expected: sumE, denominator: sumN, referenceRate: sumN > 0 ? sumO / sumN : 0,
       overdispersion: od, funnelAdjusted: tau2 > 0, excludedCells: totals.reduce(0) { $0 + $1.excludedCells },
-      districtsHigh: results.filter { $0.funnel == .high95 || $0.funnel == .high998 }.count,
-      districtsLow: results.filter { $0.funnel == .low95 || $0.funnel == .low998 }.count)
-    return Output(summary: summary, results: results, rates: rates, grid: grid)
+      districtsHigh: high, districtsLow: low)
+    return Output(summary: summary, results: results, rates: prepared.rates, grid: prepared.grid)
   }
 
   static func referenceRates(_ grid: CellGrid, indicator: IndicatorID, dataset: Dataset) -> [Double?] {

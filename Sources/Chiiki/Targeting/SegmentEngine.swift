@@ -17,8 +17,30 @@ public enum SegmentEngine {
     public var total: Int
   }
 
+  /// What segments read of one indicator: its configuration, reference rates and current grid.
+  public struct Input: Sendable {
+    public var config: IndicatorConfig
+    public var rates: [Double?]
+    public var grid: CellGrid
+
+    public init(config: IndicatorConfig, rates: [Double?], grid: CellGrid) {
+      self.config = config
+      self.rates = rates
+      self.grid = grid
+    }
+  }
+
   public static func run(
     outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
+  ) -> Result {
+    run(
+      inputs: outputs.map { Input(config: $0.summary.config, rates: $0.rates, grid: $0.grid) }, dataset: dataset,
+      banding: banding, configuration: configuration, limit: limit)
+  }
+
+  /// `run` from the indicators' grids and rates alone (no per-district results needed).
+  public static func run(
+    inputs outputs: [Input], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
   ) -> Result {
     let n = dataset.districts.count
     let g = banding.count
@@ -27,14 +49,14 @@ public enum SegmentEngine {
     let statBands = dataset.statistics.bands
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
     let level = configuration.confidenceLevel
-    let configs = outputs.map(\.summary.config)
+    let configs = outputs.map(\.config)
     let sortedBands = statBands.sortedIndices
 
     // The Empirical-Bayes priors of every indicator's smoothed ratio and of the consultation
     // ratio, and each group's totals, by passes over the districts (SegmentModel): no array
     // over every segment, except the need index for the rank methods, which need a whole
     // column at once.
-    let model = SegmentModel(outputs: outputs, dataset: dataset, banding: banding)
+    let model = SegmentModel(inputs: outputs, dataset: dataset, banding: banding)
     let fit = PhaseTimings.measure("    segment fit") { model.fit() }
     let needs = configuration.composite == .geometricMean ? nil : model.needArray(fit, method: configuration.composite)
     let order = PhaseTimings.measure("    segment rank") { rankedUnits(model, fit, needs: needs, limit: limit) }
@@ -42,14 +64,15 @@ public enum SegmentEngine {
     let reachPrior = fit.reachPrior
 
     // O and E of one indicator for one segment: the sums of the first pass, term for term.
+    let grids = outputs.map(\.grid)
+    let rates = outputs.map(\.rates)
     @Sendable func indicatorCounts(_ i: Int, d: Int, s: Int, k: Int) -> (o: Double, e: Double) {
-      let output = outputs[i]
-      let grid = output.grid
+      let grid = grids[i]
       let sex: Sex = s == 0 ? .male : .female
       var o = 0.0
       var e = 0.0
       for b in sortedBands where grid.hasBand(b) && statToCommon[b] == k {
-        guard let rate = output.rates[b * 2 + s] else { continue }
+        guard let rate = rates[i][b * 2 + s] else { continue }
         let off = grid.offset(district: d, sex: sex, band: b)
         let x = grid.numerators[off]
         let y = grid.denominators[off]

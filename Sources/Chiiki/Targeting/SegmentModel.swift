@@ -37,12 +37,12 @@ struct SegmentModel: Sendable {
   let caseCells: [(base: Int, group: Int)]
   let window: [UInt32]
 
-  init(outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand]) {
+  init(inputs outputs: [SegmentEngine.Input], dataset: Dataset, banding: [AgeBand]) {
     let n = dataset.districts.count
     let g = banding.count
     districts = n
     groups = 2 * g
-    configs = outputs.map(\.summary.config)
+    configs = outputs.map(\.config)
     weights = configs.map(\.weight)
     higherIsWorse = configs.map { $0.direction == .higherIsWorse }
     grids = outputs.map(\.grid)
