@@ -37,24 +37,69 @@ public struct Reach: Sendable {
 }
 
 /// One district's place in the outreach plan.
+///
+/// Stored compactly (no heap array, no 8-byte indices: one per district, 220,000 at national
+/// scale): the drivers in a `DriverSet`, ranks and the district as 4-byte values, the earlier
+/// windows' rank and shortfall without optionals' padding. Every value reads back as stored.
 public struct DistrictPriority: Sendable {
-  public var district: Int
-  public var rank: Int
   /// need_index x max(0, shrunk missing consultations); see Methodology.
   public var score: Double
   public var needIndex: Double
   public var reach: Reach
   public var leaflets: Int
-  /// The reasons, as structured drivers; rendered in words per language.
-  public var drivers: [PriorityDriver]
+  private var monthMissing: Double
+  private var yearMissing: Double
+  private var districtIndex: UInt32
+  private var rankValue: UInt32
+  private var monthRank: UInt32
+  private var yearRank: UInt32
+  private var driverSet: DriverSet
   /// Too little data to rank on its own (summed expected counts below the configured minimum).
   public var lowData: Bool
-  /// Rank and missing consultations for the window ending one month and twelve months earlier.
-  public var previousMonth: (rank: Int, missing: Double)?
-  public var previousYear: (rank: Int, missing: Double)?
   /// Significantly under-reached (upper limit of the consultation ratio < 1) in each of the
   /// last three windows.
   public var underReachedThreeMonths: Bool
+  private var hasMonth: Bool
+  private var hasYear: Bool
+
+  init(
+    district: Int, rank: Int, score: Double, needIndex: Double, reach: Reach, leaflets: Int, drivers: DriverSet,
+    lowData: Bool, previousMonth: (rank: Int, missing: Double)?, previousYear: (rank: Int, missing: Double)?,
+    underReachedThreeMonths: Bool
+  ) {
+    self.score = score
+    self.needIndex = needIndex
+    self.reach = reach
+    self.leaflets = leaflets
+    monthMissing = previousMonth?.missing ?? 0
+    yearMissing = previousYear?.missing ?? 0
+    districtIndex = UInt32(district)
+    rankValue = UInt32(rank)
+    monthRank = UInt32(previousMonth?.rank ?? 0)
+    yearRank = UInt32(previousYear?.rank ?? 0)
+    driverSet = drivers
+    self.lowData = lowData
+    self.underReachedThreeMonths = underReachedThreeMonths
+    hasMonth = previousMonth != nil
+    hasYear = previousYear != nil
+  }
+
+  public var district: Int {
+    get { Int(districtIndex) }
+    set { districtIndex = UInt32(newValue) }
+  }
+
+  public var rank: Int {
+    get { Int(rankValue) }
+    set { rankValue = UInt32(newValue) }
+  }
+
+  /// The reasons, as structured drivers; rendered in words per language.
+  public var drivers: [PriorityDriver] { driverSet.drivers }
+
+  /// Rank and missing consultations for the window ending one month and twelve months earlier.
+  public var previousMonth: (rank: Int, missing: Double)? { hasMonth ? (Int(monthRank), monthMissing) : nil }
+  public var previousYear: (rank: Int, missing: Double)? { hasYear ? (Int(yearRank), yearMissing) : nil }
 }
 
 /// One indicator's evidence for a unit, from which the drivers are chosen.
@@ -69,9 +114,19 @@ public struct IndicatorEvidence: Sendable {
   /// Raw O/E and its interval (shown in the reasons).
   public var ratio: Double
   public var interval: Interval?
+  /// The indicator's code in `IndicatorCodes` (what a `DriverSet` stores).
+  var code: UInt32
 
   public init(indicator: IndicatorID, higherIsWorse: Bool, weight: Double, smoothed: Double, ratio: Double, interval: Interval?) {
+    self.init(
+      indicator: indicator, code: IndicatorCodes.shared.code(indicator), higherIsWorse: higherIsWorse, weight: weight,
+      smoothed: smoothed, ratio: ratio, interval: interval)
+  }
+
+  /// With the indicator's code given (worked out once per indicator by callers making many).
+  init(indicator: IndicatorID, code: UInt32, higherIsWorse: Bool, weight: Double, smoothed: Double, ratio: Double, interval: Interval?) {
     self.indicator = indicator
+    self.code = code
     self.higherIsWorse = higherIsWorse
     self.weight = weight
     self.smoothed = smoothed

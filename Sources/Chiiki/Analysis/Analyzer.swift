@@ -126,7 +126,7 @@ public enum Analyzer {
     // Ranks are independent: chunks of the order on all cores, joined in rank order. (The jobs
     // see each indicator's config and results, not the grids, which must be freeable below.)
     let evidence = outputs.map {
-      (indicator: $0.summary.config.id, higherIsWorse: $0.summary.config.direction == .higherIsWorse,
+      (indicator: $0.summary.config.id, code: IndicatorCodes.shared.code($0.summary.config.id), higherIsWorse: $0.summary.config.direction == .higherIsWorse,
        weight: $0.summary.config.weight, results: $0.results)
     }
     let chunkSize = max(8192, (n + 7) / 8)
@@ -142,14 +142,14 @@ public enum Analyzer {
             let r = o.results[d]
             guard let ratio = r.ratio else { continue }
             ratios.append(IndicatorEvidence(
-              indicator: o.indicator, higherIsWorse: o.higherIsWorse, weight: o.weight, smoothed: r.smoothedRatio, ratio: ratio,
+              indicator: o.indicator, code: o.code, higherIsWorse: o.higherIsWorse, weight: o.weight, smoothed: r.smoothedRatio, ratio: ratio,
               interval: r.ratioInterval))
           }
           @inline(__always) func under(_ r: Reach) -> Bool { (r.ratioInterval?.upper ?? 1) < 1 }
           let under = under(reach[d]) && under(reachLastMonth[d]) && under(reachTwoMonths[d])
           emit(DistrictPriority(
             district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
-            drivers: PriorityRanking.drivers(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
+            drivers: PriorityRanking.driverSet(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
             previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
             previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
             underReachedThreeMonths: under))

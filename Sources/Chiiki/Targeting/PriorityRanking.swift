@@ -35,12 +35,19 @@ public enum PriorityRanking {
   public static func drivers(
     indicatorRatios: [IndicatorEvidence], reach: Reach, lowData: Bool
   ) -> [PriorityDriver] {
+    driverSet(indicatorRatios: indicatorRatios, reach: reach, lowData: lowData).drivers
+  }
+
+  /// `drivers` in the compact form a `DistrictPriority` stores.
+  public static func driverSet(
+    indicatorRatios: [IndicatorEvidence], reach: Reach, lowData: Bool
+  ) -> DriverSet {
     @inline(__always) func oriented(_ x: IndicatorEvidence) -> Double { x.higherIsWorse ? x.smoothed : 1 / x.smoothed }
     func badness(_ x: IndicatorEvidence) -> Double {
       guard x.smoothed > 0 else { return 0 }
       return x.weight * log(oriented(x))
     }
-    var out: [PriorityDriver] = []
+    var out = DriverSet()
     let first: IndicatorEvidence? = withUnsafeTemporaryAllocation(of: (badness: Double, index: Int).self, capacity: indicatorRatios.count) { ranked in
       var count = 0
       for (i, x) in indicatorRatios.enumerated() {
@@ -60,15 +67,15 @@ public enum PriorityRanking {
       }
       for k in 0..<min(2, count) {
         let x = indicatorRatios[ranked[k].index]
-        if oriented(x) >= 1.1 { out.append(.need(x.indicator, ratio: x.ratio, interval: x.interval)) }
+        if oriented(x) >= 1.1 { out.appendNeed(code: x.code, ratio: x.ratio, interval: x.interval) }
       }
       return count > 0 ? indicatorRatios[ranked[0].index] : nil
     }
-    if let r = reach.ratio, r < 0.9 { out.append(.reach(ratio: r)) }
+    if let r = reach.ratio, r < 0.9 { out.setReach(ratio: r) }
     if out.isEmpty, let top = first ?? indicatorRatios.first {
-      out.append(.need(top.indicator, ratio: top.ratio, interval: top.interval))
+      out.appendNeed(code: top.code, ratio: top.ratio, interval: top.interval)
     }
-    if lowData { out.append(.lowData) }
+    if lowData { out.setLowData() }
     return out
   }
 }

@@ -50,6 +50,7 @@ public enum SegmentEngine {
     let statToCommon = statBands.bands.map { AgeBanding.container(of: $0, in: banding) }
     let level = configuration.confidenceLevel
     let configs = outputs.map(\.config)
+    let codes = configs.map { IndicatorCodes.shared.code($0.id) }
     let sortedBands = statBands.sortedIndices
 
     // The Empirical-Bayes priors of every indicator's smoothed ratio and of the consultation
@@ -124,7 +125,8 @@ public enum SegmentEngine {
           let smoothed = finalPriors[i]?.smoothed(observed: o, expected: e) ?? .nan
           let ci = poissonIntervals.memoised(count: o)
           return IndicatorEvidence(
-            config: configs[i], smoothed: smoothed, ratio: o / e,
+            indicator: configs[i].id, code: codes[i], higherIsWorse: configs[i].direction == .higherIsWorse,
+            weight: configs[i].weight, smoothed: smoothed, ratio: o / e,
             interval: Interval(lower: ci.lower / e, upper: ci.upper / e))
         }
         let people = population.flatMap { pop in
