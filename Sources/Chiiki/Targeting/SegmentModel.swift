@@ -121,7 +121,10 @@ struct SegmentModel: Sendable {
   /// (and the consultation totals) are fitted as separate jobs on all cores, each with its two
   /// passes over the districts in order; the consultation prior's first pass needs only the
   /// indicators' first passes, so it runs beside their second ones; its second pass comes last.
-  func fit() -> Fit {
+  ///
+  /// `block`: districts per block of the last pass (a test hook; by default as many as keep a
+  /// block's terms under 512 KB).
+  func fit(block: Int? = nil) -> Fit {
     let count = configs.count
     // First passes: Σ O and Σ E of each indicator and Σ O per group; consultations per group.
     struct Mean: Sendable {
@@ -182,13 +185,27 @@ struct SegmentModel: Sendable {
       return fit
     }
     fit.priors = seconds.prefix(count).map(\.prior)
-    // The consultation prior's Σ E(r − b)².
+    // The consultation prior's Σ E(r − b)²: each block of districts' consultations and expected
+    // values worked out on all cores, then summed in segment order on this thread (the same
+    // terms in the same order as one pass; the block stays small enough to be reused).
     var reach = seconds[count]
     if reach.endMean() {
-      var scratch = Scratch(self)
-      for d in 0..<districts {
-        scratch.reach(district: d, fit)
-        for j in 0..<groups { reach.addToVariance(observed: scratch.observed[j], expected: scratch.expected[j]) }
+      let final = fit
+      let block = max(1, block ?? max(64, 32_768 / max(1, groups)))
+      var start = 0
+      while start < districts {
+        let first = start
+        let size = min(block, districts - first)
+        let half = (size + 1) / 2
+        let terms = ParallelMap.build(count: size * groups, chunkSize: half * groups) { (range, emit: ((Double, Double)) -> Void) in
+          var scratch = Scratch(self)
+          for d in (first + range.lowerBound / groups)..<(first + range.upperBound / groups) {
+            scratch.reach(district: d, final)
+            for j in 0..<groups { emit((scratch.observed[j], scratch.expected[j])) }
+          }
+        }
+        for t in terms { reach.addToVariance(observed: t.0, expected: t.1) }
+        start += size
       }
     }
     fit.reachPrior = reach.prior

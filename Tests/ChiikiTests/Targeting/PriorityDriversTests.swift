@@ -52,4 +52,25 @@ import Testing
       #expect(String(reflecting: got) == String(reflecting: want), "trial \(trial)")
     }
   }
+
+  /// `PriorityRanking.order` (keys sorted beside their units) against the former sort of the
+  /// indices with the keys looked up (the reference, verbatim), with ties and NaNs.
+  @Test func orderMatchesSortingTheIndices() {
+    var rng = IndicatorResultTests.Random(state: 77)
+    for size in [0, 1, 2, 17, 1000, 5000] {
+      let pick = { (rng: inout IndicatorResultTests.Random) -> Double in
+        [0, 0.5, 1, 2, .nan, rng.uniform()][Int(rng.next() % 6)]
+      }
+      let scores = (0..<size).map { _ in pick(&rng) }
+      let need = (0..<size).map { _ in pick(&rng) }
+      let expected = (0..<size).map { _ in pick(&rng) }
+      let reference = scores.indices.sorted { a, b in
+        if scores[a] != scores[b] { return scores[a] > scores[b] }
+        if need[a] != need[b] { return need[a] > need[b] }
+        if expected[a] != expected[b] { return expected[a] > expected[b] }
+        return a < b
+      }
+      #expect(PriorityRanking.order(scores: scores, needIndex: need, expected: expected) == reference, "size \(size)")
+    }
+  }
 }

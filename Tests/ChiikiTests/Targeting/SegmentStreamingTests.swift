@@ -272,3 +272,34 @@ import Testing
     }
   }
 }
+
+/// The consultation prior's last pass runs in blocks of districts on all cores and is summed on
+/// one thread: whatever the block size, the fit must be bit for bit the one of a single block
+/// summed by one thread (block = every district, the former sequential pass).
+@Suite struct SegmentFitBlockTests {
+  @Test func blockSizeDoesNotChangeTheFit() throws {
+    let city = try GeneratedCity(CityGenerator.Options(districts: 240, areas: 3, seed: 11, caseMonths: 24))
+    defer { city.remove() }
+    let options = LoadOptions(dataDirectory: city.directory)
+    let dataset = try DatasetLoader.load(options)
+    let outputs = dataset.statistics.indicators.compactMap {
+      IndicatorEngine.run(indicator: $0, dataset: dataset, configuration: options.configuration)
+    }
+    let statBands = Set(outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
+    let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
+    let model = SegmentModel(
+      inputs: outputs.map { SegmentEngine.Input(config: $0.summary.config, rates: $0.rates, grid: $0.grid) }, dataset: dataset,
+      banding: banding)
+    func describe(_ fit: SegmentModel.Fit) -> String {
+      String(reflecting: (
+        fit.priors.map { $0.map { ($0.mean.bitPattern, $0.variance.bitPattern) } },
+        fit.reachPrior.map { ($0.mean.bitPattern, $0.variance.bitPattern) }))
+    }
+    let whole = describe(model.fit(block: dataset.districts.count))
+    #expect(model.fit().reachPrior != nil)
+    for block in [1, 2, 7, 64, 239] {
+      #expect(describe(model.fit(block: block)) == whole, "block \(block)")
+    }
+    #expect(describe(model.fit()) == whole)
+  }
+}
