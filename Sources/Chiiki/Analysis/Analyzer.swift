@@ -123,19 +123,20 @@ public enum Analyzer {
       budget: budget, perHousehold: configuration.leafletsPerHousehold)
 
     let expectedSum = (0..<n).map { d in outputs.reduce(0) { $0 + $1.results[d].expected } }
-    // Ranks are independent: chunks of the order on all cores, joined in rank order. (The jobs
-    // see each indicator's config and results, not the grids, which must be freeable below.)
+    // Districts are independent: chunks of districts on all cores, each district's row written
+    // in its rank's place (reading every per-district column in memory order). (The jobs see
+    // each indicator's config and results, not the dataset.)
     let evidence = outputs.map {
       (indicator: $0.summary.config.id, code: IndicatorCodes.shared.code($0.summary.config.id), higherIsWorse: $0.summary.config.direction == .higherIsWorse,
        weight: $0.summary.config.weight, results: $0.results)
     }
     let chunkSize = max(8192, (n + 7) / 8)
     let priorities = PhaseTimings.measure("  priorities") {
-      ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (DistrictPriority) -> Void) in
+      ParallelMap.scatter(count: n, chunkSize: chunkSize) { (range, emit: (Int, DistrictPriority) -> Void) in
         var ratios: [IndicatorEvidence] = []
         ratios.reserveCapacity(evidence.count)
-        for i in range {
-          let d = now.order[i]
+        for d in range {
+          let i = now.rankOf[d] - 1
           let lowData = expectedSum[d] < configuration.minimumExpected
           ratios.removeAll(keepingCapacity: true)
           for o in evidence {
@@ -147,7 +148,7 @@ public enum Analyzer {
           }
           @inline(__always) func under(_ r: Reach) -> Bool { (r.ratioInterval?.upper ?? 1) < 1 }
           let under = under(reach[d]) && under(reachLastMonth[d]) && under(reachTwoMonths[d])
-          emit(DistrictPriority(
+          emit(i, DistrictPriority(
             district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
             drivers: PriorityRanking.driverSet(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
             previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),

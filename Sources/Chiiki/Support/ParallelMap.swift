@@ -34,6 +34,59 @@ enum ParallelMap {
     }
   }
 
+  /// An array of `count` elements made from inputs 0..<count taken in chunks of `chunkSize` on
+  /// all cores, `body(range, emit)` calling `emit(position, value)` once per input of its range
+  /// with each value's place in the array: inputs are read in their own (memory) order and each
+  /// value written straight into its place. The same array as building it place by place. Places
+  /// that are not a permutation of 0..<count (out of range, met twice) are a programming error
+  /// and trap.
+  static func scatter<T: Sendable>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>, (Int, T) -> Void) -> Void) -> [T] {
+    guard count > 0 else { return [] }
+    let chunks = (count + chunkSize - 1) / chunkSize
+    let seen = Flags(count)
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let base = Base(pointer: buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
+        var emitted = 0
+        body(range) { p, value in
+          precondition(emitted < range.count, "ParallelMap.scatter: more elements than inputs")
+          precondition(p >= 0 && p < count && seen.claim(p), "ParallelMap.scatter: places are not a permutation")
+          (base.pointer + p).initialize(to: value)
+          emitted += 1
+        }
+        precondition(emitted == range.count, "ParallelMap.scatter: fewer elements than inputs")
+      }
+      initialized = count
+    }
+  }
+
+  /// One flag per output position, each claimed once (by one chunk).
+  private final class Flags: @unchecked Sendable {
+    // Safe for what it guards: a permutation claims each flag from one thread only. A second
+    // claim is the error `scatter` traps on (a check, not a lock: two chunks claiming the same
+    // place at the very same moment could both pass it).
+    private let flags: UnsafeMutablePointer<Bool>
+    private let count: Int
+
+    init(_ count: Int) {
+      self.count = count
+      flags = .allocate(capacity: count)
+      flags.initialize(repeating: false, count: count)
+    }
+
+    deinit {
+      flags.deinitialize(count: count)
+      flags.deallocate()
+    }
+
+    func claim(_ p: Int) -> Bool {
+      if flags[p] { return false }
+      flags[p] = true
+      return true
+    }
+  }
+
   /// The output buffer shared by `build`'s chunks.
   private struct Base<T>: @unchecked Sendable {
     // Safe: each chunk initialises only the elements of its own range.
