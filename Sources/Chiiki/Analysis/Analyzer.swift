@@ -15,15 +15,19 @@ public enum Analyzer {
     let level = configuration.confidenceLevel
 
     let indicatorIDs = dataset.statistics.indicators
-    // The previous period feeds only the trend tests: its per-district totals first, then (when
-    // releasing) its grids are freed before the current period's results are built.
-    let previous = PhaseTimings.measure("  previous periods") { [dataset] in
-      ParallelMap.map(indicatorIDs.count) { IndicatorEngine.previousTotals(indicator: indicatorIDs[$0], dataset: dataset) }
-    }
-    if releasingGrids {
-      let statistics = dataset.statistics
-      let run = dataset.runPeriod
-      dataset.statistics.releaseCells { indicator, period in period != statistics.periods(of: indicator, notAfter: run).current }
+    // The previous period feeds only the trend tests: its per-district totals first, indicator
+    // by indicator (each on all cores), and (when releasing) each indicator's earlier grids are
+    // freed as soon as its totals are taken, so that few of them are resident at once.
+    let previous = PhaseTimings.measure("  previous periods") {
+      var previous: [[IndirectStandardisation.Totals]?] = []
+      for id in indicatorIDs {
+        previous.append(IndicatorEngine.previousTotals(indicator: id, dataset: dataset))
+        if releasingGrids {
+          let current = dataset.statistics.periods(of: id, notAfter: dataset.runPeriod).current
+          dataset.statistics.releaseCells { indicator, period in indicator == id && period != current }
+        }
+      }
+      return previous
     }
     // Each indicator's reference rates and per-district totals: all that segments and the
     // results need of the grids.

@@ -12,24 +12,27 @@ public enum IndirectStandardisation {
 
   /// Reference rate per (band, sex) cell: sum of numerators / sum of denominators over the
   /// districts where both are counts. nil where no district has a usable cell.
+  /// Cells are independent: one job each, on all cores (each cell's sums in district order).
   public static func internalRates(_ grid: CellGrid) -> [Double?] {
-    var rates = [Double?](repeating: nil, count: grid.bandCount * 2)
     let n = grid.districtCount
-    for cell in 0..<(grid.bandCount * 2) {
+    return ParallelMap.map(grid.bandCount * 2) { cell -> Double? in
       var num = 0.0
       var den = 0.0
-      guard let base = grid.base(cell: cell) else { continue }
-      for d in 0..<n {
-        let x = grid.numerators[base + d]
-        let y = grid.denominators[base + d]
-        if CellMark.isCount(x) && CellMark.isCount(y) {
-          num += Double(x)
-          den += Double(y)
+      guard let base = grid.base(cell: cell) else { return nil }
+      grid.numerators.withUnsafeBufferPointer { numerators in
+        grid.denominators.withUnsafeBufferPointer { denominators in
+          for d in 0..<n {
+            let x = numerators[base + d]
+            let y = denominators[base + d]
+            if CellMark.isCount(x) && CellMark.isCount(y) {
+              num += Double(x)
+              den += Double(y)
+            }
+          }
         }
       }
-      if den > 0 { rates[cell] = num / den }
+      return den > 0 ? num / den : nil
     }
-    return rates
   }
 
   /// Reference rates from an external table, aligned to the grid's bands. A grid band takes the
@@ -45,26 +48,37 @@ public enum IndirectStandardisation {
   /// O, E and the denominator for each district. `bandOrder` (band indices in age order) fixes
   /// the order of the floating-point sums, so that results do not depend on which band the
   /// input happened to mention first; nil = storage order.
+  ///
+  /// Districts are independent: ranges of districts on all cores, each district's sums over the
+  /// cells in the same order as one pass.
   public static func districtTotals(_ grid: CellGrid, rates: [Double?], bandOrder: [Int]? = nil) -> [Totals] {
-    var totals = [Totals](repeating: Totals(), count: grid.districtCount)
     let n = grid.districtCount
     let cells = (bandOrder ?? Array(0..<grid.bandCount)).filter { $0 < grid.bandCount }.flatMap { [$0 * 2, $0 * 2 + 1] }
-    for cell in cells {
-      guard let base = grid.base(cell: cell) else { continue }
-      let rate = rates[cell]
-      for d in 0..<n {
-        let x = grid.numerators[base + d]
-        if x == CellMark.absent { continue }
-        let y = grid.denominators[base + d]
-        guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
-          totals[d].excludedCells += 1
-          continue
+    let chunkSize = max(16_384, (n + 3) / 4)
+    return ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (Totals) -> Void) in
+      var totals = [Totals](repeating: Totals(), count: range.count)
+      let first = range.lowerBound
+      grid.numerators.withUnsafeBufferPointer { numerators in
+        grid.denominators.withUnsafeBufferPointer { denominators in
+          for cell in cells {
+            guard let base = grid.base(cell: cell) else { continue }
+            let rate = rates[cell]
+            for d in range {
+              let x = numerators[base + d]
+              if x == CellMark.absent { continue }
+              let y = denominators[base + d]
+              guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
+                totals[d - first].excludedCells += 1
+                continue
+              }
+              totals[d - first].observed += Double(x)
+              totals[d - first].denominator += Double(y)
+              totals[d - first].expected += Double(y) * rate
+            }
+          }
         }
-        totals[d].observed += Double(x)
-        totals[d].denominator += Double(y)
-        totals[d].expected += Double(y) * rate
       }
+      for t in totals { emit(t) }
     }
-    return totals
   }
 }
