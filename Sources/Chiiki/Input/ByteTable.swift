@@ -115,12 +115,26 @@ public struct DistrictByteIndex: Sendable {
     self.mask = mask
   }
 
-  /// Whether district `d`'s code is exactly these (UTF-8) bytes.
-  @inline(__always) func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ d: Int) -> Bool {
-    guard d >= 0 && d < ends.count else { return false }
-    let start = d == 0 ? 0 : ends[d - 1]
-    guard ends[d] - start == bytes.count else { return false }
-    return bytes.isEmpty || codes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + start, bytes.baseAddress!, bytes.count) }
+  /// The first of the `count` districts after `d` whose code is exactly these (UTF-8) bytes,
+  /// or nil. Reads the code pool in order (a sorted file's next district is usually near).
+  @inline(__always) func scan(_ bytes: UnsafeBufferPointer<UInt8>, after d: Int, count: Int) -> Int? {
+    let n = bytes.count
+    guard d >= 0, n > 0, let b = bytes.baseAddress else { return nil }
+    let last = Swift.min(d + count, ends.count - 1)
+    guard d < last else { return nil }
+    return codes.withUnsafeBufferPointer { pool -> Int? in
+      ends.withUnsafeBufferPointer { e -> Int? in
+        var start = e[d]
+        var k = d + 1
+        while k <= last {
+          let end = e[k]
+          if end - start == n && sameBytes(pool.baseAddress! + start, b, n) { return k }
+          start = end
+          k += 1
+        }
+        return nil
+      }
+    }
   }
 
   /// The index of the district whose code is exactly these (UTF-8) bytes.
@@ -227,14 +241,23 @@ struct DistrictMemo {
     return low == lastLow && high == lastHigh ? lastIndex : nil
   }
 
-  /// The district index of these bytes: the previous one, the one after it, or nil (then the
-  /// caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its bytes, so a
-  /// byte match is what the index lookup of `RowFields.district` would find.
+  /// How many districts after the previous one `lookup` compares before giving up: files
+  /// sorted by district code skip a few districts that have no row (cases.csv: 99.99% of
+  /// changes of district land within 16), and comparing the next codes in `DistrictByteIndex`
+  /// order reads memory in sequence where a hash lookup misses the cache three times.
+  static let scanAhead = 16
+
+  /// The district index of these bytes: the previous one, one of the `scanAhead` after it, or
+  /// nil (then the caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its
+  /// bytes, and codes are unique, so a byte match is what the index lookup of
+  /// `RowFields.district` would find.
   @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ record: CSVRecord) -> Int? {
     if let same = cached(bytes) { return same }
-    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), codes.matches(bytes, lastIndex + 1) else { return nil }
-    remember(bytes, lastIndex + 1)
-    return lastIndex
+    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
+      let found = codes.scan(bytes, after: lastIndex, count: DistrictMemo.scanAhead)
+    else { return nil }
+    remember(bytes, found)
+    return found
   }
 
   @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {
@@ -250,3 +273,36 @@ struct DistrictMemo {
 }
 extension FieldCache: Sendable where Value: Sendable {}
 extension FieldCache.Entry: Sendable where Value: Sendable {}
+
+/// The value of the field bytes remembered last: a column that keeps one spelling for long
+/// runs of rows (the period of a file written month by month) is then answered by comparing
+/// two words, without the hash of `FieldCache`. Holds only what the caller's checked path
+/// returned for exactly these bytes.
+struct LastFieldMemo<Value> {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  /// Length of the remembered bytes; -1 when nothing is remembered.
+  private var count = -1
+  private var value: Value? = nil
+
+  /// The remembered value, if these are the remembered bytes (`CSVRecord` slack allows the
+  /// two-word read).
+  @inline(__always) func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    let n = bytes.count
+    guard n == count, let p = bytes.baseAddress else { return nil }
+    let (l, h) = FieldCache<Int>.words(p, n)
+    return l == low && h == high ? value : nil
+  }
+
+  /// Remembers `value` for these bytes (fields longer than 16 bytes are not remembered).
+  @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else {
+      count = -1
+      return
+    }
+    (low, high) = FieldCache<Int>.words(p, n)
+    count = n
+    self.value = value
+  }
+}
