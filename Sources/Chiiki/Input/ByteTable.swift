@@ -251,9 +251,9 @@ struct DistrictMemo {
   /// nil (then the caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its
   /// bytes, and codes are unique, so a byte match is what the index lookup of
   /// `RowFields.district` would find.
-  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ record: CSVRecord) -> Int? {
+  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ encoding: InputEncoding) -> Int? {
     if let same = cached(bytes) { return same }
-    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
+    guard lastCount >= 0, encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
       let found = codes.scan(bytes, after: lastIndex, count: DistrictMemo.scanAhead)
     else { return nil }
     remember(bytes, found)

@@ -106,7 +106,7 @@ struct CasesAccumulator: RowConsumer {
     }
     let d: Int
     let districtBytes = record.field(cols.district)
-    if let known = districtMemo.lookup(districtBytes, codes, record) { d = known } else {
+    if let known = districtMemo.lookup(districtBytes, codes, record.encoding) { d = known } else {
       guard let found = row.district(at: cols.district, codes: codes, districts, &log) else { return }
       districtMemo.remember(districtBytes, found)
       d = found
