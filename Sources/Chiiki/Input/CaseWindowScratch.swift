@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// The window totals of cases.csv added up district by district, for the replay of buffered
 /// rows (`CasesAccumulator.finish` when the run period was not given).
 ///
@@ -45,6 +47,18 @@ struct CaseWindowScratch {
     p[0] &+= UInt32(truncatingIfNeeded: consultations)
     p[1] &+= UInt32(truncatingIfNeeded: referrals)
     p[2] &+= UInt32(truncatingIfNeeded: exits)
+  }
+
+  /// Asks for the cache lines a coming row will add to (the replay knows its rows in advance;
+  /// the hardware cannot guess these strided addresses soon enough).
+  @inline(__always) func prefetch(_ row: BufferedCase) {
+    let d = Int(row.district)
+    let k = Int(row.slots & 0xFFFF)
+    let j = Int((row.slots >> 16) & 0x3FFF)
+    let s = Int(row.slots >> 30)
+    guard d >= 0, d < districtCount, k < categorySlots, j < bandSlots else { return }
+    chiiki_prefetch_for_write(byCategory + (d * categoryStride + k * 3))
+    chiiki_prefetch_for_write(byBand + (d * bandStride + j * 3 + s))
   }
 
   /// Adds a window row's consultations for its band slot `j` (0: unknown age), sex `s` and district `d`.

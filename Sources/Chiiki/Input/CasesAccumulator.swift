@@ -16,6 +16,8 @@ struct CasesAccumulator: RowConsumer {
   private(set) var latest: Period? = nil
   /// The cases being added up (a placeholder until the run period is known).
   private var data: CaseData
+  /// `data.firstKeptMonth.monthIndex`, set with each new `data`.
+  private var firstKeptIndex = 0
   private var rows = 0
   private var sawRow = false
   private var hasReferrals = false
@@ -66,6 +68,7 @@ struct CasesAccumulator: RowConsumer {
     self.windowMonths = windowMonths
     givenPeriod = runPeriod
     data = CasesAccumulator.emptyData(runPeriod == nil ? DistrictTable([]) : districts, runPeriod ?? Period(year: 0, month: 1), windowMonths)
+    firstKeptIndex = data.firstKeptMonth.monthIndex
   }
 
   static func emptyData(_ districts: DistrictTable, _ runPeriod: Period, _ windowMonths: Int) -> CaseData {
@@ -288,7 +291,9 @@ struct CasesAccumulator: RowConsumer {
       data.rowsAfterRun += 1
       return
     }
-    guard let m = data.monthSlot(period) else {
+    // `data.monthSlot(period)`, with the oldest kept month's index worked out once.
+    let m = period.monthIndex - firstKeptIndex
+    guard m >= 0 && m < data.monthsKept else {
       data.rowsBeforeKept += 1
       data.consultationsBeforeKept += consultations
       return
@@ -344,6 +349,7 @@ struct CasesAccumulator: RowConsumer {
     if givenPeriod == nil {
       if needsSecondPass { return nil }
       data = CasesAccumulator.emptyData(districts, runPeriod, windowMonths)
+      firstKeptIndex = data.firstKeptMonth.monthIndex
       data.rows = rows - buffered
       data.rowsBeforeKept = rowsBeforeKept
       data.consultationsBeforeKept = consultationsBeforeKept
@@ -351,8 +357,13 @@ struct CasesAccumulator: RowConsumer {
       chunks = []
       let window = CaseWindowScratch(districtCount: districts.count, categorySlots: categoryNames.count, bandSlots: slotBands.count)
       defer { window.free() }
+      let ahead = 12
       for i in all.indices {
-        for r in all[i] { add(r.checked, window: window) }
+        let rows = all[i]
+        for r in rows.indices {
+          if r + ahead < rows.count { window.prefetch(rows[r + ahead]) }
+          add(rows[r].checked, window: window)
+        }
         all[i] = []  // each chunk's memory goes back as soon as it is added
       }
       window.move(into: &data, categoryIndex: categoryIndex, bandIndex: bandIndex)
