@@ -175,9 +175,12 @@ extension ByteTable: Sendable where Value: Sendable {}
   return true
 }
 
-/// A `ByteTable` with a small direct-mapped memo in front: loaders see few distinct spellings
-/// per column (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words
-/// costs less than hashing them byte by byte. Values are small plain types (indices, periods).
+/// A `ByteTable` with a small memo in front: loaders see few distinct spellings per column
+/// (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words costs less
+/// than hashing them byte by byte. The entry of the last hit is checked first (columns that
+/// keep one value for runs of rows), then two slots of a 256-entry table (a key has two
+/// possible places, so that a column's twenty-odd spellings rarely push each other out and
+/// fall back to the byte hash). Values are small plain types (indices, periods).
 struct FieldCache<Value> {
   private var table = ByteTable<Value>()
   /// One memo entry: the field's bytes as two words and its length (-1: empty).
@@ -187,7 +190,8 @@ struct FieldCache<Value> {
     var count = -1
     var value: Value? = nil
   }
-  private var memo = [Entry](repeating: Entry(), count: 32)
+  private var memo = [Entry](repeating: Entry(), count: 256)
+  private var last = Entry()
 
   /// The value stored for these bytes, if any. Short fields are read as two words, which
   /// `CSVRecord` allows (its buffer has slack past every field).
@@ -195,15 +199,26 @@ struct FieldCache<Value> {
     let n = bytes.count
     guard n <= 16, let p = bytes.baseAddress else { return table.value(for: bytes) }
     let (low, high) = FieldCache.words(p, n)
+    if last.count == n && last.low == low && last.high == high { return last.value }
     let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
-    let slot = Int(truncatingIfNeeded: h >> 59)
-    let hit = memo.withUnsafeBufferPointer { m -> Value?? in
-      let e = m[slot]
-      return e.count == n && e.low == low && e.high == high ? .some(e.value) : .none
+    let first = Int(truncatingIfNeeded: h >> 56)
+    let second = Int(truncatingIfNeeded: (h >> 48) & 0xFF)
+    let hit = memo.withUnsafeBufferPointer { m -> Entry? in
+      let a = m[first]
+      if a.count == n && a.low == low && a.high == high { return a }
+      let b = m[second]
+      if b.count == n && b.low == low && b.high == high { return b }
+      return nil
     }
-    if let hit { return hit }
+    if let hit {
+      last = hit
+      return hit.value
+    }
     guard let v = table.value(for: bytes) else { return nil }
-    memo[slot] = Entry(low: low, high: high, count: n, value: v)
+    let entry = Entry(low: low, high: high, count: n, value: v)
+    let slot = memo[first].count < 0 || memo[second].count >= 0 ? first : second
+    memo[slot] = entry
+    last = entry
     return v
   }
 

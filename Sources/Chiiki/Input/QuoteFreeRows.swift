@@ -37,6 +37,30 @@ enum QuoteFreeRows {
     return nil
   }
 
+  /// The index of the first comma, CR or LF at or after `i` (there is one before `n`): eight
+  /// bytes at a time while they lie before `n`, then byte by byte.
+  @inline(__always) static func endOfField(_ p: UnsafePointer<UInt8>, from start: Int, _ n: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(p)
+    while i &+ 8 <= n {
+      let m = delimiterBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      if m != 0 { return i &+ (m.trailingZeroBitCount >> 3) }
+      i &+= 8
+    }
+    while p[i] != 0x2C && !isTerminator(p[i]) { i &+= 1 }
+    return i
+  }
+
+  /// A mask whose lowest set bit is the high bit of the first byte of `w` (in memory order)
+  /// that is a comma, CR or LF; 0 if none is. (The zero-byte test below can also flag a byte
+  /// just after a true match, never one before it, so the lowest flag is exact.)
+  @inline(__always) static func delimiterBytes(_ w: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    return zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x0D))
+  }
+
   /// Parses `p[0..<n]`, which must hold no quote byte and end with a CR or LF, starting with
   /// libcsv between records (and leaving it so).
   static func parse(_ p: UnsafePointer<UInt8>, _ n: Int, into state: UnsafeMutablePointer<ParseState>) {
@@ -61,16 +85,12 @@ enum QuoteFreeRows {
         i += 1
         continue
       }
-      // A field begins: it runs to the next comma, CR or LF, without its trailing spaces.
+      // A field begins: it runs to the next comma, CR or LF, without its trailing spaces
+      // (its first byte is not a space, so they are the spaces just before that end).
       let start = i
-      i += 1
+      i = endOfField(p, from: i + 1, n)
       var end = i
-      while true {
-        let b = p[i]
-        if b == 0x2C || isTerminator(b) { break }
-        if !isSpace(b) { end = i + 1 }
-        i += 1
-      }
+      while end > start + 1 && isSpace(p[end - 1]) { end -= 1 }
       state.pointee.addField(UnsafeRawPointer(p + start), end - start)
       if p[i] == 0x2C {
         rowBegun = true
