@@ -10,58 +10,64 @@ public enum DistrictsLoader {
     file: "districts.csv", required: ["district_code", "district_name"], optional: ["area", "households"])
 
   public static func load(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
-    var list: [District] = []
-    // Each accepted code's index in `lines` (its line): also its index in `list` when no row
-    // is refused after its code is taken, which `DistrictTable` then reuses as its lookup.
-    var firstSeen: [String: Int] = [:]
-    // Sized for the file's lines at once: growing it rehashes every code String again.
-    let expected = lineCount(path)
-    firstSeen.reserveCapacity(expected)
-    list.reserveCapacity(expected)
-    var lines: [Int] = []
-    var columns: (code: Int?, name: Int?, area: Int?, households: Int?)? = nil
-    // Area cell bytes -> the area text: few areas, so most rows build no String for theirs.
-    var areas = FieldCache<String?>()
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
-      if columns == nil {
-        let h = row.header
-        columns = (h["district_code"], h["district_name"], h["area"], h["households"])
-      }
-      let c = columns.unsafelyUnwrapped
-      guard let code = row.requiredText(at: c.code, "district_code", &log) else { return }
-      guard let name = row.requiredText(at: c.name, "district_name", &log) else { return }
-      if let previous = firstSeen[code] {
-        row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
-        return
-      }
-      firstSeen[code] = lines.count
-      lines.append(row.record.line)
-      let area: String?
-      if let column = c.area, let known = areas.value(for: row.record.field(column)) {
-        area = known
-      } else {
-        guard let text = row.text(at: c.area, "area", &log) else { return appendDistrict(nil) }
-        area = text.isEmpty ? nil : text
-        if let column = c.area { areas.insert(row.record.field(column), area) }
-      }
-      return appendDistrict(area)
-
-      func appendDistrict(_ area: String?) {
-        var households: Int? = nil
-        if c.households != nil {
-          switch row.count(at: c.households, "households", &log) {
-          case .value(let v): households = v
-          case .missing: households = nil
-          case .invalid, nil: return
-          }
-        }
-        list.append(District(code: DistrictCode(code), name: name, area: area, households: households))
-      }
-    }
-    if list.isEmpty && !log.hasErrors {
+    var acc = DistrictsAccumulator(expectedRows: lineCount(path))
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, into: &acc)
+    if acc.list.isEmpty && !log.hasErrors {
       log.add(Diagnostic(.error, file: schema.file, line: 2, "no districts: the file has a header but no rows"))
     }
-    return (DistrictTable(list, positions: lines.count == list.count ? firstSeen : nil), summary)
+    return (DistrictTable(acc.list, positions: acc.lines.count == acc.list.count ? acc.firstSeen : nil), summary)
+  }
+}
+
+/// The state of a districts.csv read. A struct consumer rather than a closure: a closure's
+/// captured variables live in boxes that every row retains and checks for exclusive access.
+struct DistrictsAccumulator: RowConsumer {
+  var list: [District] = []
+  /// Each accepted code's index in `lines` (its line): also its index in `list` when no row
+  /// is refused after its code is taken, which `DistrictTable` then reuses as its lookup.
+  var firstSeen: [String: Int] = [:]
+  var lines: [Int] = []
+  private var columns: (code: Int?, name: Int?, area: Int?, households: Int?)? = nil
+  /// Area cell bytes -> the area text: few areas, so most rows build no String for theirs.
+  private var areas = FieldCache<String?>()
+
+  /// `expectedRows` sizes the tables at once (growing them rehashes every code String again).
+  init(expectedRows: Int) {
+    firstSeen.reserveCapacity(expectedRows)
+    list.reserveCapacity(expectedRows)
+    lines.reserveCapacity(expectedRows)
+  }
+
+  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _slowPath(columns == nil) {
+      let h = row.header
+      columns = (h["district_code"], h["district_name"], h["area"], h["households"])
+    }
+    let c = columns.unsafelyUnwrapped
+    guard let code = row.requiredText(at: c.code, "district_code", &log) else { return }
+    guard let name = row.requiredText(at: c.name, "district_name", &log) else { return }
+    if let previous = firstSeen[code] {
+      row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
+      return
+    }
+    firstSeen[code] = lines.count
+    lines.append(row.record.line)
+    var area: String? = nil
+    if let column = c.area, let known = areas.value(for: row.record.field(column)) {
+      area = known
+    } else if let text = row.text(at: c.area, "area", &log) {
+      area = text.isEmpty ? nil : text
+      if let column = c.area { areas.insert(row.record.field(column), area) }
+    }
+    var households: Int? = nil
+    if c.households != nil {
+      switch row.count(at: c.households, "households", &log) {
+      case .value(let v): households = v
+      case .missing: households = nil
+      case .invalid, nil: return
+      }
+    }
+    list.append(District(code: DistrictCode(code), name: name, area: area, households: households))
   }
 }
 
