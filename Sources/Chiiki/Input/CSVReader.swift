@@ -154,7 +154,11 @@ public struct CSVReader {
             try libcsv(slice, i)
           }
           if i < n, let end = QuoteFreeRows.endOfLastRecord(slice, from: i, to: n) {
-            QuoteFreeRows.parse(slice + i, end - i, into: state)
+            if QuoteFreeRows.hasSpace(slice + i, end - i) {
+              QuoteFreeRows.parse(slice + i, end - i, into: state)
+            } else {
+              QuoteFreeRows.parsePlain(slice + i, end - i, into: state)
+            }
             i = end
           }
           // A record cut by the slice's end: libcsv keeps it until the next slice.

@@ -1,3 +1,11 @@
+import CLibCSV
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Splits bytes that hold no quote character into fields and records exactly as libcsv does
 /// (with the options `CSVReader` uses), and hands them to `ParseState` as libcsv's callbacks
 /// would: same fields, same record terminators, in the same order.
@@ -59,6 +67,48 @@ enum QuoteFreeRows {
     let highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
     return zeroBytes(w ^ (ones &* 0x2C)) | zeroBytes(w ^ (ones &* 0x0A)) | zeroBytes(w ^ (ones &* 0x0D))
+  }
+
+  /// Parses `p[0..<n]` like `parse`, for bytes that also hold no space and no tab (most
+  /// files): then no field is trimmed, and the rules come down to the commas, CRs and LFs,
+  /// found 64 bytes at a time as a bit mask, so the loop runs once per field with no byte
+  /// loop inside.
+  static func parsePlain(_ p: UnsafePointer<UInt8>, _ n: Int, into state: UnsafeMutablePointer<ParseState>) {
+    var fieldStart = 0
+    // libcsv's FIELD_NOT_BEGUN (after a comma) as opposed to ROW_NOT_BEGUN.
+    var rowBegun = false
+    var block = 0
+    while block < n {
+      var m = block + 64 <= n ? chiiki_delimiters64(p + block) : tailDelimiters(p + block, n - block)
+      while m != 0 {
+        let pos = block &+ m.trailingZeroBitCount
+        m &= m &- 1
+        let c = p[pos]
+        if c == 0x2C {
+          state.pointee.addField(UnsafeRawPointer(p + fieldStart), pos - fieldStart)
+          rowBegun = true
+        } else {
+          // A terminator: the record's last field (empty after a comma), or a blank line.
+          if rowBegun || pos > fieldStart { state.pointee.addField(UnsafeRawPointer(p + fieldStart), pos - fieldStart) }
+          state.pointee.endRecord(Int32(c))
+          rowBegun = false
+        }
+        fieldStart = pos &+ 1
+      }
+      block &+= 64
+    }
+  }
+
+  /// `chiiki_delimiters64` for the last `count` (< 64) bytes of a region.
+  static func tailDelimiters(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    var m: UInt64 = 0
+    for k in 0..<count where p[k] == 0x2C || isTerminator(p[k]) { m |= 1 << UInt64(k) }
+    return m
+  }
+
+  /// Whether `p[0..<n]` holds a space or a tab (then `parse`, which trims, is needed).
+  static func hasSpace(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    memchr(p, 0x20, n) != nil || memchr(p, 0x09, n) != nil
   }
 
   /// Parses `p[0..<n]`, which must hold no quote byte and end with a CR or LF, starting with
