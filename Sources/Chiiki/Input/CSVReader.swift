@@ -81,7 +81,11 @@ public struct CSVReader {
     if start > 0 && lseek(fd, off_t(start), SEEK_SET) != off_t(start) {
       throw .io(path: displayName, reason: "seek failed: \(String(cString: strerror(errno)))")
     }
-    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+    // 16 bytes past the chunk stay readable: `ParseState.addPlainRecords` copies short fields
+    // as two words.
+    let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + ParseState.slack)
+    storage.initialize(repeating: 0, count: chunkSize + ParseState.slack)
+    let buffer = UnsafeMutableBufferPointer<UInt8>(start: storage, count: chunkSize)
     defer { buffer.deallocate() }
 
     let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)

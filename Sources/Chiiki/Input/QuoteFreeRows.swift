@@ -71,32 +71,16 @@ enum QuoteFreeRows {
 
   /// Parses `p[0..<n]` like `parse`, for bytes that also hold no space and no tab (most
   /// files): then no field is trimmed, and the rules come down to the commas, CRs and LFs,
-  /// found 64 bytes at a time as a bit mask, so the loop runs once per field with no byte
-  /// loop inside.
+  /// found 64 bytes at a time as a bit mask (see `ParseState.addPlainRecords`). The 16 bytes
+  /// after `p[n - 1]` must be readable.
   static func parsePlain(_ p: UnsafePointer<UInt8>, _ n: Int, into state: UnsafeMutablePointer<ParseState>) {
-    var fieldStart = 0
-    // libcsv's FIELD_NOT_BEGUN (after a comma) as opposed to ROW_NOT_BEGUN.
-    var rowBegun = false
-    var block = 0
-    while block < n {
-      var m = block + 64 <= n ? chiiki_delimiters64(p + block) : tailDelimiters(p + block, n - block)
-      while m != 0 {
-        let pos = block &+ m.trailingZeroBitCount
-        m &= m &- 1
-        let c = p[pos]
-        if c == 0x2C {
-          state.pointee.addField(UnsafeRawPointer(p + fieldStart), pos - fieldStart)
-          rowBegun = true
-        } else {
-          // A terminator: the record's last field (empty after a comma), or a blank line.
-          if rowBegun || pos > fieldStart { state.pointee.addField(UnsafeRawPointer(p + fieldStart), pos - fieldStart) }
-          state.pointee.endRecord(Int32(c))
-          rowBegun = false
-        }
-        fieldStart = pos &+ 1
-      }
-      block &+= 64
-    }
+    state.pointee.addPlainRecords(p, n)
+  }
+
+  /// The delimiter mask of the 64 bytes at `p` (bit k: `p[k]` is a comma, CR or LF), or of the
+  /// `count` (< 64) bytes left at the end of a region.
+  @inline(__always) static func delimiters(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    count >= 64 ? chiiki_delimiters64(p) : tailDelimiters(p, count)
   }
 
   /// `chiiki_delimiters64` for the last `count` (< 64) bytes of a region.
