@@ -115,12 +115,26 @@ public struct DistrictByteIndex: Sendable {
     self.mask = mask
   }
 
-  /// Whether district `d`'s code is exactly these (UTF-8) bytes.
-  @inline(__always) func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ d: Int) -> Bool {
-    guard d >= 0 && d < ends.count else { return false }
-    let start = d == 0 ? 0 : ends[d - 1]
-    guard ends[d] - start == bytes.count else { return false }
-    return bytes.isEmpty || codes.withUnsafeBufferPointer { sameBytes($0.baseAddress! + start, bytes.baseAddress!, bytes.count) }
+  /// The first of the `count` districts after `d` whose code is exactly these (UTF-8) bytes,
+  /// or nil. Reads the code pool in order (a sorted file's next district is usually near).
+  @inline(__always) func scan(_ bytes: UnsafeBufferPointer<UInt8>, after d: Int, count: Int) -> Int? {
+    let n = bytes.count
+    guard d >= 0, n > 0, let b = bytes.baseAddress else { return nil }
+    let last = Swift.min(d + count, ends.count - 1)
+    guard d < last else { return nil }
+    return codes.withUnsafeBufferPointer { pool -> Int? in
+      ends.withUnsafeBufferPointer { e -> Int? in
+        var start = e[d]
+        var k = d + 1
+        while k <= last {
+          let end = e[k]
+          if end - start == n && sameBytes(pool.baseAddress! + start, b, n) { return k }
+          start = end
+          k += 1
+        }
+        return nil
+      }
+    }
   }
 
   /// The index of the district whose code is exactly these (UTF-8) bytes.
@@ -161,9 +175,12 @@ extension ByteTable: Sendable where Value: Sendable {}
   return true
 }
 
-/// A `ByteTable` with a small direct-mapped memo in front: loaders see few distinct spellings
-/// per column (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words
-/// costs less than hashing them byte by byte. Values are small plain types (indices, periods).
+/// A `ByteTable` with a small memo in front: loaders see few distinct spellings per column
+/// (periods, sexes, bands, indicators), and comparing up to 16 bytes as two words costs less
+/// than hashing them byte by byte. The entry of the last hit is checked first (columns that
+/// keep one value for runs of rows), then two slots of a 256-entry table (a key has two
+/// possible places, so that a column's twenty-odd spellings rarely push each other out and
+/// fall back to the byte hash). Values are small plain types (indices, periods).
 struct FieldCache<Value> {
   private var table = ByteTable<Value>()
   /// One memo entry: the field's bytes as two words and its length (-1: empty).
@@ -173,7 +190,8 @@ struct FieldCache<Value> {
     var count = -1
     var value: Value? = nil
   }
-  private var memo = [Entry](repeating: Entry(), count: 32)
+  private var memo = [Entry](repeating: Entry(), count: 256)
+  private var last = Entry()
 
   /// The value stored for these bytes, if any. Short fields are read as two words, which
   /// `CSVRecord` allows (its buffer has slack past every field).
@@ -181,15 +199,26 @@ struct FieldCache<Value> {
     let n = bytes.count
     guard n <= 16, let p = bytes.baseAddress else { return table.value(for: bytes) }
     let (low, high) = FieldCache.words(p, n)
+    if last.count == n && last.low == low && last.high == high { return last.value }
     let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
-    let slot = Int(truncatingIfNeeded: h >> 59)
-    let hit = memo.withUnsafeBufferPointer { m -> Value?? in
-      let e = m[slot]
-      return e.count == n && e.low == low && e.high == high ? .some(e.value) : .none
+    let first = Int(truncatingIfNeeded: h >> 56)
+    let second = Int(truncatingIfNeeded: (h >> 48) & 0xFF)
+    let hit = memo.withUnsafeBufferPointer { m -> Entry? in
+      let a = m[first]
+      if a.count == n && a.low == low && a.high == high { return a }
+      let b = m[second]
+      if b.count == n && b.low == low && b.high == high { return b }
+      return nil
     }
-    if let hit { return hit }
+    if let hit {
+      last = hit
+      return hit.value
+    }
     guard let v = table.value(for: bytes) else { return nil }
-    memo[slot] = Entry(low: low, high: high, count: n, value: v)
+    let entry = Entry(low: low, high: high, count: n, value: v)
+    let slot = memo[first].count < 0 || memo[second].count >= 0 ? first : second
+    memo[slot] = entry
+    last = entry
     return v
   }
 
@@ -227,14 +256,23 @@ struct DistrictMemo {
     return low == lastLow && high == lastHigh ? lastIndex : nil
   }
 
-  /// The district index of these bytes: the previous one, the one after it, or nil (then the
-  /// caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its bytes, so a
-  /// byte match is what the index lookup of `RowFields.district` would find.
-  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ record: CSVRecord) -> Int? {
+  /// How many districts after the previous one `lookup` compares before giving up: files
+  /// sorted by district code skip a few districts that have no row (cases.csv: 99.99% of
+  /// changes of district land within 16), and comparing the next codes in `DistrictByteIndex`
+  /// order reads memory in sequence where a hash lookup misses the cache three times.
+  static let scanAhead = 16
+
+  /// The district index of these bytes: the previous one, one of the `scanAhead` after it, or
+  /// nil (then the caller looks the code up). A code in a UTF-8 file, or an ASCII code, is its
+  /// bytes, and codes are unique, so a byte match is what the index lookup of
+  /// `RowFields.district` would find.
+  @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ encoding: InputEncoding) -> Int? {
     if let same = cached(bytes) { return same }
-    guard lastCount >= 0, record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), codes.matches(bytes, lastIndex + 1) else { return nil }
-    remember(bytes, lastIndex + 1)
-    return lastIndex
+    guard lastCount >= 0, encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
+      let found = codes.scan(bytes, after: lastIndex, count: DistrictMemo.scanAhead)
+    else { return nil }
+    remember(bytes, found)
+    return found
   }
 
   @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {
@@ -250,3 +288,36 @@ struct DistrictMemo {
 }
 extension FieldCache: Sendable where Value: Sendable {}
 extension FieldCache.Entry: Sendable where Value: Sendable {}
+
+/// The value of the field bytes remembered last: a column that keeps one spelling for long
+/// runs of rows (the period of a file written month by month) is then answered by comparing
+/// two words, without the hash of `FieldCache`. Holds only what the caller's checked path
+/// returned for exactly these bytes.
+struct LastFieldMemo<Value> {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  /// Length of the remembered bytes; -1 when nothing is remembered.
+  private var count = -1
+  private var value: Value? = nil
+
+  /// The remembered value, if these are the remembered bytes (`CSVRecord` slack allows the
+  /// two-word read).
+  @inline(__always) func value(for bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    let n = bytes.count
+    guard n == count, let p = bytes.baseAddress else { return nil }
+    let (l, h) = FieldCache<Int>.words(p, n)
+    return l == low && h == high ? value : nil
+  }
+
+  /// Remembers `value` for these bytes (fields longer than 16 bytes are not remembered).
+  @inline(__always) mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    let n = bytes.count
+    guard n <= 16, let p = bytes.baseAddress else {
+      count = -1
+      return
+    }
+    (low, high) = FieldCache<Int>.words(p, n)
+    count = n
+    self.value = value
+  }
+}

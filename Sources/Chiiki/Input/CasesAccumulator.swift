@@ -16,6 +16,8 @@ struct CasesAccumulator: RowConsumer {
   private(set) var latest: Period? = nil
   /// The cases being added up (a placeholder until the run period is known).
   private var data: CaseData
+  /// `data.firstKeptMonth.monthIndex`, set with each new `data`.
+  private var firstKeptIndex = 0
   private var rows = 0
   private var sawRow = false
   private var hasReferrals = false
@@ -28,6 +30,8 @@ struct CasesAccumulator: RowConsumer {
   private static let chunkRows = 1 << 16
   /// Buffered rows after the last compaction.
   private var compactedAt = 0
+  /// The earliest month index among the buffered rows (Int.max when none).
+  private var oldestBuffered = Int.max
   /// Set when a row does not fit `BufferedCase`; the caller then reads the file again.
   private(set) var needsSecondPass = false
 
@@ -37,6 +41,9 @@ struct CasesAccumulator: RowConsumer {
   // Raw cell bytes -> meaning, filled only from what the checked path returned (no String per field).
   private var lenientPeriods = FieldCache<Period?>()
   private var periods = FieldCache<Period>()
+  /// The period bytes of the last row that passed the period check, with their lenient
+  /// (`noteLatest`; nil when the run period is given) and checked readings.
+  private var lastPeriod = LastFieldMemo<(lenient: Period?, checked: Period)>()
   private var sexes = FieldCache<Sex?>()
   /// Age cell bytes -> index into `ageEntries` / `ageSlot`.
   private var ageBands = FieldCache<Int>()
@@ -61,6 +68,7 @@ struct CasesAccumulator: RowConsumer {
     self.windowMonths = windowMonths
     givenPeriod = runPeriod
     data = CasesAccumulator.emptyData(runPeriod == nil ? DistrictTable([]) : districts, runPeriod ?? Period(year: 0, month: 1), windowMonths)
+    firstKeptIndex = data.firstKeptMonth.monthIndex
   }
 
   static func emptyData(_ districts: DistrictTable, _ runPeriod: Period, _ windowMonths: Int) -> CaseData {
@@ -84,16 +92,24 @@ struct CasesAccumulator: RowConsumer {
     }
     let cols = columns.unsafelyUnwrapped
     let record = row.record
-    if givenPeriod == nil { noteLatest(row, cols.period) }
+    let periodBytes = record.field(cols.period)
     let period: Period
-    if let p = periods.value(for: record.field(cols.period)) { period = p } else {
-      guard let p = row.period("period", monthly: true, &log) else { return }
-      periods.insert(record.field(cols.period), p)
-      period = p
+    if let last = lastPeriod.value(for: periodBytes) {
+      // The same bytes as a row before, whose lenient and checked readings are both known.
+      if givenPeriod == nil, let p = last.lenient, latest.map({ p > $0 }) ?? true { latest = p }
+      period = last.checked
+    } else {
+      let lenient = givenPeriod == nil ? noteLatest(row, cols.period) : nil
+      if let p = periods.value(for: periodBytes) { period = p } else {
+        guard let p = row.period("period", monthly: true, &log) else { return }
+        periods.insert(periodBytes, p)
+        period = p
+      }
+      lastPeriod.remember(periodBytes, (lenient, period))
     }
     let d: Int
     let districtBytes = record.field(cols.district)
-    if let known = districtMemo.lookup(districtBytes, codes, record) { d = known } else {
+    if let known = districtMemo.lookup(districtBytes, codes, record.encoding) { d = known } else {
       guard let found = row.district(at: cols.district, codes: codes, districts, &log) else { return }
       districtMemo.remember(districtBytes, found)
       d = found
@@ -191,23 +207,25 @@ struct CasesAccumulator: RowConsumer {
       period: period, district: d, sex: sex?.rawValue ?? 2, bandSlot: bandSlot, categorySlot: categorySlot,
       consultations: consultations, referrals: referrals, exits: exits, line: record.line)
     if givenPeriod != nil {
-      add(cell)
+      add(cell, window: nil)
     } else {
       buffer(cell)
     }
   }
 
-  /// The lenient reading of the period cell that finds the default run period.
-  @inline(__always) private mutating func noteLatest(_ row: RowFields, _ column: Int) {
+  /// The lenient reading of the period cell that finds the default run period; returns it
+  /// (nil when the cell is not a month, or not decodable).
+  @inline(__always) private mutating func noteLatest(_ row: RowFields, _ column: Int) -> Period? {
     let bytes = row.record.field(column)
     let p: Period?
     if let cached = lenientPeriods.value(for: bytes) { p = cached } else {
-      guard let text = row.record.string(column) else { return }
+      guard let text = row.record.string(column) else { return nil }
       let parsed = try? Period.parse(text)
       p = parsed?.month == nil ? nil : parsed
       lenientPeriods.insert(bytes, p)
     }
     if let p, latest.map({ p > $0 }) ?? true { latest = p }
+    return p
   }
 
   private mutating func buffer(_ cell: CheckedCase) {
@@ -228,11 +246,18 @@ struct CasesAccumulator: RowConsumer {
     }
     chunks[chunks.count - 1].append(packed)
     buffered += 1
+    oldestBuffered = Swift.min(oldestBuffered, Int(packed.month))
     if buffered >= 2 * compactedAt + CasesAccumulator.chunkRows { compact(firstKept) }
   }
 
-  /// Drops buffered rows that are now before the kept months (their counts stay).
+  /// Drops buffered rows that are now before the kept months (their counts stay). Copies
+  /// nothing when no buffered row is before them (a file written month by month).
   private mutating func compact(_ firstKept: Int) {
+    if oldestBuffered >= firstKept {
+      compactedAt = buffered
+      return
+    }
+    oldestBuffered = Int.max
     let old = chunks
     chunks = []
     buffered = 0
@@ -248,6 +273,7 @@ struct CasesAccumulator: RowConsumer {
           }
           chunks[chunks.count - 1].append(r)
           buffered += 1
+          oldestBuffered = Swift.min(oldestBuffered, Int(r.month))
         }
       }
     }
@@ -255,8 +281,9 @@ struct CasesAccumulator: RowConsumer {
   }
 
   /// What a checked row adds for the run period: the part of the old second pass after the
-  /// duplicate check, unchanged.
-  private mutating func add(_ cell: CheckedCase) {
+  /// duplicate check, unchanged, except that with a `window` scratch the window totals are
+  /// added there (in slot space) rather than into `data`'s arrays.
+  private mutating func add(_ cell: CheckedCase, window: CaseWindowScratch?) {
     data.rows += 1
     let period = cell.period
     let consultations = cell.consultations
@@ -264,7 +291,9 @@ struct CasesAccumulator: RowConsumer {
       data.rowsAfterRun += 1
       return
     }
-    guard let m = data.monthSlot(period) else {
+    // `data.monthSlot(period)`, with the oldest kept month's index worked out once.
+    let m = period.monthIndex - firstKeptIndex
+    guard m >= 0 && m < data.monthsKept else {
       data.rowsBeforeKept += 1
       data.consultationsBeforeKept += consultations
       return
@@ -283,9 +312,13 @@ struct CasesAccumulator: RowConsumer {
     data.areaMonthlyReferrals[m][area] &+= UInt32(cell.referrals)
     data.areaMonthlyExits[m][area] &+= UInt32(cell.exits)
     guard m >= data.monthsKept - data.windowMonths else { return }
-    data.windowConsultations[c * n + d] &+= UInt32(consultations)
-    data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
-    data.windowExits[c * n + d] &+= UInt32(cell.exits)
+    if let window {
+      window.addCategory(cell.categorySlot, d, consultations: consultations, referrals: cell.referrals, exits: cell.exits)
+    } else {
+      data.windowConsultations[c * n + d] &+= UInt32(consultations)
+      data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
+      data.windowExits[c * n + d] &+= UInt32(cell.exits)
+    }
     let s = cell.sex
     if s == 2 { data.unknownSexConsultations += consultations }
     if let band = slotBands[cell.bandSlot] {
@@ -295,9 +328,17 @@ struct CasesAccumulator: RowConsumer {
         bandIndex[cell.bandSlot] = b
       }
       if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: cell.line, column: columns.map { $0.age + 1 })) }
-      data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
+      if let window {
+        window.addBand(cell.bandSlot, s, d, consultations: consultations)
+      } else {
+        data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
+      }
     } else {
-      data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
+      if let window {
+        window.addBand(0, s, d, consultations: consultations)
+      } else {
+        data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
+      }
       data.unknownAgeConsultations += consultations
     }
   }
@@ -308,14 +349,24 @@ struct CasesAccumulator: RowConsumer {
     if givenPeriod == nil {
       if needsSecondPass { return nil }
       data = CasesAccumulator.emptyData(districts, runPeriod, windowMonths)
+      firstKeptIndex = data.firstKeptMonth.monthIndex
       data.rows = rows - buffered
       data.rowsBeforeKept = rowsBeforeKept
       data.consultationsBeforeKept = consultationsBeforeKept
-      let all = chunks
+      var all = chunks
       chunks = []
-      for chunk in all {
-        for r in chunk { add(r.checked) }
+      let window = CaseWindowScratch(districtCount: districts.count, categorySlots: categoryNames.count, bandSlots: slotBands.count)
+      defer { window.free() }
+      let ahead = 12
+      for i in all.indices {
+        let rows = all[i]
+        for r in rows.indices {
+          if r + ahead < rows.count { window.prefetch(rows[r + ahead]) }
+          add(rows[r].checked, window: window)
+        }
+        all[i] = []  // each chunk's memory goes back as soon as it is added
       }
+      window.move(into: &data, categoryIndex: categoryIndex, bandIndex: bandIndex)
     }
     data.hasReferrals = sawRow && hasReferrals
     data.hasExits = sawRow && hasExits

@@ -11,6 +11,26 @@ public enum CellParsing {
   /// Parses a count >= 0. Accepts digits with optional thousands commas (`1,234` as Excel
   /// writes it), full-width digits, and the e-Stat symbols.
   public static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> CountCell {
+    // Most cells are 1 to 9 plain digits: no trimming, commas or overflow to watch for
+    // (999,999,999 is below the largest count), so the value is read straight off.
+    if bytes.count > 0 && bytes.count <= 9 {
+      var value = 0
+      var plain = true
+      for b in bytes {
+        let digit = b &- 0x30
+        if digit > 9 {
+          plain = false
+          break
+        }
+        value = value &* 10 &+ Int(digit)
+      }
+      if plain { return .value(value) }
+    }
+    return general(bytes)
+  }
+
+  /// `count` without its plain-digits shortcut (the reference its tests compare against).
+  static func general(_ bytes: UnsafeBufferPointer<UInt8>) -> CountCell {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }

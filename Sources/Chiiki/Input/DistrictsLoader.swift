@@ -1,37 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads districts.csv: unique codes, display names, optional area and households.
 public enum DistrictsLoader {
   public static let schema = TableSchema(
     file: "districts.csv", required: ["district_code", "district_name"], optional: ["area", "households"])
 
   public static func load(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
-    var list: [District] = []
-    // Each accepted code's index in `lines` (its line): also its index in `list` when no row
-    // is refused after its code is taken, which `DistrictTable` then reuses as its lookup.
-    var firstSeen: [String: Int] = [:]
-    var lines: [Int] = []
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
-      guard let code = row.requiredText("district_code", &log) else { return }
-      guard let name = row.requiredText("district_name", &log) else { return }
-      if let previous = firstSeen[code] {
-        row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
-        return
-      }
-      firstSeen[code] = lines.count
-      lines.append(row.record.line)
-      let area = row.text("area", &log).flatMap { $0.isEmpty ? nil : $0 }
-      var households: Int? = nil
-      if row.header["households"] != nil {
-        switch row.count("households", &log) {
-        case .value(let v): households = v
-        case .missing: households = nil
-        case .invalid, nil: return
-        }
-      }
-      list.append(District(code: DistrictCode(code), name: name, area: area, households: households))
-    }
-    if list.isEmpty && !log.hasErrors {
+    var acc = DistrictsAccumulator(expectedRows: lineCount(path))
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, into: &acc)
+    if acc.list.isEmpty && !log.hasErrors {
       log.add(Diagnostic(.error, file: schema.file, line: 2, "no districts: the file has a header but no rows"))
     }
-    return (DistrictTable(list, positions: lines.count == list.count ? firstSeen : nil), summary)
+    return (DistrictTable(acc.list, positions: acc.lines.count == acc.list.count ? acc.firstSeen : nil), summary)
   }
+}
+
+/// The state of a districts.csv read. A struct consumer rather than a closure: a closure's
+/// captured variables live in boxes that every row retains and checks for exclusive access.
+struct DistrictsAccumulator: RowConsumer {
+  var list: [District] = []
+  /// Each accepted code's index in `lines` (its line): also its index in `list` when no row
+  /// is refused after its code is taken, which `DistrictTable` then reuses as its lookup.
+  var firstSeen: [String: Int] = [:]
+  var lines: [Int] = []
+  private var columns: (code: Int?, name: Int?, area: Int?, households: Int?)? = nil
+  /// Area cell bytes -> the area text: few areas, so most rows build no String for theirs.
+  private var areas = FieldCache<String?>()
+
+  /// `expectedRows` sizes the tables at once (growing them rehashes every code String again).
+  init(expectedRows: Int) {
+    firstSeen.reserveCapacity(expectedRows)
+    list.reserveCapacity(expectedRows)
+    lines.reserveCapacity(expectedRows)
+  }
+
+  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _slowPath(columns == nil) {
+      let h = row.header
+      columns = (h["district_code"], h["district_name"], h["area"], h["households"])
+    }
+    let c = columns.unsafelyUnwrapped
+    guard let code = row.requiredText(at: c.code, "district_code", &log) else { return }
+    guard let name = row.requiredText(at: c.name, "district_name", &log) else { return }
+    if let previous = firstSeen[code] {
+      row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
+      return
+    }
+    firstSeen[code] = lines.count
+    lines.append(row.record.line)
+    var area: String? = nil
+    if let column = c.area, let known = areas.value(for: row.record.field(column)) {
+      area = known
+    } else if let text = row.text(at: c.area, "area", &log) {
+      area = text.isEmpty ? nil : text
+      if let column = c.area { areas.insert(row.record.field(column), area) }
+    }
+    var households: Int? = nil
+    if c.households != nil {
+      switch row.count(at: c.households, "households", &log) {
+      case .value(let v): households = v
+      case .missing: households = nil
+      case .invalid, nil: return
+      }
+    }
+    list.append(District(code: DistrictCode(code), name: name, area: area, households: households))
+  }
+}
+
+/// The number of line feeds in a file, plus one (0 if it cannot be read): an upper bound on its
+/// records, read in one quick pass (districts.csv is small) to size tables before filling them.
+func lineCount(_ path: String) -> Int {
+  let fd = open(path, O_RDONLY)
+  guard fd >= 0 else { return 0 }
+  defer { close(fd) }
+  let size = 1 << 20
+  let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+  defer { buffer.deallocate() }
+  var lines = 1
+  while true {
+    let n = read(fd, buffer, size)
+    if n <= 0 { break }
+    var p = buffer
+    let end = buffer + n
+    while p < end, let hit = memchr(p, 0x0A, end - p) {
+      lines += 1
+      p = UnsafeMutableRawPointer(hit) + 1
+    }
+  }
+  return lines
 }

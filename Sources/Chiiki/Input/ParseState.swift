@@ -103,6 +103,113 @@ struct ParseState {
     recordHasBreak = false
   }
 
+  /// `QuoteFreeRows.parsePlain`: adds the fields and records of `p[0..<n]` (no quote, no space,
+  /// no tab; ends with a CR or LF; 16 readable bytes after it), starting between records, as
+  /// `addField` and `endRecord` would one callback at a time. The counters live in locals for
+  /// the whole region: through `self`, every byte stored into the pool (which may alias
+  /// anything) would make the compiler load them again.
+  mutating func addPlainRecords(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    // Every field of the region fits in n bytes; the 16-byte word copies in the slack.
+    if poolCount + n > poolCapacity { growPool(poolCount + n) }
+    let pool = self.pool
+    var poolCount = self.poolCount
+    var ends = self.ends
+    var endsCount = self.endsCount
+    var endsCapacity = self.endsCapacity
+    var batch = self.batch
+    var batchCount = self.batchCount
+    var batchCapacity = self.batchCapacity
+    var recordStart = self.recordStart
+    var recordEndsStart = self.recordEndsStart
+    var nextLine = self.nextLine
+    var previousCR = self.previousTerminatorWasCR
+    var records = self.records
+    var fieldStart = 0
+    // libcsv's FIELD_NOT_BEGUN (after a comma) as opposed to ROW_NOT_BEGUN.
+    var rowBegun = false
+    var block = 0
+    while block < n {
+      var m = QuoteFreeRows.delimiters(p + block, n - block)
+      while m != 0 {
+        let pos = block &+ m.trailingZeroBitCount
+        m &= m &- 1
+        let c = p[pos]
+        let comma = c == 0x2C
+        // A comma ends a field; so does a terminator, except on a blank line (no field yet).
+        if comma || rowBegun || pos > fieldStart {
+          let length = pos &- fieldStart
+          let src = UnsafeRawPointer(p + fieldStart)
+          let dst = UnsafeMutableRawPointer(pool + poolCount)
+          if length <= 16 {
+            dst.storeBytes(of: src.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+          } else {
+            memcpy(dst, src, length)
+          }
+          poolCount &+= length
+          if endsCount == endsCapacity {
+            storeCounters(
+              poolCount, endsCount, batchCount, recordStart, recordEndsStart, nextLine, previousCR, records)
+            growEnds()
+            ends = self.ends
+            endsCapacity = self.endsCapacity
+          }
+          ends[endsCount] = poolCount &- recordStart
+          endsCount &+= 1
+        }
+        if comma {
+          rowBegun = true
+        } else {
+          // `endRecord(c)` (no field can hold a line break: there is no quote).
+          if endsCount == recordEndsStart {
+            if c == 0x0A && previousCR {
+              previousCR = false
+            } else {
+              nextLine &+= 1
+              previousCR = c == 0x0D
+            }
+          } else {
+            records &+= 1
+            if batchCount == batchCapacity {
+              storeCounters(
+              poolCount, endsCount, batchCount, recordStart, recordEndsStart, nextLine, previousCR, records)
+              growBatch()
+              batch = self.batch
+              batchCapacity = self.batchCapacity
+            }
+            batch[batchCount] = BatchedRecord(line: nextLine, byteStart: recordStart, endsStart: recordEndsStart, count: endsCount &- recordEndsStart)
+            batchCount &+= 1
+            nextLine &+= 1
+            previousCR = c == 0x0D
+            recordStart = poolCount
+            recordEndsStart = endsCount
+          }
+          rowBegun = false
+        }
+        fieldStart = pos &+ 1
+      }
+      block &+= 64
+    }
+    storeCounters(
+      poolCount, endsCount, batchCount, recordStart, recordEndsStart, nextLine, previousCR, records)
+  }
+
+  /// Writes back the counters `addPlainRecords` keeps in locals (passed by value: a nested
+  /// function capturing them would keep them in memory).
+  private mutating func storeCounters(
+    _ poolCount: Int, _ endsCount: Int, _ batchCount: Int, _ recordStart: Int, _ recordEndsStart: Int,
+    _ nextLine: Int, _ previousCR: Bool, _ records: Int
+  ) {
+    self.poolCount = poolCount
+    self.endsCount = endsCount
+    self.batchCount = batchCount
+    self.recordStart = recordStart
+    self.recordEndsStart = recordEndsStart
+    self.nextLine = nextLine
+    previousTerminatorWasCR = previousCR
+    self.records = records
+  }
+
   /// Forgets the delivered batch, moving the record being parsed to the front of the buffers.
   mutating func clearBatch() {
     batchCount = 0

@@ -39,7 +39,7 @@ struct PopulationAccumulator: RowConsumer {
     }
     let d: Int
     let districtBytes = record.field(c.district)
-    if let known = districtMemo.lookup(districtBytes, codes, record) { d = known } else {
+    if let known = districtMemo.lookup(districtBytes, codes, record.encoding) { d = known } else {
       guard let found = row.district(at: c.district, codes: codes, districts, &log) else { return }
       districtMemo.remember(districtBytes, found)
       d = found

@@ -30,8 +30,12 @@ struct RowFields {
 
   /// The decoded, trimmed text of a column, or nil (with an error) if its bytes are undecodable.
   /// An absent optional column gives "".
-  func text(_ name: String, _ log: inout DiagnosticLog) -> String? {
-    guard let column = header[name] else { return "" }
+  func text(_ name: String, _ log: inout DiagnosticLog) -> String? { text(at: header[name], name, &log) }
+
+  /// `text(name)` for the column the header gave for `name` (nil: the column is absent), so
+  /// that a loader looks its columns up once per file rather than once per cell.
+  func text(at column: Int?, _ name: String, _ log: inout DiagnosticLog) -> String? {
+    guard let column else { return "" }
     guard let raw = record.string(column) else {
       log.add(Diagnostic(.error, file: file, line: record.line, column: column + 1,
                          "\(name) holds bytes that are not valid \(record.encoding == .utf8 ? "UTF-8" : "CP932") (try --encoding)"))
@@ -51,10 +55,13 @@ struct RowFields {
   }
 
   /// A required text cell: nil (with an error) if undecodable or empty.
-  func requiredText(_ name: String, _ log: inout DiagnosticLog) -> String? {
-    guard let value = text(name, &log) else { return nil }
+  func requiredText(_ name: String, _ log: inout DiagnosticLog) -> String? { requiredText(at: header[name], name, &log) }
+
+  /// `requiredText(name)` for the column the header gave for `name`.
+  func requiredText(at column: Int?, _ name: String, _ log: inout DiagnosticLog) -> String? {
+    guard let value = text(at: column, name, &log) else { return nil }
     if value.isEmpty {
-      log.add(Diagnostic(.error, file: file, line: record.line, column: (header[name] ?? 0) + 1, "\(name) is empty"))
+      log.add(Diagnostic(.error, file: file, line: record.line, column: (column ?? 0) + 1, "\(name) is empty"))
       return nil
     }
     return value
@@ -71,8 +78,11 @@ struct RowFields {
   }
 
   /// A count column: `.value`, `.missing` (suppressed/empty), or nil after logging an error.
-  func count(_ name: String, _ log: inout DiagnosticLog) -> CountCell? {
-    guard let col = header[name] else { return .missing }
+  func count(_ name: String, _ log: inout DiagnosticLog) -> CountCell? { count(at: header[name], name, &log) }
+
+  /// `count(name)` for the column the header gave for `name`.
+  func count(at column: Int?, _ name: String, _ log: inout DiagnosticLog) -> CountCell? {
+    guard let col = column else { return .missing }
     var cell = CellParsing.count(record.field(col))
     if case .invalid = cell, record.encoding == .cp932, let text = record.string(col) {
       cell = CellParsing.count(text: text)

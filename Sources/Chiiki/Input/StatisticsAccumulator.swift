@@ -100,7 +100,7 @@ struct StatisticsAccumulator {
     }
     let d: Int
     let districtBytes = record.field(c.district)
-    if let known = districtMemo.lookup(districtBytes, codes, record) {
+    if let known = districtMemo.lookup(districtBytes, codes, record.encoding) {
       d = known
     } else {
       guard let found = row.district(at: c.district, codes: codes, districts, &log) else { return }

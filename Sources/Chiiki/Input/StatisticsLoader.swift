@@ -147,10 +147,16 @@ public enum StatisticsLoader {
         var examples: [String] = []
         var count = 0
         for d in 0..<grid.districtCount where hasRows[d] {
-          let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
-          guard !holes.isEmpty else { continue }
+          // Whether the district has a hole, without building the list (only examples need it).
+          var hasHole = false
+          for u in used where grid.numerators[grid.offset(district: d, sex: u.sex, band: u.band)] == CellMark.absent {
+            hasHole = true
+            break
+          }
+          guard hasHole else { continue }
           count += 1
           if examples.count < 3 {
+            let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
             examples.append("\(districts.districts[d].code) (\(holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")))")
           }
         }

@@ -62,42 +62,46 @@ public enum DatasetLoader {
     let resourcesPath = path("resources.csv")
     let slots = LoadSlots()
     defer { slots.free() }
+    // resources.csv needs only districts.csv: whichever thread finishes its own file first
+    // reads it (an atomic claim), so that neither core idles; its log is replayed where a
+    // sequential read had it, whichever thread read it.
+    let resourcesClaim = OneTimeClaim()
+    @Sendable func readResources(thread: Int) {
+      guard hasResources, resourcesClaim.claim(by: thread) else { return }
+      var resourcesLog = DiagnosticLog(limit: limit)
+      let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
+        try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
+          try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog, codes: codes)
+        }
+      }
+      let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
+      slots.pointer.pointee.resources = (r, resourcesLog, sha)
+    }
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
       let started = threadCPUSeconds()
       defer {
         if PhaseTimings.enabled {
-          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases, resources")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases")\(resourcesClaim.claimedBy == i ? ", resources" : "")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
           FileHandle.standardError.write(Data(line.utf8))
         }
       }
       if i == 0 {
-        guard hasPopulation else { return }
-        var popLog = DiagnosticLog(limit: limit)
-        var hasher = SHA256()
-        let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
-          try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes, hasher: &hasher)
+        if hasPopulation {
+          var popLog = DiagnosticLog(limit: limit)
+          var hasher = SHA256()
+          let r = Result { () throws(ChiikiError) -> (PopulationData, CSVReadSummary) in
+            try PopulationLoader.load(path: populationPath, districts: districts, encoding: encoding, log: &popLog, codes: codes, hasher: &hasher)
+          }
+          let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
+          slots.pointer.pointee.population = (r, popLog, sha)
         }
-        let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
-        slots.pointer.pointee.population = (r, popLog, sha)
       } else {
         readCases(
           path: casesPath, districts: districts, givenPeriod: givenPeriod, windowMonths: windowMonths,
           encoding: encoding, limit: limit, codes: codes, into: slots)
-        // resources.csv needs only districts.csv: read it here, after cases.csv (the lighter of
-        // the two threads' work since its duplicate check went sort-free), and replay its log
-        // where a sequential read had it.
-        if hasResources {
-          var resourcesLog = DiagnosticLog(limit: limit)
-          let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
-            try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
-              try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog, codes: codes)
-            }
-          }
-          let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
-          slots.pointer.pointee.resources = (r, resourcesLog, sha)
-        }
       }
+      readResources(thread: i)
     }
     }
     func recordHashed(_ name: String, _ summary: CSVReadSummary, rows: Int, sha: String) {
@@ -223,11 +227,35 @@ extension DatasetLoader {
   }
 }
 
-/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period,
-/// cases.csv and resources.csv on the other.
+/// Lets exactly one of several threads take a job: the first to call `claim` gets it.
+private final class OneTimeClaim: @unchecked Sendable {
+  // Safe: `owner` is only touched while holding `lock`.
+  private let lock = NSLock()
+  private var owner: Int? = nil
+
+  /// True for the first caller only, which becomes the owner.
+  func claim(by thread: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    if owner != nil { return false }
+    owner = thread
+    return true
+  }
+
+  /// The thread that took the job, if any (for the timing lines).
+  var claimedBy: Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    return owner
+  }
+}
+
+/// What the two threads of `DatasetLoader.load` read: population.csv on one, the run period
+/// and cases.csv on the other, and resources.csv on whichever finishes first.
 private struct LoadSlots: @unchecked Sendable {
-  // Safe: thread 0 writes only `population`, thread 1 only `period`, `cases` and `resources`; the reads
-  // happen after concurrentPerform has joined both threads.
+  // Safe: thread 0 writes only `population`, thread 1 only `period` and `cases`, and
+  // `resources` is written by the one thread that claimed it; the reads happen after
+  // concurrentPerform has joined both threads.
   struct Slots {
     var population: (Result<(PopulationData, CSVReadSummary), ChiikiError>, DiagnosticLog, String)? = nil
     var period: (Result<Period?, ChiikiError>, DiagnosticLog)? = nil

@@ -21,6 +21,38 @@ import Testing
   }
 }
 
+/// `CellParsing.count`'s shortcut for 1 to 9 plain digits must give what the general reading
+/// (`CellParsing.general`, the reference) gives, on random short cells of digits, commas,
+/// spaces, signs, symbols and non-ASCII bytes, up to and past nine digits.
+@Suite struct CellParsingShortcutTests {
+  @Test func shortcutMatchesGeneral() {
+    let pieces: [[UInt8]] = [
+      Array("0".utf8), Array("7".utf8), Array("42".utf8), Array("999".utf8), Array(",".utf8), Array(" ".utf8),
+      Array("-".utf8), Array("X".utf8), Array(".".utf8), Array("１".utf8), [0x2F], [0x3A], [0xFF],
+    ]
+    var state: UInt64 = 7
+    var mismatches: [String] = []
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      var cell: [UInt8] = []
+      var r = state
+      for _ in 0..<Int(r % 6) {
+        r /= 6
+        cell += pieces[Int(r % UInt64(pieces.count))]
+        r /= UInt64(pieces.count)
+      }
+      let (fast, reference) = cell.withUnsafeBufferPointer { (CellParsing.count($0), CellParsing.general($0)) }
+      if fast != reference { mismatches.append("\(cell)") }
+    }
+    for digits in 1...12 {
+      let cell = Array(String(repeating: "9", count: digits).utf8)
+      let (fast, reference) = cell.withUnsafeBufferPointer { (CellParsing.count($0), CellParsing.general($0)) }
+      if fast != reference { mismatches.append("\(cell)") }
+    }
+    #expect(mismatches.isEmpty)
+  }
+}
+
 @Suite struct ModelParsingTests {
   @Test(arguments: [
     ("2026-10", Period(year: 2026, month: 10)), ("2026/10", Period(year: 2026, month: 10)),
