@@ -27,9 +27,6 @@ public struct CSVReader {
   public var chunkSize = 1 << 20
   /// Called with (bytes read, total bytes) after each chunk, for progress display.
   public var progress: ((Int, Int) -> Void)? = nil
-  /// Whether whole records of quote-free slices skip libcsv (`QuoteFreeRows`); tests turn it
-  /// off to compare with libcsv alone.
-  var quoteFreeFastPath = true
 
   public init(path: String, displayName: String? = nil, encoding: InputEncoding? = nil) {
     self.path = path
@@ -81,11 +78,7 @@ public struct CSVReader {
     if start > 0 && lseek(fd, off_t(start), SEEK_SET) != off_t(start) {
       throw .io(path: displayName, reason: "seek failed: \(String(cString: strerror(errno)))")
     }
-    // 16 bytes past the chunk stay readable: `ParseState.addPlainRecords` copies short fields
-    // as two words.
-    let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + ParseState.slack)
-    storage.initialize(repeating: 0, count: chunkSize + ParseState.slack)
-    let buffer = UnsafeMutableBufferPointer<UInt8>(start: storage, count: chunkSize)
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
     defer { buffer.deallocate() }
 
     let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
@@ -127,48 +120,16 @@ public struct CSVReader {
       state.pointee.clearBatch()
     }
 
-    /// Hands `p[0..<n]` to libcsv.
-    func libcsv(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) throws(ChiikiError) {
-      guard n > 0 else { return }
-      let parsed = csv_parse(parser, p, n, csvFieldCallback, csvRecordCallback, state)
-      if parsed != n {
-        deliver()
-        throw ChiikiError.invalidInput(state.pointee.parseErrorLog(file: displayName))
-      }
-    }
-
-    /// Parses one chunk in slices small enough for the batch to stay in cache. The whole
-    /// records of a slice with no quote byte go through `QuoteFreeRows` (libcsv's rules, without
-    /// its byte-at-a-time callbacks); libcsv parses the rest: slices with a quote, and the ends
-    /// of records cut by a slice boundary.
+    /// Parses one chunk in slices small enough for the batch to stay in cache.
     func parse(_ bytes: UnsafeMutablePointer<UInt8>, _ length: Int) throws(ChiikiError) {
       var done = 0
       while done < length {
         let n = Swift.min(ParseState.sliceSize, length - done)
         let slice = bytes + done
-        let hasQuote = parser.pointee.quoted != 0 || memchr(slice, 0x22, n) != nil
-        state.pointee.scanFields = hasQuote
-        if hasQuote || !quoteFreeFastPath {
-          try libcsv(slice, n)
-        } else {
-          var i = 0
-          if parser.pointee.pstate != 0 {
-            // libcsv is inside a record begun in an earlier slice: it finishes that record.
-            i = QuoteFreeRows.endOfFirstRecord(slice, from: 0, to: n) ?? n
-            try libcsv(slice, i)
-          }
-          if i < n, let end = QuoteFreeRows.endOfLastRecord(slice, from: i, to: n) {
-            if QuoteFreeRows.hasSpace(slice + i, end - i) {
-              QuoteFreeRows.parse(slice + i, end - i, into: state)
-            } else {
-              QuoteFreeRows.parsePlain(slice + i, end - i, into: state)
-            }
-            i = end
-          }
-          // A record cut by the slice's end: libcsv keeps it until the next slice.
-          try libcsv(slice + i, n - i)
-        }
+        state.pointee.scanFields = parser.pointee.quoted != 0 || memchr(slice, 0x22, n) != nil
+        let parsed = csv_parse(parser, slice, n, csvFieldCallback, csvRecordCallback, state)
         deliver()
+        if parsed != n { throw ChiikiError.invalidInput(state.pointee.parseErrorLog(file: displayName)) }
         done += n
       }
     }
