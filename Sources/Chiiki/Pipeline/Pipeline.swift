@@ -115,20 +115,20 @@ public enum Pipeline {
     jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in
       var dataset = dataset
       if let digest { PhaseTimings.measure("  hash statistics.csv (rest)") { digest.fill(&dataset) } }
-      var out: [WrittenFile] = []
-      for file in MeetingReport.render(analysis, dataset: dataset, options: report) { out.append(try stage.write(file)) }
-      return out
+      return try MeetingReport.write(analysis, dataset: dataset, options: report, to: stage)
     } }
     // Resource directory, ~1.0 s over both cores.
     if let resources = dataset.resources {
       jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource directory") { () throws -> [WrittenFile] in
         let directory = ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
-        // The two renderings share the directory and are independent: one per core.
-        let files = ParallelMap.map(2) { i in
-          i == 0 ? ReportFile(name: "resource_directory.md", bytes: ResourceDirectoryMarkdown.renderBytes(directory, analysis: analysis))
-            : ReportFile(name: "resource_directory.html", bytes: ResourceDirectoryHTML.renderBytes(directory, analysis: analysis))
+        // The two renderings share the directory and are independent: one per core, each
+        // straight into its file.
+        let sinks = [try stage.open("resource_directory.md"), try stage.open("resource_directory.html")]
+        _ = ParallelMap.map(2) { i in
+          i == 0 ? ResourceDirectoryMarkdown.write(directory, analysis: analysis, to: sinks[0])
+            : ResourceDirectoryHTML.write(directory, analysis: analysis, to: sinks[1])
         }
-        return [try stage.write(files[0]), try stage.write(files[1])]
+        return [try sinks[0].close(), try sinks[1].close()]
       } }
     }
     // ~0.7 s.

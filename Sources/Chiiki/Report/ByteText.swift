@@ -24,6 +24,9 @@ struct ByteText {
   /// Appends `Markdown.escape(text)`.
   mutating func addMarkdown(_ text: String) { EscapeBytes.appendMarkdown(text, to: &bytes) }
 
+  /// Forgets the bytes so far, keeping the room (a document sent on in chunks).
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
   /// The document as text.
   var text: String { String(decoding: bytes, as: UTF8.self) }
 }

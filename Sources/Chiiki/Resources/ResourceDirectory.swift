@@ -8,6 +8,9 @@ import Foundation
 /// section for the whole city). Kinds follow `ResourceKinds.preferredOrder`; resources within a
 /// kind are sorted by district code, name and id.
 struct ResourceDirectory {
+  /// Bytes a renderer writing to a file holds before sending them on.
+  static var chunk: Int { 1 << 20 }
+
   /// One listed resource with what both renderers show of it, worked out once.
   struct Entry {
     /// The resource's position in `resources`.

@@ -8,6 +8,20 @@ enum ResourceDirectoryMarkdown {
 
   /// The UTF-8 bytes of `render`, built in place and handed over without a round trip through `String`.
   static func renderBytes(_ directory: ResourceDirectory, analysis: Analysis) -> [UInt8] {
+    render(directory, analysis: analysis, chunk: 0, flush: nil)
+  }
+
+  /// Writes the bytes of `render` to `sink` as they are built, about a megabyte at a time, so
+  /// that a national directory is never held whole in memory (`chunk`: bytes held; smaller in
+  /// tests).
+  static func write(_ directory: ResourceDirectory, analysis: Analysis, to sink: OutputSink, chunk: Int = ResourceDirectory.chunk) {
+    let rest = render(directory, analysis: analysis, chunk: chunk) { sink.write($0) }
+    sink.write(rest)
+  }
+
+  /// The bytes of `render`: all returned when `flush` is nil; else sent to `flush` in chunks
+  /// as they are built, with only the last (unsent) part returned.
+  private static func render(_ directory: ResourceDirectory, analysis: Analysis, chunk: Int, flush: ((UnsafeRawBufferPointer) -> Void)?) -> [UInt8] {
     let labels = Labels(analysis.configuration.language)
     let centre = analysis.configuration.centreName
     var head = "# \(labels.directoryTitle)\n\n"
@@ -16,7 +30,7 @@ enum ResourceDirectoryMarkdown {
     head += "\n\n\(labels.directoryIntro)\n\n"
     guard directory.count > 0 else { return Array((head + labels.directoryEmpty + "\n").utf8) }
 
-    var out = ByteText(capacity: 250 * directory.count + (1 << 16))
+    var out = ByteText(capacity: flush == nil ? 250 * directory.count + (1 << 16) : chunk + (1 << 16))
     out.add(head)
     out.add("## \(labels.directoryContents)\n\n")
     for area in directory.areas {
@@ -57,6 +71,7 @@ enum ResourceDirectoryMarkdown {
             }
             out.add("\n")
           }
+          if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
       }
     }
