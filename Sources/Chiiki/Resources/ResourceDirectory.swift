@@ -53,16 +53,21 @@ struct ResourceDirectory {
     }
     let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
-      let byKind = Dictionary(grouping: slot.members, by: { resources[$0].kind })
-      let kinds = ResourceKinds.sorted(slot.members.map { resources[$0].kind }).map { kind in
-        let sorted = (byKind[kind] ?? []).sorted { i, j in
-          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
-          if resources[i].name != resources[j].name { return resources[i].name.utf8.lexicographicallyPrecedes(resources[j].name.utf8) }
-          return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
-        }
+      let kindOf = slot.members.map { resources[$0].kind }
+      let byKind = Dictionary(grouping: slot.members.indices, by: { kindOf[$0] }).mapValues { $0.map { slot.members[$0] } }
+      let kinds = ResourceKinds.sorted(kindOf).map { kind in
+        // Names and ids decoded once per resource, not per comparison.
+        let members = byKind[kind] ?? []
+        let names = members.map { resources[$0].name }
+        let ids = members.map { resources[$0].id }
+        let sorted = members.indices.sorted { i, j in
+          if let before = order.precedes(resources[members[i]].district, resources[members[j]].district) { return before }
+          if names[i] != names[j] { return names[i].utf8.lexicographicallyPrecedes(names[j].utf8) }
+          return ids[i].utf8.lexicographicallyPrecedes(ids[j].utf8)
+        }.map { members[$0] }
         return Kind(name: kind, entries: sorted.map { i in
           Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
-                link: resources[i].url.isEmpty ? nil : ResourceDirectory.linkableURL(resources[i].url))
+                link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))
         })
       }
       return Area(name: slot.name, kinds: kinds)

@@ -74,22 +74,27 @@ enum ResourceDirectoryHTML {
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
         for entry in kind.entries {
-          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          // Fields read in place, as bytes (no `String` per field).
           let i = entry.index
           out.add("<article class=\"resource\">\n<h4>")
-          out.addHTML(directory.resources[i].name)
+          let resource = directory.resources[i]
+          resource.withBytes(.name) { out.addHTML(utf8: $0) }
           out.add("</h4>\n<dl>\n")
-          func field(_ label: String, _ value: String) {
-            guard !value.isEmpty else { return }
+          func field(_ label: String, _ value: Resource.Field) {
+            guard !resource.isEmpty(value) else { return }
             out.add(label)
-            out.addHTML(value)
+            resource.withBytes(value) { out.addHTML(utf8: $0) }
             out.add("</dd>\n")
           }
-          field(fieldLabels[0], directory.resources[i].target)
-          field(fieldLabels[1], entry.address)
-          field(fieldLabels[2], directory.resources[i].contact)
-          field(fieldLabels[3], directory.resources[i].hours)
-          if !directory.resources[i].url.isEmpty {
+          field(fieldLabels[0], .target)
+          if !entry.address.isEmpty {
+            out.add(fieldLabels[1])
+            out.addHTML(entry.address)
+            out.add("</dd>\n")
+          }
+          field(fieldLabels[2], .contact)
+          field(fieldLabels[3], .hours)
+          if !resource.isEmpty(.url) {
             out.add(urlLabel)
             if let link = entry.link {
               out.add("<a href=\"")
@@ -98,7 +103,7 @@ enum ResourceDirectoryHTML {
               out.addHTML(link)
               out.add("</a>")
             } else {
-              out.addHTML(directory.resources[i].url)
+              resource.withBytes(.url) { out.addHTML(utf8: $0) }
             }
             out.add("</dd>\n")
           }

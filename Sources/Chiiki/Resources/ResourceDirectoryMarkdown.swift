@@ -45,29 +45,34 @@ enum ResourceDirectoryMarkdown {
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
         for entry in kind.entries {
-          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          // Fields read in place, as bytes (no `String` per field).
           let i = entry.index
           out.add("\n#### ")
-          out.addMarkdown(directory.resources[i].name)
+          let resource = directory.resources[i]
+          resource.withBytes(.name) { out.addMarkdown(utf8: $0) }
           out.add("\n\n")
-          func field(_ label: String, _ value: String) {
-            guard !value.isEmpty else { return }
+          func field(_ label: String, _ value: Resource.Field) {
+            guard !resource.isEmpty(value) else { return }
             out.add(label)
-            out.addMarkdown(value)
+            resource.withBytes(value) { out.addMarkdown(utf8: $0) }
             out.add("\n")
           }
-          field(fieldLabels[0], directory.resources[i].target)
-          field(fieldLabels[1], entry.address)
-          field(fieldLabels[2], directory.resources[i].contact)
-          field(fieldLabels[3], directory.resources[i].hours)
-          if !directory.resources[i].url.isEmpty {
+          field(fieldLabels[0], .target)
+          if !entry.address.isEmpty {
+            out.add(fieldLabels[1])
+            out.addMarkdown(entry.address)
+            out.add("\n")
+          }
+          field(fieldLabels[2], .contact)
+          field(fieldLabels[3], .hours)
+          if !resource.isEmpty(.url) {
             out.add(urlLabel)
             if let link = entry.link {
               out.add("<")
               out.add(link)
               out.add(">")
             } else {
-              out.addMarkdown(directory.resources[i].url)
+              resource.withBytes(.url) { out.addMarkdown(utf8: $0) }
             }
             out.add("\n")
           }
