@@ -16,8 +16,10 @@ public enum ResourcesLoader {
     path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog,
     codes: DistrictByteIndex? = nil
   ) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
-    var reader = ResourceRowReader(fileSize: ResourcesLoader.fileSize(path))
+    let size = ResourcesLoader.fileSize(path)
+    var reader = ResourceRowReader(fileSize: size)
     var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(min(size / 128, 1 << 22))
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
       guard let id = reader.begin(row, &log) else { return }
       guard reader.text(.name, row, &log, required: true), reader.text(.kind, row, &log, required: true),

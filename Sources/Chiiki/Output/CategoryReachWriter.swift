@@ -10,12 +10,16 @@ public enum CategoryReachWriter {
     csv.sink = sink
     let mapped = Dictionary(uniqueKeysWithValues: analysis.categorySummaries.map { ($0.category, $0.indicators) })
     let indicatorText = mapped.mapValues { ids in ids.isEmpty ? "all" : ids.map(\.rawValue).joined(separator: "+") }
+    // Rows come category by category: the indicators' text is looked up once per category,
+    // not hashed per row.
+    var current: (category: CaseCategory, text: String)? = nil
+    let districts = analysis.districts.districts
     analysis.categoryReach.forEachRow { row in
-      let d = analysis.districts.districts[row.district]
+      if current?.category != row.category { current = (row.category, indicatorText[row.category] ?? "all") }
       csv.appendCell(row.category.rawValue)
-      csv.appendCell(d.code.rawValue)
-      csv.appendCell(d.name)
-      csv.appendCell(indicatorText[row.category] ?? "all")
+      csv.appendCell(districts[row.district].code.rawValue)
+      csv.appendCell(districts[row.district].name)
+      csv.appendCell(current?.text ?? "all")
       csv.appendFixed(row.reach.observed, 0)
       csv.appendFixed(row.reach.expected, 6)
       csv.appendFixed(row.reach.missing, 6)

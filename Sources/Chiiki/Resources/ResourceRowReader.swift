@@ -72,14 +72,17 @@ struct ResourceRowReader {
     if !text(field, row, &log, required: false) { builder.append("") }
   }
 
+  // (The readers below are `mutating` only so that a call reads the reader in place: the
+  // loader's closure holds it in a box, and a non-mutating call would copy it, arrays and all.)
+
   /// The row's district (by its bytes when `codes` is given; the checked path words the error).
-  func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
+  mutating func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
     guard let codes, let column = columns?.district else { return row.district(districts, &log) }
     return row.district(at: column, codes: codes, districts, &log)
   }
 
   /// The capacity: `.some(nil)` when missing, nil when invalid (error logged).
-  func capacity(_ row: RowFields, _ log: inout DiagnosticLog) -> Int?? {
+  mutating func capacity(_ row: RowFields, _ log: inout DiagnosticLog) -> Int?? {
     if let column = columns?.capacity {
       switch CellParsing.count(row.record.field(column)) {
       case .value(let v): return .some(v)
@@ -97,7 +100,7 @@ struct ResourceRowReader {
   }
 
   /// The public flag; nil when the cell is not yes or no (error logged).
-  func isPublic(_ row: RowFields, _ log: inout DiagnosticLog) -> Bool? {
+  mutating func isPublic(_ row: RowFields, _ log: inout DiagnosticLog) -> Bool? {
     if let column = columns?.isPublic {
       switch ResourceRowReader.asciiLowercased(row.record.field(column)) {
       case "", "yes", "y", "true", "1": return true
