@@ -131,16 +131,45 @@ public enum Pipeline {
         return [try sinks[0].close(), try sinks[1].close()]
       } }
     }
-    // ~0.7 s.
+    // The two largest CSV files (~0.65 and ~0.4 s) in blocks of rows, ~4 MB each, so that both
+    // cores share them and no job is long; the blocks are written in order (`OrderedBlocks`).
+    var blocked: [OrderedBlocks] = []
+    func blocks(_ name: String, rows: Int, rowsPerBlock: Int, bytesPerRow: Int,
+                head: @escaping @Sendable (inout CSVWriter) -> Void, body: @escaping @Sendable (Range<Int>, inout CSVWriter) -> Void) throws(ChiikiError) {
+      let ranges = OrderedBlocks.ranges(count: rows, rowsPerBlock: rowsPerBlock)
+      let file = OrderedBlocks(sink: try stage.open(name), count: ranges.count)
+      blocked.append(file)
+      for (k, range) in ranges.enumerated() {
+        jobs.append { () throws -> [WrittenFile] in
+          file.run(k, capacity: range.count * bytesPerRow + (k == 0 ? 1 << 16 : 0)) { csv in
+            if k == 0 { head(&csv) }
+            body(range, &csv)
+          }
+          return []
+        }
+      }
+    }
     if dataset.cases.hasReferrals {
-      jobs.append(csv("referral_outcomes.csv") { ReferralOutcomesWriter.render(analysis, sink: $0) })
+      let rows = ReferralOutcomesWriter.Rows(analysis)
+      let positions = rows.districtPositions
+      try blocks("referral_outcomes.csv", rows: positions.count, rowsPerBlock: 1 << 12, bytesPerRow: 160) { csv in
+        csv = CSVWriter(header: ReferralOutcomesWriter.header)
+        rows.appendHead(to: &csv)
+      } body: { range, csv in
+        rows.appendDistricts((positions.lowerBound + range.lowerBound)..<(positions.lowerBound + range.upperBound), to: &csv)
+      }
     }
-    // ~0.5 s each.
-    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
     if !analysis.categoryReach.isEmpty {
-      jobs.append(csv("reach_by_category.csv") { CategoryReachWriter.render(analysis, sink: $0) })
+      let rows = CategoryReachWriter.Rows(analysis)
+      try blocks("reach_by_category.csv", rows: analysis.categoryReach.count, rowsPerBlock: 1 << 12, bytesPerRow: 110) { csv in
+        csv = CSVWriter(header: CategoryReachWriter.header)
+      } body: { range, csv in
+        rows.append(range, to: &csv)
+      }
     }
-    // ~0.4 s.
+    // ~0.45 s.
+    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
+    // ~0.3 s.
     jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {
@@ -154,6 +183,7 @@ public enum Pipeline {
     }
     var written: [WrittenFile] = []
     for r in results { written += try r.get() }
+    for file in blocked { written.append(try file.close()) }
     return written.sorted { $0.name < $1.name }
   }
 }

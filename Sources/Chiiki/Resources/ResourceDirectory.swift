@@ -56,15 +56,14 @@ struct ResourceDirectory {
       let kindOf = slot.members.map { resources[$0].kind }
       let byKind = Dictionary(grouping: slot.members.indices, by: { kindOf[$0] }).mapValues { $0.map { slot.members[$0] } }
       let kinds = ResourceKinds.sorted(kindOf).map { kind in
-        // Names and ids decoded once per resource, not per comparison.
-        let members = byKind[kind] ?? []
-        let names = members.map { resources[$0].name }
-        let ids = members.map { resources[$0].id }
-        let sorted = members.indices.sorted { i, j in
-          if let before = order.precedes(resources[members[i]].district, resources[members[j]].district) { return before }
-          if names[i] != names[j] { return names[i].utf8.lexicographicallyPrecedes(names[j].utf8) }
-          return ids[i].utf8.lexicographicallyPrecedes(ids[j].utf8)
-        }.map { members[$0] }
+        // Names and ids are decoded only for resources in the same district (most comparisons
+        // are settled by the district).
+        let sorted = (byKind[kind] ?? []).sorted { i, j in
+          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+          let (a, b) = (resources[i].name, resources[j].name)
+          if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) }
+          return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
+        }
         return Kind(name: kind, entries: sorted.map { i in
           Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
                 link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))

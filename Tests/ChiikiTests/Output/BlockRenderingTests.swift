@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import Chiiki
+
+/// The block rendering of the largest CSV files (`Pipeline.write`: rows in blocks on several
+/// cores, joined by `OrderedBlocks`) against the one-pass writers it replaces (`render`, and
+/// `CategoryReachTable.forEachRow` for the rows): the same bytes for any split.
+@Suite struct BlockRenderingTests {
+  /// Splits `0..<count` at random points (seeded).
+  static func randomRanges(_ count: Int, seed: UInt64) -> [Range<Int>] {
+    var rng = ResourceRandom(seed)
+    var cuts = [0, count]
+    for _ in 0..<Int(rng.next() % 8) { cuts.append(Int(rng.next() % UInt64(count + 1))) }
+    cuts.sort()
+    return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+  }
+
+  static func analysis() throws -> Analysis {
+    try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data").0
+  }
+
+  @Test func categoryReachRowsByRangeMatchForEachRow() throws {
+    let table = try Self.analysis().categoryReach
+    #expect(table.count > 0)
+    var all: [CategoryReach] = []
+    table.forEachRow { all.append($0) }
+    for seed in UInt64(1)...20 {
+      var pieces: [CategoryReach] = []
+      for range in Self.randomRanges(table.count, seed: seed) { table.forEachRow(in: range) { pieces.append($0) } }
+      #expect(pieces.count == all.count)
+      #expect(zip(pieces, all).allSatisfy { "\($0)" == "\($1)" }, "seed \(seed)")
+    }
+  }
+
+  @Test func referralOutcomesInBlocksMatchRender() throws {
+    let a = try Self.analysis()
+    let whole = ReferralOutcomesWriter.render(a).data
+    let rows = ReferralOutcomesWriter.Rows(a)
+    let positions = rows.districtPositions
+    #expect(positions.count > 10)
+    for seed in UInt64(1)...20 {
+      var csv = CSVWriter(header: ReferralOutcomesWriter.header)
+      rows.appendHead(to: &csv)
+      var bytes = csv.data
+      for r in Self.randomRanges(positions.count, seed: seed) {
+        var block = CSVWriter(rows: [], capacity: 0)
+        rows.appendDistricts((positions.lowerBound + r.lowerBound)..<(positions.lowerBound + r.upperBound), to: &block)
+        bytes += block.data
+      }
+      #expect(bytes == whole, "seed \(seed)")
+    }
+  }
+
+  @Test func reachByCategoryInBlocksMatchesRender() throws {
+    let a = try Self.analysis()
+    let whole = CategoryReachWriter.render(a)?.data ?? []
+    let rows = CategoryReachWriter.Rows(a)
+    for seed in UInt64(1)...20 {
+      var bytes = CSVWriter(header: CategoryReachWriter.header).data
+      for r in Self.randomRanges(a.categoryReach.count, seed: seed) {
+        var block = CSVWriter(rows: [], capacity: 0)
+        rows.append(r, to: &block)
+        bytes += block.data
+      }
+      #expect(bytes == whole, "seed \(seed)")
+    }
+  }
+
+  @Test func blocksDeliveredOutOfOrderAreWrittenInOrder() throws {
+    let dir = TempDir()
+    defer { dir.remove() }
+    let stage = try ReportStage(target: dir.file("out"))
+    let parts: [[UInt8]] = (0..<40).map { k in Array("block \(k);".utf8) }
+    let file = OrderedBlocks(sink: try stage.open("x.csv"), count: parts.count)
+    // Delivered from all cores in whatever order they finish.
+    _ = ParallelMap.map(parts.count) { k in file.deliver(parts.count - 1 - k, parts[parts.count - 1 - k]) }
+    let written = try file.close()
+    try stage.commit()
+    let expected = parts.flatMap { $0 }
+    #expect([UInt8](FileManager.default.contents(atPath: dir.file("out/x.csv")) ?? Data()) == expected)
+    #expect(written.bytes == expected.count && written.sha256 == { var h = SHA256(); h.update(expected); return h.finalizeHex() }())
+    #expect(OrderedBlocks.ranges(count: 10, rowsPerBlock: 4) == [0..<4, 4..<8, 8..<10])
+    #expect(OrderedBlocks.ranges(count: 0, rowsPerBlock: 4) == [0..<0])
+  }
+}
