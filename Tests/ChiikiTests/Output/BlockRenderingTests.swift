@@ -67,6 +67,29 @@ import Testing
     }
   }
 
+  @Test func outreachTargetsAndIndicatorsInBlocksMatchRender() throws {
+    let a = try Self.analysis()
+    let outreach = OutreachTargetsWriter.Rows(a)
+    let indicators = IndicatorsWriter.Rows(a)
+    #expect(a.priorities.count > 10 && a.districts.count > 10)
+    for seed in UInt64(1)...20 {
+      var bytes = CSVWriter(header: OutreachTargetsWriter.header(a)).data
+      for r in Self.randomRanges(a.priorities.count, seed: seed) {
+        var block = CSVWriter(rows: [], capacity: 0)
+        outreach.append(r, to: &block)
+        bytes += block.data
+      }
+      #expect(bytes == OutreachTargetsWriter.render(a).data, "seed \(seed)")
+      bytes = CSVWriter(header: IndicatorsWriter.header).data
+      for r in Self.randomRanges(a.districts.count, seed: seed) {
+        var block = CSVWriter(rows: [], capacity: 0)
+        indicators.append(r, to: &block)
+        bytes += block.data
+      }
+      #expect(bytes == IndicatorsWriter.render(a).data, "seed \(seed)")
+    }
+  }
+
   @Test func blocksDeliveredOutOfOrderAreWrittenInOrder() throws {
     let dir = TempDir()
     defer { dir.remove() }
