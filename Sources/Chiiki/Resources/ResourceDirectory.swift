@@ -53,9 +53,33 @@ struct ResourceDirectory {
     }
     let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
-      let kindOf = slot.members.map { resources[$0].kind }
-      let byKind = Dictionary(grouping: slot.members.indices, by: { kindOf[$0] }).mapValues { $0.map { slot.members[$0] } }
-      let kinds = ResourceKinds.sorted(kindOf).map { kind in
+      // Grouped by kind without a `String` (and its hash) per resource: the few distinct kind
+      // byte sequences first (in order of first appearance, the instances a `Set` of all the
+      // kinds keeps), then their groups joined by text (equal text, one kind).
+      var distinct: [String] = []
+      var distinctBytes: [[UInt8]] = []
+      var groups: [[Int]] = []
+      for m in slot.members {
+        let j = resources[m].withBytes(.kind) { bytes in
+          distinctBytes.firstIndex { known in
+            known.count == bytes.count && known.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+          }
+        }
+        if let j {
+          groups[j].append(m)
+        } else {
+          distinct.append(resources[m].kind)
+          distinctBytes.append(resources[m].withBytes(.kind) { Array($0) })
+          groups.append([m])
+        }
+      }
+      var byKind: [String: [Int]] = [:]
+      for (j, kind) in distinct.enumerated() {
+        // Byte-different spellings of one kind (e.g. NFC and NFD) share its group, in input
+        // order (members are ascending), as grouping by the text itself gives.
+        if let earlier = byKind[kind] { byKind[kind] = (earlier + groups[j]).sorted() } else { byKind[kind] = groups[j] }
+      }
+      let kinds = ResourceKinds.sorted(distinct).map { kind in
         // Names and ids are decoded only for resources in the same district (most comparisons
         // are settled by the district).
         let sorted = (byKind[kind] ?? []).sorted { i, j in
