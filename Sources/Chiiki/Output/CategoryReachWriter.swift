@@ -14,7 +14,7 @@ public enum CategoryReachWriter {
     return csv
   }
 
-  /// The data rows by position, so that the file can be rendered in blocks on several cores:
+  /// The data rows by position, so that the file can be rendered by row range:
   /// `append` over consecutive ranges of `0..<categoryReach.count` gives the same bytes as one
   /// pass.
   struct Rows: Sendable {

@@ -15,7 +15,7 @@ public enum IndicatorsWriter {
   }
 
   /// The rows of a range of districts (a district's rows are its indicators), so that the file
-  /// can be rendered in blocks on several cores: consecutive ranges give the bytes of one pass.
+  /// can be rendered by row range: consecutive ranges give the bytes of one pass.
   struct Rows: Sendable {
     let analysis: Analysis
     // The same for every district: made once.

@@ -18,7 +18,7 @@ public enum OutreachTargetsWriter {
   }
 
   /// The rows at a range of positions in `analysis.priorities`, so that the file can be
-  /// rendered in blocks on several cores: consecutive ranges give the bytes of one pass.
+  /// rendered by row range: consecutive ranges give the bytes of one pass.
   struct Rows: Sendable {
     let analysis: Analysis
     let labels: Labels

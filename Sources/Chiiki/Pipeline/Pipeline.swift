@@ -112,7 +112,13 @@ public enum Pipeline {
     // Longest first (CPU seconds at 220,000 districts in the comments), so that the two cores
     // finish together: each core takes the next job when it is free (in this order). A job that
     // needs what another job makes (`BuiltOnce`) comes well after it, so that it never waits.
-    var later: [Job] = []
+    // (Rendering the large CSV files in blocks of rows on both cores was measured: ~15% more
+    // CPU for them and a slower write, as each block is hashed and written by the other core
+    // from outside its cache; the whole jobs already keep both cores busy to the end.)
+    // referral_outcomes.csv, ~0.65 s.
+    if dataset.cases.hasReferrals {
+      jobs.append(csv("referral_outcomes.csv") { ReferralOutcomesWriter.render(analysis, sink: $0) })
+    }
     // Meeting report, ~0.6 s (most of it the model: proposals, sections; the funnel plots are
     // streamed into the HTML).
     jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in
@@ -120,8 +126,9 @@ public enum Pipeline {
       if let digest { PhaseTimings.measure("  hash statistics.csv (rest)") { digest.fill(&dataset) } }
       return try MeetingReport.write(analysis, dataset: dataset, options: report, to: stage)
     } }
-    // Resource directory: ~0.25 s to lay out, then ~0.25 s per rendering, each a job of its
-    // own, straight into its file.
+    // Resource directory: ~0.25 s to lay out, then ~0.2 s per rendering, each a job of its
+    // own, straight into its file (the HTML job three jobs later).
+    var directoryHTML: Job? = nil
     if let resources = dataset.resources {
       let directory = BuiltOnce {
         ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
@@ -131,64 +138,21 @@ public enum Pipeline {
         ResourceDirectoryMarkdown.write(directory.get(), analysis: analysis, to: sink)
         return [try sink.close()]
       } }
-      later.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
+      directoryHTML = { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
         let sink = try stage.open("resource_directory.html")
         ResourceDirectoryHTML.write(directory.get(), analysis: analysis, to: sink)
         return [try sink.close()]
       } }
     }
-    // The large CSV files (~0.65, 0.4, 0.4 and 0.3 s) in blocks of rows (~0.5 MB each: small
-    // enough to be hashed and written while still in cache), so that both cores share them and
-    // no job is long; the blocks are written in order (`OrderedBlocks`).
-    var blocked: [OrderedBlocks] = []
-    func blocks(_ name: String, rows: Int, rowsPerBlock: Int, bytesPerRow: Int,
-                head: @escaping @Sendable (inout CSVWriter) -> Void, body: @escaping @Sendable (Range<Int>, inout CSVWriter) -> Void) throws(ChiikiError) {
-      let ranges = OrderedBlocks.ranges(count: rows, rowsPerBlock: rowsPerBlock)
-      let file = OrderedBlocks(sink: try stage.open(name), count: ranges.count)
-      blocked.append(file)
-      for (k, range) in ranges.enumerated() {
-        jobs.append { () throws -> [WrittenFile] in
-          file.run(k, capacity: range.count * bytesPerRow + (k == 0 ? 1 << 16 : 0)) { csv in
-            if k == 0 { head(&csv) }
-            body(range, &csv)
-          }
-          return []
-        }
-      }
-    }
-    if dataset.cases.hasReferrals {
-      let rows = ReferralOutcomesWriter.Rows(analysis)
-      let positions = rows.districtPositions
-      try blocks("referral_outcomes.csv", rows: positions.count, rowsPerBlock: 1 << 12, bytesPerRow: 160) { csv in
-        csv = CSVWriter(header: ReferralOutcomesWriter.header)
-        rows.appendHead(to: &csv)
-      } body: { range, csv in
-        rows.appendDistricts((positions.lowerBound + range.lowerBound)..<(positions.lowerBound + range.upperBound), to: &csv)
-      }
-    }
-    // The directory's HTML, once its layout is well under way.
-    jobs += later
+    // ~0.4 s each.
+    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
     if !analysis.categoryReach.isEmpty {
-      let rows = CategoryReachWriter.Rows(analysis)
-      try blocks("reach_by_category.csv", rows: analysis.categoryReach.count, rowsPerBlock: 1 << 12, bytesPerRow: 110) { csv in
-        csv = CSVWriter(header: CategoryReachWriter.header)
-      } body: { range, csv in
-        rows.append(range, to: &csv)
-      }
+      jobs.append(csv("reach_by_category.csv") { CategoryReachWriter.render(analysis, sink: $0) })
     }
-    let outreach = OutreachTargetsWriter.Rows(analysis)
-    try blocks("outreach_targets.csv", rows: analysis.priorities.count, rowsPerBlock: 1 << 11, bytesPerRow: 300) { csv in
-      csv = CSVWriter(header: OutreachTargetsWriter.header(analysis))
-    } body: { range, csv in
-      outreach.append(range, to: &csv)
-    }
-    let indicators = IndicatorsWriter.Rows(analysis)
-    try blocks("indicators.csv", rows: analysis.districts.count, rowsPerBlock: 1 << 10,
-               bytesPerRow: 180 * max(1, analysis.indicatorSummaries.count)) { csv in
-      csv = CSVWriter(header: IndicatorsWriter.header)
-    } body: { range, csv in
-      indicators.append(range, to: &csv)
-    }
+    // ~0.3 s, ~0.2 s.
+    jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
+    if let directoryHTML { jobs.append(directoryHTML) }
+    // ~0.1 s.
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {
       jobs.append(csv("areas.csv") { AreasWriter.render(analysis, sink: $0) })
@@ -201,7 +165,6 @@ public enum Pipeline {
     }
     var written: [WrittenFile] = []
     for r in results { written += try r.get() }
-    for file in blocked { written.append(try file.close()) }
     return written.sorted { $0.name < $1.name }
   }
 }

@@ -24,7 +24,7 @@ public enum ReferralOutcomesWriter {
   }
 
   /// The rows of the file in two parts, so that the district rows (all but a few) can be
-  /// rendered in blocks on several cores: `appendHead` (centre, trend and area rows) then
+  /// rendered by row range: `appendHead` (centre, trend and area rows) then
   /// `appendDistricts` over consecutive ranges of `districtPositions` give the same bytes as
   /// one pass.
   struct Rows: Sendable {

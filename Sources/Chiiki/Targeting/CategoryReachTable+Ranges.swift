@@ -1,5 +1,5 @@
-/// Rows of the table by position, so that reach_by_category.csv can be rendered in blocks on
-/// several cores (the writer's extension; the table itself is unchanged).
+/// Rows of the table by position, so that reach_by_category.csv can be rendered by row range
+/// (the writer's extension; the table itself is unchanged).
 extension CategoryReachTable {
   /// The rows at `positions` (in `forEachRow` order: category by category, districts in table
   /// order), each the same `CategoryReach` that `forEachRow` gives at that position.

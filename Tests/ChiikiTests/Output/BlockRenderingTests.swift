@@ -3,9 +3,9 @@ import Testing
 
 @testable import Chiiki
 
-/// The block rendering of the largest CSV files (`Pipeline.write`: rows in blocks on several
-/// cores, joined by `OrderedBlocks`) against the one-pass writers it replaces (`render`, and
-/// `CategoryReachTable.forEachRow` for the rows): the same bytes for any split.
+/// The row-range renderers of the largest CSV files (each writer's `Rows`, which `render` uses
+/// over the whole range) against one pass: the same bytes for any split into ranges, and
+/// `CategoryReachTable.forEachRow(in:)` against the reference `forEachRow`.
 @Suite struct BlockRenderingTests {
   /// Splits `0..<count` at random points (seeded).
   static func randomRanges(_ count: Int, seed: UInt64) -> [Range<Int>] {
@@ -88,22 +88,5 @@ import Testing
       }
       #expect(bytes == IndicatorsWriter.render(a).data, "seed \(seed)")
     }
-  }
-
-  @Test func blocksDeliveredOutOfOrderAreWrittenInOrder() throws {
-    let dir = TempDir()
-    defer { dir.remove() }
-    let stage = try ReportStage(target: dir.file("out"))
-    let parts: [[UInt8]] = (0..<40).map { k in Array("block \(k);".utf8) }
-    let file = OrderedBlocks(sink: try stage.open("x.csv"), count: parts.count)
-    // Delivered from all cores in whatever order they finish.
-    _ = ParallelMap.map(parts.count) { k in file.deliver(parts.count - 1 - k, parts[parts.count - 1 - k]) }
-    let written = try file.close()
-    try stage.commit()
-    let expected = parts.flatMap { $0 }
-    #expect([UInt8](FileManager.default.contents(atPath: dir.file("out/x.csv")) ?? Data()) == expected)
-    #expect(written.bytes == expected.count && written.sha256 == { var h = SHA256(); h.update(expected); return h.finalizeHex() }())
-    #expect(OrderedBlocks.ranges(count: 10, rowsPerBlock: 4) == [0..<4, 4..<8, 8..<10])
-    #expect(OrderedBlocks.ranges(count: 0, rowsPerBlock: 4) == [0..<0])
   }
 }
