@@ -1,4 +1,11 @@
+import Foundation
+
 /// Reads resources.csv (optional): the centre's list of social resources.
+///
+/// The text of every row goes straight from the field bytes into one `ResourceTexts` buffer
+/// (`ResourceRowReader`): no `String` per cell but the resource id, and column positions looked
+/// up once per file. Cells that are not plain (undecodable, CP932 text, spaces at an edge,
+/// empty required cells) take `RowFields`' checked path, which words every diagnostic.
 public enum ResourcesLoader {
   public static let schema = TableSchema(
     file: "resources.csv", required: ["resource_id", "name", "kind", "district_code"],
@@ -9,46 +16,29 @@ public enum ResourcesLoader {
     path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog,
     codes: DistrictByteIndex? = nil
   ) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
-    var list: [Resource] = []
+    let size = ResourcesLoader.fileSize(path)
+    var reader = ResourceRowReader(fileSize: size)
     var firstLine: [String: Int] = [:]
+    firstLine.reserveCapacity(min(size / 128, 1 << 22))
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
-      guard let id = row.requiredText("resource_id", &log), let name = row.requiredText("name", &log),
-        let kind = row.requiredText("kind", &log), let d = district(row, districts, codes, &log)
-      else { return }
+      guard let id = reader.begin(row, &log) else { return }
+      guard reader.text(.name, row, &log, required: true), reader.text(.kind, row, &log, required: true),
+        let d = reader.district(row, districts, codes, &log)
+      else { return reader.drop() }
       if let previous = firstLine[id] {
         row.error("resource_id", "resource_id '\(id)' is used twice (first at line \(previous))", &log)
-        return
+        return reader.drop()
       }
       firstLine[id] = row.record.line
-      var capacity: Int? = nil
-      switch row.count("capacity", &log) {
-      case .value(let v): capacity = v
-      case .missing: capacity = nil
-      case .invalid, nil: return
-      }
-      guard let publicText = row.text("public", &log) else { return }
-      let isPublic: Bool
-      switch TextNormalizer.normalizeToken(publicText).lowercased() {
-      case "", "yes", "y", "true", "1", "はい", "公開", "○": isPublic = true
-      case "no", "n", "false", "0", "いいえ", "非公開", "×": isPublic = false
-      default:
-        row.error("public", "public '\(publicText)' must be yes or no", &log)
-        return
-      }
-      list.append(Resource(
-        id: id, name: name, kind: kind, district: d, capacity: capacity,
-        target: row.text("target", &log) ?? "", address: row.text("address", &log) ?? "",
-        contact: row.text("contact", &log) ?? "", hours: row.text("hours", &log) ?? "",
-        url: row.text("url", &log) ?? "", isPublic: isPublic))
+      guard let capacity = reader.capacity(row, &log), let isPublic = reader.isPublic(row, &log) else { return reader.drop() }
+      // Undecodable optional text is reported and kept as "" (the row stays).
+      for field in [Resource.Field.target, .address, .contact, .hours, .url] { reader.optionalText(field, row, &log) }
+      reader.keep(id: id, district: d, capacity: capacity, isPublic: isPublic)
     }
-    list.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-    return (list, summary)
+    return (reader.finish(), summary)
   }
 
-  /// The row's district: by its bytes when `codes` is given (falling back to the text lookup,
-  /// which also words the error), else by its text.
-  private static func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
-    guard let codes, let column = row.header["district_code"] else { return row.district(districts, &log) }
-    return row.district(at: column, codes: codes, districts, &log)
+  private static func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
   }
 }

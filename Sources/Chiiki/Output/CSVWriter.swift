@@ -86,3 +86,13 @@ public struct CSVWriter: Sendable {
     return sawDigit
   }
 }
+
+extension CSVWriter {
+  /// A writer for rows in the middle of a document (no BOM, no header), building into `buffer`
+  /// (empty; its room is reused) with room for at least `capacity` bytes: the row-range
+  /// renderers (`Rows` of the large writers) are checked with it piece by piece.
+  init(rows buffer: [UInt8], capacity: Int) {
+    data = buffer
+    data.reserveCapacity(capacity)
+  }
+}

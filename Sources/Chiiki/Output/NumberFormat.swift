@@ -60,41 +60,94 @@ public enum NumberFormat {
   /// product is 9e18 or more (then the text is `String(value)`).
   @inline(__always)
   static func scaled(_ value: Double, _ places: Int) -> (integer: UInt64, unit: UInt64)? {
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
+    let scale = power(places)
     let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
     guard scaled < 9.0e18 else { return nil }
     return (UInt64(scaled), UInt64(scale))
+  }
+
+  /// 10^places as the double that multiplying 1.0 by 10 `places` times gives (the same value:
+  /// every power up to 10^22 is exact), from a constant for the usual places.
+  @inline(__always)
+  static func power(_ places: Int) -> Double {
+    switch places {
+    case 0: return 1
+    case 1: return 10
+    case 2: return 100
+    case 3: return 1000
+    case 4: return 10000
+    case 5: return 100_000
+    case 6: return 1_000_000
+    default:
+      var scale = 1.0
+      for _ in 0..<places { scale *= 10 }
+      return scale
+    }
   }
 
   /// Writes `[-]whole[.frac]` for `integer / unit` with `places` decimals at `p`; returns the
   /// byte count. The minus sign only when `negative` and the rounded integer is not 0.
   @inline(__always)
   static func write(_ integer: UInt64, unit: UInt64, places: Int, negative: Bool, into p: UnsafeMutablePointer<UInt8>) -> Int {
-    var whole = integer / unit
-    var frac = integer % unit
+    let (whole, frac) = split(integer, places: places, unit: unit)
     var n = 0
     if negative && integer > 0 { p[0] = 0x2D; n = 1 }
     var digits = 1
     var rest = whole
     while rest >= 10 { rest /= 10; digits += 1 }
+    writeDigits(whole, count: digits, to: p + n)
     n += digits
-    var q = n
-    repeat {
-      q -= 1
-      p[q] = 0x30 + UInt8(truncatingIfNeeded: whole % 10)
-      whole /= 10
-    } while whole > 0
     guard places > 0 else { return n }
     p[n] = 0x2E
-    n += places + 1
-    q = n
-    for _ in 0..<places {
-      q -= 1
-      p[q] = 0x30 + UInt8(truncatingIfNeeded: frac % 10)
-      frac /= 10
+    writeDigits(frac, count: places, to: p + n + 1)
+    return n + 1 + places
+  }
+
+  /// `(integer / unit, integer % unit)`, with the divisor a constant for the usual places (a
+  /// multiplication instead of a division).
+  @inline(__always)
+  static func split(_ integer: UInt64, places: Int, unit: UInt64) -> (UInt64, UInt64) {
+    func by(_ d: UInt64) -> (UInt64, UInt64) {
+      let q = integer / d
+      return (q, integer &- q &* d)
     }
-    return n
+    switch places {
+    case 0: return (integer, 0)
+    case 1: return by(10)
+    case 2: return by(100)
+    case 3: return by(1000)
+    case 4: return by(10000)
+    case 5: return by(100_000)
+    case 6: return by(1_000_000)
+    default: return (integer / unit, integer % unit)
+    }
+  }
+
+  /// The digits 00 to 99, two bytes each.
+  private static var pairs: StaticString {
+    """
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
+  }
+
+  /// Writes `value` as exactly `count` decimal digits (leading zeros) at `p`; `value` must be
+  /// below 10^count. Two digits per step, so that the chain of divisions is half as long.
+  @inline(__always)
+  static func writeDigits(_ value: UInt64, count: Int, to p: UnsafeMutablePointer<UInt8>) {
+    let table = pairs.utf8Start
+    var v = value
+    var q = count
+    while q >= 2 {
+      let next = v / 100
+      let r = Int(truncatingIfNeeded: v &- next &* 100) &* 2
+      v = next
+      q -= 2
+      p[q] = table[r]
+      p[q + 1] = table[r + 1]
+    }
+    if q == 1 { p[0] = 0x30 &+ UInt8(truncatingIfNeeded: v) }
   }
 
   /// A whole number with thousands separators for reports: 12,345.

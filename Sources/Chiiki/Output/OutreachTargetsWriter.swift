@@ -1,47 +1,66 @@
 /// outreach_targets.csv: districts ranked for outreach, with the contract's columns first.
 public enum OutreachTargetsWriter {
-  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
-    let labels = Labels(analysis.configuration.language)
-    let indicators = analysis.indicatorSummaries.map(\.indicator)
-    var csv = CSVWriter(header: [
+  static func header(_ analysis: Analysis) -> [String] {
+    [
       "rank", "district_code", "district_name", "priority_score", "need_index", "observed_consultations",
       "expected_consultations", "missing_consultations", "consultation_ratio", "households", "leaflets", "reasons",
       "area", "consultation_ratio_low", "consultation_ratio_high", "reliability", "shrunk_missing", "low_data",
       "rank_previous_month", "missing_previous_month", "rank_previous_year", "missing_previous_year",
       "under_reached_3_months",
-    ] + indicators.map { "\($0)_smoothed_ratio" })
+    ] + analysis.indicatorSummaries.map { "\($0.indicator)_smoothed_ratio" }
+  }
+
+  public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
+    var csv = CSVWriter(header: header(analysis))
     csv.sink = sink
-    for p in analysis.priorities {
-      let district = analysis.districts.districts[p.district]
-      csv.appendInt(p.rank)
-      csv.appendCell(district.code.rawValue)
-      csv.appendCell(district.name)
-      csv.appendFixed(p.score, 6)
-      csv.appendFixed(p.needIndex, 6)
-      csv.appendFixed(p.reach.observed, 0)
-      csv.appendFixed(p.reach.expected, 6)
-      csv.appendFixed(p.reach.missing, 6)
-      csv.appendFixed(p.reach.ratio, 6)
-      if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
-      csv.appendInt(p.leaflets)
-      csv.appendCell(labels.reasons(p.drivers, configuration: analysis.configuration))
-      csv.appendCell(district.area ?? "")
-      csv.appendFixed(p.reach.ratioInterval?.lower, 6)
-      csv.appendFixed(p.reach.ratioInterval?.upper, 6)
-      csv.appendFixed(p.reach.reliability, 6)
-      csv.appendFixed(p.reach.shrunkMissing, 6)
-      csv.appendCell(p.lowData ? "yes" : "no")
-      if let previous = p.previousMonth { csv.appendInt(previous.rank) } else { csv.appendCell("") }
-      csv.appendFixed(p.previousMonth?.missing, 6)
-      if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
-      csv.appendFixed(p.previousYear?.missing, 6)
-      csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
-      for results in analysis.indicatorResults {
-        let r = results[p.district]
-        csv.appendFixed(r.expected > 0 ? r.smoothedRatio : nil, 6)
-      }
-      csv.endRow()
-    }
+    Rows(analysis).append(0..<analysis.priorities.count, to: &csv)
     return csv
+  }
+
+  /// The rows at a range of positions in `analysis.priorities`, so that the file can be
+  /// rendered by row range: consecutive ranges give the bytes of one pass.
+  struct Rows: Sendable {
+    let analysis: Analysis
+    let labels: Labels
+
+    init(_ analysis: Analysis) {
+      self.analysis = analysis
+      labels = Labels(analysis.configuration.language)
+    }
+
+    func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
+      for k in positions {
+        let p = analysis.priorities[k]
+        let district = analysis.districts.districts[p.district]
+        csv.appendInt(p.rank)
+        csv.appendCell(district.code.rawValue)
+        csv.appendCell(district.name)
+        csv.appendFixed(p.score, 6)
+        csv.appendFixed(p.needIndex, 6)
+        csv.appendFixed(p.reach.observed, 0)
+        csv.appendFixed(p.reach.expected, 6)
+        csv.appendFixed(p.reach.missing, 6)
+        csv.appendFixed(p.reach.ratio, 6)
+        if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
+        csv.appendInt(p.leaflets)
+        csv.appendCell(labels.reasons(p.drivers, configuration: analysis.configuration))
+        csv.appendCell(district.area ?? "")
+        csv.appendFixed(p.reach.ratioInterval?.lower, 6)
+        csv.appendFixed(p.reach.ratioInterval?.upper, 6)
+        csv.appendFixed(p.reach.reliability, 6)
+        csv.appendFixed(p.reach.shrunkMissing, 6)
+        csv.appendCell(p.lowData ? "yes" : "no")
+        if let previous = p.previousMonth { csv.appendInt(previous.rank) } else { csv.appendCell("") }
+        csv.appendFixed(p.previousMonth?.missing, 6)
+        if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
+        csv.appendFixed(p.previousYear?.missing, 6)
+        csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
+        for results in analysis.indicatorResults {
+          let r = results[p.district]
+          csv.appendFixed(r.expected > 0 ? r.smoothedRatio : nil, 6)
+        }
+        csv.endRow()
+      }
+    }
   }
 }

@@ -24,6 +24,15 @@ struct ByteText {
   /// Appends `Markdown.escape(text)`.
   mutating func addMarkdown(_ text: String) { EscapeBytes.appendMarkdown(text, to: &bytes) }
 
+  /// Appends `HTML.escape` of the text whose UTF-8 is `utf8`.
+  mutating func addHTML(utf8: UnsafeBufferPointer<UInt8>) { EscapeBytes.appendHTML(utf8, to: &bytes) }
+
+  /// Appends `Markdown.escape` of the text whose UTF-8 is `utf8`.
+  mutating func addMarkdown(utf8: UnsafeBufferPointer<UInt8>) { EscapeBytes.appendMarkdown(utf8, to: &bytes) }
+
+  /// Forgets the bytes so far, keeping the room (a document sent on in chunks).
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
   /// The document as text.
   var text: String { String(decoding: bytes, as: UTF8.self) }
 }

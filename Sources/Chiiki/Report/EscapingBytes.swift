@@ -9,81 +9,99 @@
 enum EscapeBytes {
   /// Appends `HTML.escape(text)` to `out`.
   static func appendHTML(_ text: String, to out: inout [UInt8]) {
-    let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let start = out.count
-      var run = 0
-      for i in 0..<bytes.count {
-        let entity: StaticString
-        switch bytes[i] {
-        case 0x26: entity = "&amp;"
-        case 0x3C: entity = "&lt;"
-        case 0x3E: entity = "&gt;"
-        case 0x22: entity = "&quot;"
-        case 0x27: entity = "&#39;"
-        default: continue
-        }
-        guard standsAlone(bytes, i) else {
-          out.removeSubrange(start...)
-          return false
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-        out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-        run = i + 1
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-      return true
-    }
+    let done = text.utf8.withContiguousStorageIfAvailable { appendHTMLBytes($0, to: &out) }
     if done != true { out.append(contentsOf: HTML.escapeCharacters(text).utf8) }
+  }
+
+  /// Appends `HTML.escape` of the text whose UTF-8 is `bytes` (valid UTF-8).
+  static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    if !appendHTMLBytes(bytes, to: &out) { out.append(contentsOf: HTML.escapeCharacters(String(decoding: bytes, as: UTF8.self)).utf8) }
+  }
+
+  /// The byte path of `appendHTML`: false, with nothing appended, when the text needs the
+  /// character path.
+  private static func appendHTMLBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+    let start = out.count
+    var run = 0
+    for i in 0..<bytes.count {
+      let entity: StaticString
+      switch bytes[i] {
+      case 0x26: entity = "&amp;"
+      case 0x3C: entity = "&lt;"
+      case 0x3E: entity = "&gt;"
+      case 0x22: entity = "&quot;"
+      case 0x27: entity = "&#39;"
+      default: continue
+      }
+      guard standsAlone(bytes, i) else {
+        out.removeSubrange(start...)
+        return false
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+      out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+      run = i + 1
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+    return true
   }
 
   /// Appends `Markdown.escape(text)` to `out`.
   static func appendMarkdown(_ text: String, to out: inout [UInt8]) {
-    let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let start = out.count
-      let n = bytes.count
-      var run = 0
-      for i in 0..<n {
-        let b = bytes[i]
-        // What replaces the byte: a backslash before it or a space.
-        var backslash = false
-        switch b {
-        case 0x7C, 0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x26, 0x7E: backslash = true
-        case 0x3C:
-          // `<` is escaped when the next character is a letter, `/`, `!` or `?`; the next
-          // character is the next byte alone when the byte after it is ASCII too.
-          guard i + 2 >= n || bytes[i + 2] < 0x80 else { out.removeSubrange(start...); return false }
-          if i + 1 < n {
-            let next = bytes[i + 1]
-            backslash = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F || next == 0x21 || next == 0x3F
-          }
-        case 0x3E, 0x23:
-          // Only as the first character; elsewhere the bytes stay as they are either way.
-          guard i == 0 else { continue }
-          backslash = true
-        case 0x0A, 0x09, 0x0D:
-          // Controls are characters of their own (nothing joins them), but for CR LF: one
-          // character, neither CR nor LF, which the character path leaves as it is.
-          guard b != 0x0D || i + 1 == n || bytes[i + 1] != 0x0A else { out.removeSubrange(start...); return false }
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-          out.append(0x20)
-          run = i + 1
-          continue
-        default: continue
-        }
-        guard standsAlone(bytes, i) else {
-          out.removeSubrange(start...)
-          return false
-        }
-        guard backslash else { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-        out.append(0x5C)
-        out.append(b)
-        run = i + 1
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-      return true
-    }
+    let done = text.utf8.withContiguousStorageIfAvailable { appendMarkdownBytes($0, to: &out) }
     if done != true { out.append(contentsOf: Markdown.escapeCharacters(text).utf8) }
+  }
+
+  /// Appends `Markdown.escape` of the text whose UTF-8 is `bytes` (valid UTF-8).
+  static func appendMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    if !appendMarkdownBytes(bytes, to: &out) { out.append(contentsOf: Markdown.escapeCharacters(String(decoding: bytes, as: UTF8.self)).utf8) }
+  }
+
+  /// The byte path of `appendMarkdown`: false, with nothing appended, when the text needs the
+  /// character path.
+  private static func appendMarkdownBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+    let start = out.count
+    let n = bytes.count
+    var run = 0
+    for i in 0..<n {
+      let b = bytes[i]
+      // What replaces the byte: a backslash before it or a space.
+      var backslash = false
+      switch b {
+      case 0x7C, 0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x26, 0x7E: backslash = true
+      case 0x3C:
+        // `<` is escaped when the next character is a letter, `/`, `!` or `?`; the next
+        // character is the next byte alone when the byte after it is ASCII too.
+        guard i + 2 >= n || bytes[i + 2] < 0x80 else { out.removeSubrange(start...); return false }
+        if i + 1 < n {
+          let next = bytes[i + 1]
+          backslash = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F || next == 0x21 || next == 0x3F
+        }
+      case 0x3E, 0x23:
+        // Only as the first character; elsewhere the bytes stay as they are either way.
+        guard i == 0 else { continue }
+        backslash = true
+      case 0x0A, 0x09, 0x0D:
+        // Controls are characters of their own (nothing joins them), but for CR LF: one
+        // character, neither CR nor LF, which the character path leaves as it is.
+        guard b != 0x0D || i + 1 == n || bytes[i + 1] != 0x0A else { out.removeSubrange(start...); return false }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+        out.append(0x20)
+        run = i + 1
+        continue
+      default: continue
+      }
+      guard standsAlone(bytes, i) else {
+        out.removeSubrange(start...)
+        return false
+      }
+      guard backslash else { continue }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+      out.append(0x5C)
+      out.append(b)
+      run = i + 1
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+    return true
   }
 
   /// Whether the ASCII byte at `i` is a character of its own for certain: its neighbours are

@@ -27,29 +27,50 @@ public enum MeetingReport {
   /// cannot be used is replaced by the built-in one and named in the data-quality section
   /// (call `check(_:)` first to fail early instead).
   public static func render(_ analysis: Analysis, dataset: Dataset, options: ReportOptions = ReportOptions()) -> [ReportFile] {
-    var problems: [String] = []
-    let labels = Labels(analysis.configuration.language)
-    let loaded: TemplateSet?
-    do {
-      loaded = try TemplateSet.load(directory: options.templatesDirectory)
-    } catch {
-      problems.append(labels.customisationFailed(error.description))
-      loaded = builtInTemplates()
-    }
-    guard let templates = loaded else { return [] }
-    let rules: (rules: [ProposalRule], source: String)
-    do {
-      rules = try loadRules(options)
-    } catch {
-      problems.append(labels.customisationFailed(error.description))
-      rules = (builtInRules(), DefaultProposalRules.source)
-    }
-    let model = ReportBuilder.build(analysis: analysis, dataset: dataset, rules: rules.rules, rulesSource: rules.source,
-                                    problems: problems, css: templates.css)
+    guard let setup = Setup(analysis, options) else { return [] }
+    let model = setup.model(analysis, dataset)
     return [
-      ReportFile(name: "meeting_summary.md", text: templates.markdown.render(model)),
-      ReportFile(name: "meeting_summary.html", text: templates.html.render(model)),
+      ReportFile(name: "meeting_summary.md", text: setup.templates.markdown.render(model)),
+      ReportFile(name: "meeting_summary.html", text: setup.templates.html.render(model)),
     ]
+  }
+
+  /// What a rendering uses besides the analysis: the templates and proposal rules in force, and
+  /// the customisations that could not be used (named in the data-quality section).
+  struct Setup {
+    let templates: TemplateSet
+    let rules: [ProposalRule]
+    let rulesSource: String
+    let problems: [String]
+
+    /// nil only if even the built-in templates fail to parse (they are tested to parse).
+    init?(_ analysis: Analysis, _ options: ReportOptions) {
+      var problems: [String] = []
+      let labels = Labels(analysis.configuration.language)
+      let loaded: TemplateSet?
+      do {
+        loaded = try TemplateSet.load(directory: options.templatesDirectory)
+      } catch {
+        problems.append(labels.customisationFailed(error.description))
+        loaded = builtInTemplates()
+      }
+      guard let templates = loaded else { return nil }
+      self.templates = templates
+      do {
+        (rules, rulesSource) = try loadRules(options)
+      } catch {
+        problems.append(labels.customisationFailed(error.description))
+        (rules, rulesSource) = (builtInRules(), DefaultProposalRules.source)
+      }
+      self.problems = problems
+    }
+
+    /// The view model; `funnelSVG` gives the text put in each funnel plot's `svg` (default:
+    /// the whole element).
+    func model(_ analysis: Analysis, _ dataset: Dataset, funnelSVG: (FunnelDrawing) -> String = FunnelDrawing.text) -> ReportModel {
+      ReportBuilder.build(analysis: analysis, dataset: dataset, rules: rules, rulesSource: rulesSource,
+                          problems: problems, css: templates.css, funnelSVG: funnelSVG)
+    }
   }
 
   /// Checks the customisations of `options` (templates parse, rules parse) with typed errors.
@@ -84,14 +105,18 @@ public enum MeetingReport {
 
 /// Assembles the view model from the analysis, section by section.
 enum ReportBuilder {
-  static func build(analysis: Analysis, dataset: Dataset, rules: [ProposalRule], rulesSource: String, problems: [String], css: String) -> ReportModel {
+  static func build(analysis: Analysis, dataset: Dataset, rules: [ProposalRule], rulesSource: String, problems: [String], css: String,
+                    funnelSVG: (FunnelDrawing) -> String = FunnelDrawing.text) -> ReportModel {
     let c = ReportContext(analysis: analysis, dataset: dataset)
     let l = c.labels
     let matches = ProposalEngine.evaluate(rules, c)
     let summary = SummarySection.build(c, proposals: matches.count)
     let source = rulesSource == DefaultProposalRules.source ? l.builtInRules : rulesSource
     let charts = ChartsModel(
-      funnels: c.indicators.map { FunnelChart.render($0.summary, $0.results, c) },
+      funnels: c.indicators.map { indicator in
+        let drawing = FunnelDrawing(indicator.summary, indicator.results, c)
+        return ChartItem(title: drawing.title, svg: funnelSVG(drawing), note: drawing.note)
+      },
       ranked: RankedBarChart.render(c), trend: TrendChart.render(c))
     let centre = analysis.configuration.centreName
     return ReportModel(

@@ -15,19 +15,44 @@ public enum ReferralOutcomesWriter {
   ]
 
   public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
-    let r = analysis.resources
-    let labels = Labels(analysis.configuration.language)
-    let f = NumberFormat.fixed
-    let exits = r.outcomesHaveExits
-    let level = analysis.configuration.confidenceLevel
     var csv = CSVWriter(header: header)
     csv.sink = sink
-    let window = r.window.map { "\($0.first)/\($0.last)" } ?? ""
+    let rows = Rows(analysis)
+    rows.appendHead(to: &csv)
+    rows.appendDistricts(rows.districtPositions, to: &csv)
+    return csv
+  }
 
-    let exitsWord = "rarely_exits"
-    let referredWord = "rarely_referred"
-    let centreName = labels.outcomeCentreName
-    func append(_ o: ReferralOutcome) {
+  /// The rows of the file in two parts, so that the district rows (all but a few) can be
+  /// rendered by row range: `appendHead` (centre, trend and area rows) then
+  /// `appendDistricts` over consecutive ranges of `districtPositions` give the same bytes as
+  /// one pass.
+  struct Rows: Sendable {
+    let analysis: Analysis
+    let window: String
+    let exits: Bool
+    let centreName: String
+    let monthName: String
+    static let exitsWord = "rarely_exits"
+    static let referredWord = "rarely_referred"
+
+    init(_ analysis: Analysis) {
+      self.analysis = analysis
+      let r = analysis.resources
+      let labels = Labels(analysis.configuration.language)
+      window = r.window.map { "\($0.first)/\($0.last)" } ?? ""
+      exits = r.outcomesHaveExits
+      centreName = labels.outcomeCentreName
+      monthName = labels.outcomeMonthName
+    }
+
+    /// Positions in `analysis.resources.outcomes` of the district rows.
+    var districtPositions: Range<Int> {
+      let outcomes = analysis.resources.outcomes
+      return (outcomes.centreRows.count + outcomes.areaRows.count)..<outcomes.endIndex
+    }
+
+    func append(_ o: ReferralOutcome, to csv: inout CSVWriter) {
       csv.appendCell(o.level.rawValue)
       csv.appendCell(o.level == .district ? o.key : "")
       csv.appendCell(o.level == .centre ? centreName : o.name)
@@ -49,26 +74,36 @@ public enum ReferralOutcomesWriter {
       csv.appendFixed(o.centreExitRate, 6)
       let rarelyExits = o.rarelyExits
       let rarelyReferred = o.referralFlag == .low95 || o.referralFlag == .low998
-      csv.appendCell(rarelyExits && rarelyReferred ? exitsWord + ";" + referredWord : rarelyExits ? exitsWord : rarelyReferred ? referredWord : "")
+      csv.appendCell(rarelyExits && rarelyReferred ? Rows.exitsWord + ";" + Rows.referredWord : rarelyExits ? Rows.exitsWord : rarelyReferred ? Rows.referredWord : "")
       csv.endRow()
     }
 
-    let centre = r.outcomes.centreRows
-    centre.forEach(append)
-    for month in r.outcomeTrend {
-      let refRate = month.consultations > 0 ? Double(month.referrals) / Double(month.consultations) : nil
-      let refCI = month.consultations > 0 ? ConfidenceIntervals.wilson(successes: Double(month.referrals), trials: Double(month.consultations), level: level) : nil
-      let exitRate = exits && month.referrals > 0 ? Double(month.exits) / Double(month.referrals) : nil
-      let exitCI = exits && month.referrals > 0 ? ConfidenceIntervals.wilson(successes: Double(month.exits), trials: Double(month.referrals), level: level) : nil
-      csv.appendRow([
-        "centre_month", "", labels.outcomeMonthName, "", "all", month.period.description, String(month.consultations),
-        String(month.referrals), exits ? String(month.exits) : "",
-        f(refRate, 6), f(refCI?.lower, 6), f(refCI?.upper, 6), "", f(exitRate, 6), f(exitCI?.lower, 6), f(exitCI?.upper, 6), "",
-        f(centre.first?.referralRate, 6), f(centre.first?.exitRate, 6), "",
-      ])
+    /// The centre rows, the centre's months and the area rows.
+    func appendHead(to csv: inout CSVWriter) {
+      let r = analysis.resources
+      let f = NumberFormat.fixed
+      let level = analysis.configuration.confidenceLevel
+      let centre = r.outcomes.centreRows
+      for o in centre { append(o, to: &csv) }
+      for month in r.outcomeTrend {
+        let refRate = month.consultations > 0 ? Double(month.referrals) / Double(month.consultations) : nil
+        let refCI = month.consultations > 0 ? ConfidenceIntervals.wilson(successes: Double(month.referrals), trials: Double(month.consultations), level: level) : nil
+        let exitRate = exits && month.referrals > 0 ? Double(month.exits) / Double(month.referrals) : nil
+        let exitCI = exits && month.referrals > 0 ? ConfidenceIntervals.wilson(successes: Double(month.exits), trials: Double(month.referrals), level: level) : nil
+        csv.appendRow([
+          "centre_month", "", monthName, "", "all", month.period.description, String(month.consultations),
+          String(month.referrals), exits ? String(month.exits) : "",
+          f(refRate, 6), f(refCI?.lower, 6), f(refCI?.upper, 6), "", f(exitRate, 6), f(exitCI?.lower, 6), f(exitCI?.upper, 6), "",
+          f(centre.first?.referralRate, 6), f(centre.first?.exitRate, 6), "",
+        ])
+      }
+      for o in r.outcomes.areaRows { append(o, to: &csv) }
     }
-    r.outcomes.areaRows.forEach(append)
-    r.outcomes.districtRows.forEach(append)
-    return csv
+
+    /// The district rows at `positions` (a range of `districtPositions`).
+    func appendDistricts(_ positions: Range<Int>, to csv: inout CSVWriter) {
+      let outcomes = analysis.resources.outcomes
+      for i in positions { append(outcomes[i], to: &csv) }
+    }
   }
 }

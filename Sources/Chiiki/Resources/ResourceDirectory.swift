@@ -8,6 +8,9 @@ import Foundation
 /// section for the whole city). Kinds follow `ResourceKinds.preferredOrder`; resources within a
 /// kind are sorted by district code, name and id.
 struct ResourceDirectory {
+  /// Bytes a renderer writing to a file holds before sending them on.
+  static var chunk: Int { 1 << 20 }
+
   /// One listed resource with what both renderers show of it, worked out once.
   struct Entry {
     /// The resource's position in `resources`.
@@ -50,16 +53,44 @@ struct ResourceDirectory {
     }
     let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
-      let byKind = Dictionary(grouping: slot.members, by: { resources[$0].kind })
-      let kinds = ResourceKinds.sorted(slot.members.map { resources[$0].kind }).map { kind in
+      // Grouped by kind without a `String` (and its hash) per resource: the few distinct kind
+      // byte sequences first (in order of first appearance, the instances a `Set` of all the
+      // kinds keeps), then their groups joined by text (equal text, one kind).
+      var distinct: [String] = []
+      var distinctBytes: [[UInt8]] = []
+      var groups: [[Int]] = []
+      for m in slot.members {
+        let j = resources[m].withBytes(.kind) { bytes in
+          distinctBytes.firstIndex { known in
+            known.count == bytes.count && known.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+          }
+        }
+        if let j {
+          groups[j].append(m)
+        } else {
+          distinct.append(resources[m].kind)
+          distinctBytes.append(resources[m].withBytes(.kind) { Array($0) })
+          groups.append([m])
+        }
+      }
+      var byKind: [String: [Int]] = [:]
+      for (j, kind) in distinct.enumerated() {
+        // Byte-different spellings of one kind (e.g. NFC and NFD) share its group, in input
+        // order (members are ascending), as grouping by the text itself gives.
+        if let earlier = byKind[kind] { byKind[kind] = (earlier + groups[j]).sorted() } else { byKind[kind] = groups[j] }
+      }
+      let kinds = ResourceKinds.sorted(distinct).map { kind in
+        // Names and ids are decoded only for resources in the same district (most comparisons
+        // are settled by the district).
         let sorted = (byKind[kind] ?? []).sorted { i, j in
           if let before = order.precedes(resources[i].district, resources[j].district) { return before }
-          if resources[i].name != resources[j].name { return resources[i].name.utf8.lexicographicallyPrecedes(resources[j].name.utf8) }
+          let (a, b) = (resources[i].name, resources[j].name)
+          if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) }
           return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
         }
         return Kind(name: kind, entries: sorted.map { i in
           Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
-                link: resources[i].url.isEmpty ? nil : ResourceDirectory.linkableURL(resources[i].url))
+                link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))
         })
       }
       return Area(name: slot.name, kinds: kinds)

@@ -29,6 +29,20 @@ enum ResourceDirectoryHTML {
 
   /// The UTF-8 bytes of `render`, built in place and handed over without a round trip through `String`.
   static func renderBytes(_ directory: ResourceDirectory, analysis: Analysis) -> [UInt8] {
+    render(directory, analysis: analysis, chunk: 0, flush: nil)
+  }
+
+  /// Writes the bytes of `render` to `sink` as they are built, about a megabyte at a time, so
+  /// that a national directory is never held whole in memory (`chunk`: bytes held; smaller in
+  /// tests).
+  static func write(_ directory: ResourceDirectory, analysis: Analysis, to sink: OutputSink, chunk: Int = ResourceDirectory.chunk) {
+    let rest = render(directory, analysis: analysis, chunk: chunk) { sink.write($0) }
+    sink.write(rest)
+  }
+
+  /// The bytes of `render`: all returned when `flush` is nil; else sent to `flush` in chunks
+  /// as they are built, with only the last (unsent) part returned.
+  private static func render(_ directory: ResourceDirectory, analysis: Analysis, chunk: Int, flush: ((UnsafeRawBufferPointer) -> Void)?) -> [UInt8] {
     let labels = Labels(analysis.configuration.language)
     let centre = analysis.configuration.centreName
     let e = HTML.escape
@@ -40,7 +54,7 @@ enum ResourceDirectoryHTML {
     head += "</p>\n<p>\(e(labels.directoryIntro))</p>\n</header>\n"
     guard directory.count > 0 else { return Array((head + "<p>\(e(labels.directoryEmpty))</p>\n</body>\n</html>\n").utf8) }
 
-    var out = ByteText(capacity: 400 * directory.count + (1 << 16))
+    var out = ByteText(capacity: flush == nil ? 400 * directory.count + (1 << 16) : chunk + (1 << 16))
     out.add(head)
     out.add("<nav>\n<h2>\(e(labels.directoryContents))</h2>\n<ol>\n")
     for (a, area) in directory.areas.enumerated() {
@@ -60,22 +74,27 @@ enum ResourceDirectoryHTML {
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
         for entry in kind.entries {
-          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          // Fields read in place, as bytes (no `String` per field).
           let i = entry.index
           out.add("<article class=\"resource\">\n<h4>")
-          out.addHTML(directory.resources[i].name)
+          let resource = directory.resources[i]
+          resource.withBytes(.name) { out.addHTML(utf8: $0) }
           out.add("</h4>\n<dl>\n")
-          func field(_ label: String, _ value: String) {
-            guard !value.isEmpty else { return }
+          func field(_ label: String, _ value: Resource.Field) {
+            guard !resource.isEmpty(value) else { return }
             out.add(label)
-            out.addHTML(value)
+            resource.withBytes(value) { out.addHTML(utf8: $0) }
             out.add("</dd>\n")
           }
-          field(fieldLabels[0], directory.resources[i].target)
-          field(fieldLabels[1], entry.address)
-          field(fieldLabels[2], directory.resources[i].contact)
-          field(fieldLabels[3], directory.resources[i].hours)
-          if !directory.resources[i].url.isEmpty {
+          field(fieldLabels[0], .target)
+          if !entry.address.isEmpty {
+            out.add(fieldLabels[1])
+            out.addHTML(entry.address)
+            out.add("</dd>\n")
+          }
+          field(fieldLabels[2], .contact)
+          field(fieldLabels[3], .hours)
+          if !resource.isEmpty(.url) {
             out.add(urlLabel)
             if let link = entry.link {
               out.add("<a href=\"")
@@ -84,11 +103,12 @@ enum ResourceDirectoryHTML {
               out.addHTML(link)
               out.add("</a>")
             } else {
-              out.addHTML(directory.resources[i].url)
+              resource.withBytes(.url) { out.addHTML(utf8: $0) }
             }
             out.add("</dd>\n")
           }
           out.add("</dl>\n</article>\n")
+          if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
         out.add("</section>\n")
       }

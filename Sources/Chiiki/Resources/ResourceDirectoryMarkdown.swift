@@ -8,6 +8,20 @@ enum ResourceDirectoryMarkdown {
 
   /// The UTF-8 bytes of `render`, built in place and handed over without a round trip through `String`.
   static func renderBytes(_ directory: ResourceDirectory, analysis: Analysis) -> [UInt8] {
+    render(directory, analysis: analysis, chunk: 0, flush: nil)
+  }
+
+  /// Writes the bytes of `render` to `sink` as they are built, about a megabyte at a time, so
+  /// that a national directory is never held whole in memory (`chunk`: bytes held; smaller in
+  /// tests).
+  static func write(_ directory: ResourceDirectory, analysis: Analysis, to sink: OutputSink, chunk: Int = ResourceDirectory.chunk) {
+    let rest = render(directory, analysis: analysis, chunk: chunk) { sink.write($0) }
+    sink.write(rest)
+  }
+
+  /// The bytes of `render`: all returned when `flush` is nil; else sent to `flush` in chunks
+  /// as they are built, with only the last (unsent) part returned.
+  private static func render(_ directory: ResourceDirectory, analysis: Analysis, chunk: Int, flush: ((UnsafeRawBufferPointer) -> Void)?) -> [UInt8] {
     let labels = Labels(analysis.configuration.language)
     let centre = analysis.configuration.centreName
     var head = "# \(labels.directoryTitle)\n\n"
@@ -16,7 +30,7 @@ enum ResourceDirectoryMarkdown {
     head += "\n\n\(labels.directoryIntro)\n\n"
     guard directory.count > 0 else { return Array((head + labels.directoryEmpty + "\n").utf8) }
 
-    var out = ByteText(capacity: 250 * directory.count + (1 << 16))
+    var out = ByteText(capacity: flush == nil ? 250 * directory.count + (1 << 16) : chunk + (1 << 16))
     out.add(head)
     out.add("## \(labels.directoryContents)\n\n")
     for area in directory.areas {
@@ -31,32 +45,38 @@ enum ResourceDirectoryMarkdown {
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
         for entry in kind.entries {
-          // Fields read in place (a resource holds a dozen strings; copying one costs more than writing it).
+          // Fields read in place, as bytes (no `String` per field).
           let i = entry.index
           out.add("\n#### ")
-          out.addMarkdown(directory.resources[i].name)
+          let resource = directory.resources[i]
+          resource.withBytes(.name) { out.addMarkdown(utf8: $0) }
           out.add("\n\n")
-          func field(_ label: String, _ value: String) {
-            guard !value.isEmpty else { return }
+          func field(_ label: String, _ value: Resource.Field) {
+            guard !resource.isEmpty(value) else { return }
             out.add(label)
-            out.addMarkdown(value)
+            resource.withBytes(value) { out.addMarkdown(utf8: $0) }
             out.add("\n")
           }
-          field(fieldLabels[0], directory.resources[i].target)
-          field(fieldLabels[1], entry.address)
-          field(fieldLabels[2], directory.resources[i].contact)
-          field(fieldLabels[3], directory.resources[i].hours)
-          if !directory.resources[i].url.isEmpty {
+          field(fieldLabels[0], .target)
+          if !entry.address.isEmpty {
+            out.add(fieldLabels[1])
+            out.addMarkdown(entry.address)
+            out.add("\n")
+          }
+          field(fieldLabels[2], .contact)
+          field(fieldLabels[3], .hours)
+          if !resource.isEmpty(.url) {
             out.add(urlLabel)
             if let link = entry.link {
               out.add("<")
               out.add(link)
               out.add(">")
             } else {
-              out.addMarkdown(directory.resources[i].url)
+              resource.withBytes(.url) { out.addMarkdown(utf8: $0) }
             }
             out.add("\n")
           }
+          if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
       }
     }

@@ -52,7 +52,8 @@ public enum ResourceGapEngine {
       notes.append("\(unplaced) resource(s) lie in districts without an area; they are left out of the resource gaps by area")
     }
 
-    let kinds = ResourceKinds.sorted(Array(configuration.resourceKindNeeds.keys) + resources.map(\.kind))
+    let kindOf = resources.map(\.kind)  // decoded once (`Resource.kind` reads shared bytes)
+    let kinds = ResourceKinds.sorted(Array(configuration.resourceKindNeeds.keys) + kindOf)
     var gaps: [ResourceGap] = []
     for kind in kinds {
       let need = ResourceKinds.needs(of: kind, configuration: configuration, indicatorsWithData: indicatorIDs)
@@ -61,7 +62,7 @@ public enum ResourceGapEngine {
       } else if need.indicators.isEmpty {
         notes.append("resource kind '\(kind)': none of its indicators (\((configuration.resourceKindNeeds[kind] ?? []).joined(separator: ", "))) has data in this run; no gap is judged for it")
       }
-      let ofKind = resources.filter { $0.kind == kind }
+      let ofKind = resources.indices.filter { kindOf[$0] == kind }.map { resources[$0] }
       let categoryIndices = need.categories.compactMap { cases.categoryIndex(of: $0) }
 
       // City-wide capacity per 1,000 persons in need.

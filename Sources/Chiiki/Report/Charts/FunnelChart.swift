@@ -6,24 +6,78 @@ import Foundation
 /// threshold-1) are not drawn, since their position would give the count back.
 enum FunnelChart {
   static func render(_ summary: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) -> ChartItem {
+    let drawing = FunnelDrawing(summary, results, c)
+    return ChartItem(title: drawing.title, svg: FunnelDrawing.text(drawing), note: drawing.note)
+  }
+}
+
+/// One funnel plot, laid out but not yet drawn: `emit` writes its SVG a chunk at a time, so
+/// that a national run (a point per district) never holds the whole element in memory.
+/// `FunnelChart.render` is `emit` collected into a string.
+struct FunnelDrawing {
+  let title: String
+  let note: String
+  private let results: [IndicatorResult]
+  /// Positions in `results` of the points drawn (a national run has a result per district: no
+  /// copies of them).
+  private let drawn: [Int]
+  private let tau2: Double
+  private let eMin: Double
+  private let eMax: Double
+  private let yMax: Double
+  /// The highest few significant districts, named next to their points.
+  private let named: [(index: Int, name: String)]
+  private let axisExpected: String
+  private let axisRatio: String
+
+  private static let (w, h) = (640.0, 330.0)
+  private static let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
+  private static var plotW: Double { w - left - right }
+  private static var plotH: Double { h - top - bottom }
+  /// Elements held before they go to `emit`'s writer.
+  static var chunk: Int { 1 << 20 }
+
+  init(_ summary: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) {
     let l = c.labels
-    let (w, h) = (640.0, 330.0)
-    let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
-    let plotW = w - left - right
-    let plotH = h - top - bottom
-    // Positions in `results` (a national run has a result per district: no copies of them).
+    self.results = results
     let drawn = results.indices.filter { results[$0].expected > 0 && results[$0].ratio != nil && !c.indicatorMasked(results[$0]) }
+    self.drawn = drawn
     let hidden = results.indices.filter { results[$0].expected > 0 && c.indicatorMasked(results[$0]) }.count
-    let tau2 = summary.funnelAdjusted ? summary.overdispersion.tau2 : 0
+    tau2 = summary.funnelAdjusted ? summary.overdispersion.tau2 : 0
 
     let es = results.map(\.expected).filter { $0 > 0 }
     let eMin = max(0.5, (es.min() ?? 1) * 0.8)
-    let eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
-    let yMax = min(4.0, max(2.0, (drawn.compactMap { results[$0].ratio }.max() ?? 1) * 1.1))
-    func x(_ e: Double) -> Double { left + plotW * (log(e) - log(eMin)) / (log(eMax) - log(eMin)) }
-    func y(_ r: Double) -> Double { top + plotH * (1 - min(max(r, 0), yMax) / yMax) }
+    self.eMin = eMin
+    eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
+    yMax = min(4.0, max(2.0, (drawn.compactMap { results[$0].ratio }.max() ?? 1) * 1.1))
+    let named = drawn.filter { IssuesSection.isHigh(results[$0].funnel) }.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
+    self.named = named.map { ($0, c.name(results[$0].district)) }
+    axisExpected = l.axisExpected
+    axisRatio = l.axisRatio
+    title = l.funnelTitle(l.indicator(summary.config))
+    note = l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold)
+  }
 
-    var svg = SVG(width: w, height: h)
+  /// The whole `<svg>` element as text (`emit` collected).
+  static func text(_ drawing: FunnelDrawing) -> String {
+    var bytes: [UInt8] = []
+    drawing.emit { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func x(_ e: Double) -> Double {
+    Self.left + Self.plotW * (log(e) - log(eMin)) / (log(eMax) - log(eMin))
+  }
+
+  private func y(_ r: Double) -> Double { Self.top + Self.plotH * (1 - min(max(r, 0), yMax) / yMax) }
+
+  /// Writes the whole `<svg>` element to `write`, in chunks of about `chunk` bytes (smaller in
+  /// tests).
+  func emit(chunk: Int = FunnelDrawing.chunk, _ write: (UnsafeRawBufferPointer) -> Void) {
+    let (left, top, plotW, plotH, h) = (Self.left, Self.top, Self.plotW, Self.plotH, Self.h)
+    var svg = SVG(width: Self.w, height: Self.h)
+    var head = svg.head(title: title)
+    head.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     for t in Axis.ticks(max: yMax, count: 4) {
       svg.line(left, y(t), left + plotW, y(t), cls: "grid")
       svg.text(left - 6, y(t) + 4, NumberFormat.fixed(t, 1), anchor: "end", cls: "s")
@@ -57,15 +111,15 @@ enum FunnelChart {
       case .low95, .low998: svg.triangle(px, py, 4.5, up: false, cls: "pl")
       case .within: svg.circle(px, py, 3, cls: "pn")
       }
+      if svg.pendingBytes >= chunk { svg.drain(write) }
     }
     // Name the highest few significant districts.
-    let named = drawn.filter { IssuesSection.isHigh(results[$0].funnel) }.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
-    for i in named { svg.text(x(results[i].expected) + 6, y(results[i].ratio!) - 5, c.name(results[i].district), cls: "s") }
+    for (i, name) in named { svg.text(x(results[i].expected) + 6, y(results[i].ratio!) - 5, name, cls: "s") }
 
-    svg.text(left + plotW / 2, h - 8, l.axisExpected, anchor: "middle")
-    svg.add("<text class=\"t\" transform=\"translate(14,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(l.axisRatio))</text>")
-    let title = l.funnelTitle(l.indicator(summary.config))
-    return ChartItem(title: title, svg: svg.render(title: title),
-                     note: l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold))
+    svg.text(left + plotW / 2, h - 8, axisExpected, anchor: "middle")
+    svg.add("<text class=\"t\" transform=\"translate(14,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(axisRatio))</text>")
+    svg.drain(write)
+    var tail = SVG.tail
+    tail.withUTF8 { write(UnsafeRawBufferPointer($0)) }
   }
 }

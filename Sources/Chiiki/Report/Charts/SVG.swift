@@ -88,15 +88,35 @@ struct SVG {
     body.add("</text>")
   }
 
-  /// The finished element, with its title for screen readers and shared style and patterns.
+  /// The finished element, with its title for screen readers and shared style and patterns:
+  /// `head(title:)`, the elements, `tail`.
   func render(title: String) -> String {
     var out = ByteText(capacity: body.bytes.count + 4096)
-    out.add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">")
-    out.add("<title>\(HTML.escape(title))</title>")
-    out.add(SVG.defs)
+    out.add(head(title: title))
     out.add(body)
-    out.add("</svg>")
+    out.add(SVG.tail)
     return out.text
+  }
+
+  /// What comes before the elements in `render(title:)`: the opening tag, the title for screen
+  /// readers and the shared style and patterns.
+  func head(title: String) -> String {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+      + "<title>\(HTML.escape(title))</title>" + SVG.defs
+  }
+
+  /// What comes after the elements in `render(title:)`.
+  static let tail = "</svg>"
+
+  /// Bytes of elements added since the last `drain`.
+  var pendingBytes: Int { body.bytes.count }
+
+  /// Sends the elements added so far to `write` and forgets them, so that a chart with a point
+  /// per district (a national funnel plot) goes out in chunks instead of whole:
+  /// `head(title:)`, every drained chunk, then `tail` give the bytes of `render(title:)`.
+  mutating func drain(_ write: (UnsafeRawBufferPointer) -> Void) {
+    body.bytes.withUnsafeBytes { write($0) }
+    body.removeAll()
   }
 
   static let defs = """

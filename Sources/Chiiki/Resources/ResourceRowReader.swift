@@ -1,0 +1,185 @@
+/// The rows of resources.csv collected into `ResourceTexts` (see `ResourcesLoader`): a row's
+/// text fields are appended in `Resource.Field` order as they are checked, and dropped again if
+/// the row turns out invalid. Every cell reads as `RowFields.text` / `requiredText` would give
+/// it, with the same diagnostics in the same order (plain cells by their bytes, the rest
+/// through `RowFields`).
+struct ResourceRowReader {
+  /// Column positions, found once from the header of the file.
+  private struct Columns {
+    var text: [Int?]
+    var district: Int?
+    var capacity: Int?
+    var isPublic: Int?
+
+    init(_ header: HeaderMap) {
+      let names = ["resource_id", "name", "kind", "target", "address", "contact", "hours", "url"]
+      text = names.map { header[$0] }
+      district = header["district_code"]
+      capacity = header["capacity"]
+      isPublic = header["public"]
+    }
+  }
+
+  private static let names = ["resource_id", "name", "kind", "target", "address", "contact", "hours", "url"]
+
+  private var columns: Columns? = nil
+  private var builder = ResourceTexts.Builder()
+  private var stores: [ResourceTexts] = []
+  /// Per kept row: its store and record there, district, capacity and public flag.
+  private var kept: [(store: Int32, record: Int32, district: Int32, capacity: Int?, isPublic: Bool)] = []
+  private var ids: [String] = []
+
+  init(fileSize: Int) {
+    builder.reserve(bytes: fileSize, records: fileSize / 128)
+  }
+
+  /// Starts a row with its resource id; nil (diagnostic logged) when the id is not usable.
+  mutating func begin(_ row: RowFields, _ log: inout DiagnosticLog) -> String? {
+    if columns == nil { columns = Columns(row.header) }
+    let record = row.record
+    // A CP932 row can grow by half when decoded; start another store before 4 GiB.
+    let size = record.count == 0 ? 0 : record.endOffsets[record.count - 1]
+    if builder.isFull(adding: 2 * size + 64) {
+      stores.append(builder.finish())
+      builder = ResourceTexts.Builder()
+    }
+    guard text(.id, row, &log, required: true) else { return nil }
+    let id = builder.lastField { String(decoding: $0, as: UTF8.self) }
+    return id
+  }
+
+  /// Appends a text field as `requiredText` (required) or `text` gives it; false when the cell
+  /// is not usable (its error logged).
+  mutating func text(_ field: Resource.Field, _ row: RowFields, _ log: inout DiagnosticLog, required: Bool) -> Bool {
+    let name = ResourceRowReader.names[field.rawValue]
+    if let column = columns?.text[field.rawValue] {
+      let bytes = row.record.field(column)
+      if ResourceRowReader.isPlain(bytes, utf8: row.record.encoding == .utf8) {
+        builder.append(bytes)
+        return true
+      }
+    } else if !required {
+      builder.append(UnsafeBufferPointer(start: nil, count: 0))
+      return true
+    }
+    guard let text = required ? row.requiredText(name, &log) : row.text(name, &log) else { return false }
+    builder.append(text)
+    return true
+  }
+
+  /// An optional text field; undecodable text is reported and kept as "".
+  mutating func optionalText(_ field: Resource.Field, _ row: RowFields, _ log: inout DiagnosticLog) {
+    if !text(field, row, &log, required: false) { builder.append("") }
+  }
+
+  // (The readers below are `mutating` only so that a call reads the reader in place: the
+  // loader's closure holds it in a box, and a non-mutating call would copy it, arrays and all.)
+
+  /// The row's district (by its bytes when `codes` is given; the checked path words the error).
+  mutating func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
+    guard let codes, let column = columns?.district else { return row.district(districts, &log) }
+    return row.district(at: column, codes: codes, districts, &log)
+  }
+
+  /// The capacity: `.some(nil)` when missing, nil when invalid (error logged).
+  mutating func capacity(_ row: RowFields, _ log: inout DiagnosticLog) -> Int?? {
+    if let column = columns?.capacity {
+      switch CellParsing.count(row.record.field(column)) {
+      case .value(let v): return .some(v)
+      case .missing: return .some(nil)
+      case .invalid: break
+      }
+    } else {
+      return .some(nil)
+    }
+    switch row.count("capacity", &log) {
+    case .value(let v): return .some(v)
+    case .missing: return .some(nil)
+    case .invalid, nil: return nil
+    }
+  }
+
+  /// The public flag; nil when the cell is not yes or no (error logged).
+  mutating func isPublic(_ row: RowFields, _ log: inout DiagnosticLog) -> Bool? {
+    if let column = columns?.isPublic {
+      switch ResourceRowReader.asciiLowercased(row.record.field(column)) {
+      case "", "yes", "y", "true", "1": return true
+      case "no", "n", "false", "0": return false
+      default: break
+      }
+    } else {
+      return true
+    }
+    guard let publicText = row.text("public", &log) else { return nil }
+    switch TextNormalizer.normalizeToken(publicText).lowercased() {
+    case "", "yes", "y", "true", "1", "はい", "公開", "○": return true
+    case "no", "n", "false", "0", "いいえ", "非公開", "×": return false
+    default:
+      row.error("public", "public '\(publicText)' must be yes or no", &log)
+      return nil
+    }
+  }
+
+  /// Forgets the fields appended for a row that is not kept.
+  mutating func drop() { builder.dropPartial() }
+
+  /// Keeps the row whose fields were all appended.
+  mutating func keep(id: String, district: Int, capacity: Int?, isPublic: Bool) {
+    kept.append((Int32(stores.count), Int32(builder.count - 1), Int32(truncatingIfNeeded: district), capacity, isPublic))
+    ids.append(id)
+  }
+
+  /// The kept resources, sorted by the bytes of their ids.
+  mutating func finish() -> [Resource] {
+    stores.append(builder.finish())
+    builder = ResourceTexts.Builder()
+    let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+    return order.map { i in
+      let k = kept[i]
+      return Resource(texts: stores[Int(k.store)], record: Int(k.record), district: Int(k.district), capacity: k.capacity, isPublic: k.isPublic)
+    }
+  }
+
+  /// Whether `bytes` read as text are themselves, trimmed: not empty, valid (ASCII in any
+  /// encoding, UTF-8 in a UTF-8 file) and without a space, tab or ideographic space at an edge
+  /// (`RowFields.hasNoEdgeSpace` on the same bytes).
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    guard first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80 else { return false }
+    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+    return utf8 && StrictUTF8.isValid(bytes)
+  }
+
+  /// The bytes lowercased when all ASCII with no edge space (what `normalizeToken` then
+  /// `lowercased` gives for them); nil (checked path) otherwise, and "" for an empty cell.
+  static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if bytes.isEmpty { return "" }
+    guard bytes.count <= 8, isPlain(bytes, utf8: false), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+  }
+}
+
+/// Well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or values past
+/// U+10FFFF), the test `String(validating:as: UTF8.self)` applies.
+enum StrictUTF8 {
+  static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 { i += 1; continue }
+      func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= lo && b[i + k] <= hi }
+      switch c {
+      case 0xC2...0xDF: guard cont(1) else { return false }; i += 2
+      case 0xE0: guard cont(1, 0xA0), cont(2) else { return false }; i += 3
+      case 0xE1...0xEC, 0xEE...0xEF: guard cont(1), cont(2) else { return false }; i += 3
+      case 0xED: guard cont(1, 0x80, 0x9F), cont(2) else { return false }; i += 3
+      case 0xF0: guard cont(1, 0x90), cont(2), cont(3) else { return false }; i += 4
+      case 0xF1...0xF3: guard cont(1), cont(2), cont(3) else { return false }; i += 4
+      case 0xF4: guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return false }; i += 4
+      default: return false
+      }
+    }
+    return true
+  }
+}

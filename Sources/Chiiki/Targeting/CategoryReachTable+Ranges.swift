@@ -1,0 +1,30 @@
+/// Rows of the table by position, so that reach_by_category.csv can be rendered by row range
+/// (the writer's extension; the table itself is unchanged).
+extension CategoryReachTable {
+  /// The rows at `positions` (in `forEachRow` order: category by category, districts in table
+  /// order), each the same `CategoryReach` that `forEachRow` gives at that position.
+  func forEachRow(in positions: Range<Int>, _ body: (CategoryReach) -> Void) {
+    guard districtCount > 0, !positions.isEmpty else { return }
+    var intervals = ExactPoissonIntervals(level: level)
+    var k = positions.lowerBound
+    while k < positions.upperBound {
+      let c = k / districtCount
+      guard c < columns.count else { return }
+      let column = columns[c]
+      let end = min(positions.upperBound, (c + 1) * districtCount)
+      for d in (k - c * districtCount)..<(end - c * districtCount) {
+        let o = Double(observed[column.slot * districtCount + d])
+        let e = column.expected[d]
+        var interval: Interval? = nil
+        if e > 0 {
+          let ci = intervals.memoised(count: o)
+          interval = Interval(lower: ci.lower / e, upper: ci.upper / e)
+        }
+        body(CategoryReach(
+          category: column.category, district: d,
+          reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: e > 0 ? column.reliability[d] : 0)))
+      }
+      k = end
+    }
+  }
+}
