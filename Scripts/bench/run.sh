@@ -61,7 +61,7 @@ cleanup() {
     for n in "${SIZE_LIST[@]}"; do
       rm -rf "$WORK/n$n$SUFFIX" "$WORK/n$n$SUFFIX.partial" "$WORK/n$n$SUFFIX.inputs.json" "$WORK/out-n$n$SUFFIX"
     done
-    rm -f "$RESULTS" "$INPUTS"
+    rm -f "$RESULTS" "$INPUTS" "${FLOORS:-}" "$WORK/libcsv_floor"
     rmdir "$WORK" 2>/dev/null || true
   fi
 }
@@ -70,6 +70,16 @@ trap cleanup EXIT
 echo "== build" >&2
 swift build -c release --product chiiki >&2
 CHIIKI=$ROOT/.build/release/chiiki
+
+# libcsv's own cost on the same inputs (Scripts/bench/libcsv_floor.c), printed under the table.
+FLOOR=""
+FLOORS=$WORK/libcsv-floor-$STAMP.txt
+: >"$FLOORS"
+if command -v cc >/dev/null && cc -O2 -o "$WORK/libcsv_floor" "$BENCH/libcsv_floor.c" -lcsv 2>/dev/null; then
+  FLOOR=$WORK/libcsv_floor
+else
+  echo "note: no C compiler or libcsv header; the libcsv floor line is skipped" >&2
+fi
 
 TOOLS=chiiki
 for mod in duckdb pandas; do
@@ -108,6 +118,9 @@ PY
   echo "== $n districts$([[ $NOPREV == 1 ]] && echo ', no previous year')" >&2
   python3 "$BENCH/measure.py" run "$RESULTS" chiiki "$n$SUFFIX" "$OUT/chiiki.log" "$TIMEOUT" -- \
     "$CHIIKI" run --data "$DATA" --out "$OUT/chiiki" || true
+  if [[ -n $FLOOR ]]; then
+    printf '%s\t%s\n' "$n" "$("$FLOOR" "$DATA"/*.csv | awk -F'\t' '$1 == "all" { print $3 "\t" $4 }')" >>"$FLOORS"
+  fi
   if has_tool duckdb; then
     python3 "$BENCH/measure.py" run "$RESULTS" duckdb "$n$SUFFIX" "$OUT/duckdb.log" "$TIMEOUT" -- \
       python3 "$BENCH/duckdb_pipeline.py" --data "$DATA" --out "$OUT/duckdb" --threads 2 || true
@@ -138,6 +151,14 @@ inputs from \`chiiki sample --seed 2026 --areas 5$([[ $NOPREV == 1 ]] && echo ' 
 rows = data rows of all input CSVs; MB = 2^20 bytes; peak = max RSS of the child."
 echo
 python3 "$BENCH/measure.py" table "$RESULTS" "$INPUTS" "$TOOLS"
+if [[ -s $FLOORS ]]; then
+  echo
+  echo "libcsv alone (csv_parse with counting callbacks over every input file, one thread; chiiki hands"
+  echo "every input byte to csv_parse, so half of this is a floor under its load phase on two cores):"
+  while IFS=$'\t' read -r n secs rate; do
+    printf '  %s districts: %s CPU (%s), i.e. at least %.2f s of load on 2 cores\n' "$(printf "%'d" "$n" 2>/dev/null || echo "$n")" "$secs" "$rate" "$(awk -v s="${secs% s}" 'BEGIN { print s / 2 }')"
+  done <"$FLOORS"
+fi
 if [[ -n $CROSS ]]; then
   echo
   echo "Cross-check at $CHECK districts:"
