@@ -74,6 +74,10 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     return out
   }
 
+  /// The rows whose level is centre, in order: `positions { $0.level == .centre }` read out,
+  /// without a scan of the district rows (never centre rows).
+  public var centreLevelRows: [ReferralOutcome] { fixed.filter { $0.level == .centre } }
+
   /// The centre rows (all categories first).
   public var centreRows: ArraySlice<ReferralOutcome> { fixed.prefix(centreCount) }
   /// The area rows.
