@@ -8,6 +8,24 @@ extension CSVWriter {
     appendCellText(cell)
   }
 
+  /// Appends one text cell given as UTF-8 (valid, e.g. from a `String`): the bytes of
+  /// `appendCell(String(decoding: cell, as: UTF8.self))`.
+  mutating func appendCell(utf8 cell: UnsafeBufferPointer<UInt8>) {
+    separate()
+    let plain: Bool
+    if let lead = cell.first {
+      // The checks of appendCellText's fast path.
+      plain = CSVWriter.isRiskyLead(lead) ? CSVWriter.isPlainNumber(cell) : !cell.contains(where: CSVWriter.needsQuote)
+    } else {
+      plain = true
+    }
+    if plain {
+      data.append(contentsOf: cell)
+    } else {
+      appendCellText(String(decoding: cell, as: UTF8.self))
+    }
+  }
+
   /// The cell's text, neutralised and quoted as needed (after its separator).
   private mutating func appendCellText(_ cell: String) {
     // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.

@@ -20,24 +20,33 @@ public enum CategoryReachWriter {
   struct Rows: Sendable {
     let analysis: Analysis
     let indicatorText: [CaseCategory: String]
+    /// Each district's code and name cells, rendered once for all its categories' rows.
+    let districtCells: RenderedCells
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
+      var cells = RenderedCells(entries: analysis.districts.count, bytesEach: 32)
+      for district in analysis.districts.districts { cells.add(district.code.rawValue, district.name) }
+      districtCells = cells
       let mapped = Dictionary(uniqueKeysWithValues: analysis.categorySummaries.map { ($0.category, $0.indicators) })
       indicatorText = mapped.mapValues { ids in ids.isEmpty ? "all" : ids.map(\.rawValue).joined(separator: "+") }
     }
 
     func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
-      // Rows come category by category: the indicators' text is looked up once per category,
-      // not hashed per row.
-      var current: (category: CaseCategory, text: String)? = nil
-      let districts = analysis.districts.districts
+      // Rows come category by category: the category's cells (its name, the indicators' text)
+      // are rendered once per category, not looked up and escaped per row.
+      var current: CaseCategory? = nil
+      var categoryCells = RenderedCells()
       analysis.categoryReach.forEachRow(in: positions) { row in
-        if current?.category != row.category { current = (row.category, indicatorText[row.category] ?? "all") }
-        csv.appendCell(row.category.rawValue)
-        csv.appendCell(districts[row.district].code.rawValue)
-        csv.appendCell(districts[row.district].name)
-        csv.appendCell(current?.text ?? "all")
+        if current != row.category {
+          current = row.category
+          categoryCells.removeAll()
+          categoryCells.add(row.category.rawValue)
+          categoryCells.add(indicatorText[row.category] ?? "all")
+        }
+        categoryCells.append(0, to: &csv)
+        districtCells.append(row.district, to: &csv)
+        categoryCells.append(1, to: &csv)
         csv.appendFixed(row.reach.observed, 0)
         csv.appendFixed(row.reach.expected, 6)
         csv.appendFixed(row.reach.missing, 6)

@@ -22,13 +22,18 @@ public enum OutreachTargetsWriter {
   struct Rows: Sendable {
     let analysis: Analysis
     let labels: Labels
+    /// The reasons cell's words, made once (`Labels.reasons` without its strings).
+    let reasons: ReasonsText
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
       labels = Labels(analysis.configuration.language)
+      reasons = ReasonsText(labels, configuration: analysis.configuration)
     }
 
     func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
+      var reasonBytes: [UInt8] = []
+      reasonBytes.reserveCapacity(512)
       for k in positions {
         let p = analysis.priorities[k]
         let district = analysis.districts.districts[p.district]
@@ -43,7 +48,9 @@ public enum OutreachTargetsWriter {
         csv.appendFixed(p.reach.ratio, 6)
         if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
         csv.appendInt(p.leaflets)
-        csv.appendCell(labels.reasons(p.drivers, configuration: analysis.configuration))
+        reasonBytes.removeAll(keepingCapacity: true)
+        reasons.append(p.drivers, to: &reasonBytes)
+        reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
         csv.appendCell(district.area ?? "")
         csv.appendFixed(p.reach.ratioInterval?.lower, 6)
         csv.appendFixed(p.reach.ratioInterval?.upper, 6)

@@ -58,6 +58,83 @@ public struct Labels: Sendable {
   }
 }
 
+/// The `reasons` cell as UTF-8 without building its strings: the words around the figures are
+/// made once for a run (per indicator, the label and its lead-in) and the figures are written
+/// straight into the bytes, in the same order and format as `Labels.reasons`.
+struct ReasonsText: Sendable {
+  let labels: Labels
+  let configuration: Configuration
+  /// Per indicator of the configuration: its id and the text before its ratio.
+  let needHeads: [(id: IndicatorID, head: [UInt8])]
+  /// The confidence level as in `needReason` (`95`).
+  let percent: [UInt8]
+  let lowData: [UInt8]
+  let separator: [UInt8]
+  /// The fixed words of `needReason` and `reachReason`, in order.
+  let ratioEnd: [UInt8], intervalOpen: [UInt8], intervalWord: [UInt8], dash: [UInt8], intervalClose: [UInt8]
+  let reachHead: [UInt8], reachTail: [UInt8]
+
+  init(_ labels: Labels, configuration: Configuration) {
+    self.labels = labels
+    self.configuration = configuration
+    needHeads = configuration.indicators.keys.sorted().map { ($0, Self.needHead(labels, configuration.indicator($0))) }
+    let level = configuration.confidenceLevel
+    percent = Array(NumberFormat.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1).utf8)
+    lowData = Array(labels.lowDataReason.utf8)
+    separator = Array(labels.pick("；", "; ").utf8)
+    ratioEnd = Array(labels.pick("倍", "× reference").utf8)
+    intervalOpen = Array(labels.pick("（", " (").utf8)
+    intervalWord = Array(labels.pick("%CI ", "% CI ").utf8)
+    dash = Array("–".utf8)
+    intervalClose = Array(labels.pick("）", ")").utf8)
+    reachHead = Array(labels.pick("相談は期待値の", "consultations ").utf8)
+    reachTail = Array(labels.pick("", " of expected").utf8)
+  }
+
+  /// The text of `needReason` before the ratio.
+  static func needHead(_ labels: Labels, _ config: IndicatorConfig) -> [UInt8] {
+    Array(labels.pick("\(labels.indicator(config))が基準の", "\(labels.indicator(config)) ").utf8)
+  }
+
+  /// Appends `labels.reasons(drivers, configuration:)` as UTF-8 to `out`.
+  func append(_ drivers: [PriorityDriver], to out: inout [UInt8]) {
+    for (k, driver) in drivers.enumerated() {
+      if k > 0 { out += separator }
+      switch driver {
+      case .need(let id, let ratio, let interval):
+        if let known = needHeads.first(where: { $0.id == id }) {
+          out += known.head
+        } else {
+          out += Self.needHead(labels, configuration.indicator(id))
+        }
+        NumberFormat.appendFixed(ratio, 1, to: &out)
+        out += ratioEnd
+        if let interval {
+          out += intervalOpen
+          out += percent
+          out += intervalWord
+          NumberFormat.appendFixed(interval.lower, 1, to: &out)
+          out += dash
+          NumberFormat.appendFixed(interval.upper, 1, to: &out)
+          out += intervalClose
+        }
+      case .reach(let ratio):
+        // NumberFormat.percent: the whole percent and `%`, or `—` when not finite.
+        out += reachHead
+        if ratio.isFinite {
+          NumberFormat.appendFixed(ratio * 100, 0, to: &out)
+          out.append(0x25)
+        } else {
+          out += Array(NumberFormat.percent(ratio).utf8)
+        }
+        out += reachTail
+      case .lowData:
+        out += lowData
+      }
+    }
+  }
+}
+
 // MARK: - Meeting report (meeting_summary.md / .html)
 
 extension Labels {

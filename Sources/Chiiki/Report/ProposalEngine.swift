@@ -90,7 +90,8 @@ enum ProposalEngine {
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
-      let low = index.lowExitOfArea[index.areaSlot(d)] ?? index.lowExit["district|" + c.analysis.districts.districts[d].code.rawValue]
+      let low = index.lowExitOfArea[index.areaSlot(d)]
+        ?? (index.lowExitOfDistrict.isEmpty ? nil : index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue])
       guard let low else { return nil }
       return describe ? l.evidenceLowExit(low.name) : ""
     case .priorityTop(let n):

@@ -24,6 +24,10 @@ extension ProposalEngine {
     var lowExit: [String: ReferralOutcome] = [:]
     /// Per area slot, the low-exit row of the area (`lowExit["area|name"]`; nil for slot 0).
     var lowExitOfArea: [ReferralOutcome?] = []
+    /// The district entries of `lowExit` keyed by code alone (`lowExit["district|" + code]`
+    /// is `lowExitOfDistrict[code]`: the prefix ends in a starter, so keys are equal exactly
+    /// when codes are); checked only when not empty, so that most runs make no key per district.
+    var lowExitOfDistrict: [String: ReferralOutcome] = [:]
     /// Per indicator id, its position in `ReportContext.indicators` (the first, should an id
     /// appear twice).
     var indicatorPosition: [IndicatorID: Int] = [:]
@@ -58,6 +62,7 @@ extension ProposalEngine {
       for o in outcomes.positions(where: { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) }).map({ outcomes[$0] }) {
         let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
         if lowExit[key] == nil { lowExit[key] = o }
+        if o.level == .district, lowExitOfDistrict[o.key] == nil { lowExitOfDistrict[o.key] = o }
       }
       lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
     }

@@ -74,6 +74,10 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     return out
   }
 
+  /// The rows whose level is centre, in order: `positions { $0.level == .centre }` read out,
+  /// without a scan of the district rows (never centre rows).
+  public var centreLevelRows: [ReferralOutcome] { fixed.filter { $0.level == .centre } }
+
   /// The centre rows (all categories first).
   public var centreRows: ArraySlice<ReferralOutcome> { fixed.prefix(centreCount) }
   /// The area rows.
@@ -93,12 +97,24 @@ struct OutcomeSource: Sendable {
   let centre: [ReferralOutcome?]
 
   func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
+    let district = districts.districts[Int(r.district)]
+    var o = districtFigures(r)
+    o.key = district.code.rawValue
+    o.name = district.name
+    o.area = district.area
+    o.category = r.category < 0 ? nil : cases.categories[Int(r.category)]
+    return o
+  }
+
+  /// `districtOutcome` without its texts (key and name empty, area and category nil): the
+  /// counts, rates, intervals, centre rates and flags, for a writer that renders the district's
+  /// and category's cells once (see `ReferralOutcomesWriter`).
+  func districtFigures(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let d = Int(r.district)
     let c = r.category < 0 ? nil : Int(r.category)
-    let district = districts.districts[d]
     var o = ReferralOutcomeEngine.row(
-      .district, key: district.code.rawValue, name: district.name, area: district.area,
-      category: c.map { cases.categories[$0] }, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level)
+      .district, key: "", name: "", area: nil,
+      category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level)
     if let centre = centre[c.map { $0 + 1 } ?? 0] {
       o.centreReferralRate = centre.referralRate
       o.centreExitRate = centre.exitRate

@@ -59,6 +59,11 @@ public enum ReferralOutcomesWriter {
       csv.appendCell(o.area ?? "")
       csv.appendCell(o.category?.rawValue ?? "all")
       csv.appendCell(window)
+      appendFigures(o, to: &csv)
+    }
+
+    /// The cells of `o` from `consultations` on, and the row's end.
+    func appendFigures(_ o: ReferralOutcome, to csv: inout CSVWriter) {
       csv.appendInt(o.consultations)
       csv.appendInt(o.referrals)
       if exits { csv.appendInt(o.exits) } else { csv.appendCell("") }
@@ -101,9 +106,40 @@ public enum ReferralOutcomesWriter {
     }
 
     /// The district rows at `positions` (a range of `districtPositions`).
+    ///
+    /// The rows of a district come together: its cells (level, code, name, area) are rendered
+    /// once per district and each category's cells (category, period) once per call, and only
+    /// the figures are built per row (`OutcomeSource.districtFigures`); the bytes are those of
+    /// `append(outcomes[i])`.
     func appendDistricts(_ positions: Range<Int>, to csv: inout CSVWriter) {
       let outcomes = analysis.resources.outcomes
-      for i in positions { append(outcomes[i], to: &csv) }
+      guard let source = outcomes.source else {
+        for i in positions { append(outcomes[i], to: &csv) }
+        return
+      }
+      let districts = source.districts.districts
+      // Entry slot + 1 (0 = all categories): the category and period cells.
+      var categoryCells = RenderedCells()
+      categoryCells.add("all", window)
+      for category in source.cases.categories { categoryCells.add(category.rawValue, window) }
+      // Entries 0 and 1: the level and code, the name and area of the current district.
+      var districtCells = RenderedCells()
+      var current = -1
+      let first = outcomes.fixed.count
+      for i in positions {
+        let r = outcomes.rows[i - first]
+        let d = Int(r.district)
+        if d != current {
+          current = d
+          districtCells.removeAll()
+          districtCells.add(ReferralOutcome.Level.district.rawValue, districts[d].code.rawValue)
+          districtCells.add(districts[d].name, districts[d].area ?? "")
+        }
+        districtCells.append(0, to: &csv)
+        districtCells.append(1, to: &csv)
+        categoryCells.append(Int(r.category) + 1, to: &csv)
+        appendFigures(source.districtFigures(r), to: &csv)
+      }
     }
   }
 }

@@ -52,6 +52,29 @@ import Testing
     }
   }
 
+  /// The district rows rendered from their cells made once per district and their figures
+  /// (`appendDistricts`) against the reference path of commit
+  /// 6d47949: each row built whole (`outcomes[i]`) and appended with `append`.
+  @Test func referralOutcomeDistrictRowsMatchWholeRows() throws {
+    let a = try Self.analysis()
+    let rows = ReferralOutcomesWriter.Rows(a)
+    let outcomes = a.resources.outcomes
+    var reference = CSVWriter(header: ReferralOutcomesWriter.header)
+    rows.appendHead(to: &reference)
+    for i in rows.districtPositions { rows.append(outcomes[i], to: &reference) }
+    #expect(rows.districtPositions.count > 10)
+    #expect(ReferralOutcomesWriter.render(a).data == reference.data)
+    // Figures without texts are the whole row's figures.
+    for i in rows.districtPositions {
+      var whole = outcomes[i]
+      whole.key = ""
+      whole.name = ""
+      whole.area = nil
+      whole.category = nil
+      #expect(outcomes.source!.districtFigures(outcomes.rows[i - outcomes.fixed.count]) == whole)
+    }
+  }
+
   @Test func reachByCategoryInBlocksMatchesRender() throws {
     let a = try Self.analysis()
     let whole = CategoryReachWriter.render(a)?.data ?? []

@@ -16,7 +16,7 @@ enum ResourcesSection {
     let missing = r.gaps.filter(\.isGap).map { l.gapSentence(area: $0.area.isEmpty ? l.wholeCity : $0.area, kind: $0.kind, needRatio: c.ratio($0.needRatio), lower: c.ratio($0.needRatioLower)) }
 
     // Outcomes: the centre overall and by category, each count group protected with its total.
-    let centre = r.outcomes.positions { $0.level == .centre }.map { r.outcomes[$0] }
+    let centre = r.outcomes.centreLevelRows
     let overall = centre.first { $0.category == nil }
     let byCategory = centre.filter { $0.category != nil }.sorted { $0.category! < $1.category! }
     let s = c.suppression

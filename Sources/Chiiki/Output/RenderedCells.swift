@@ -1,0 +1,58 @@
+/// Cells whose CSV text is made once and appended many times (a district's code and name,
+/// repeated on every row of the district): each entry holds the bytes `appendCell` gives for its
+/// texts, in order and with the commas between them but without the separator before the first,
+/// so appending an entry gives the same bytes as `appendCell` for each text again.
+struct RenderedCells: Sendable {
+  /// Where each entry ends in the scratch writer's bytes (entry `i` is `ends[i] ..< ends[i + 1]`).
+  private var ends: [Int] = [0]
+  /// The writer that renders the cells (its row state is reset before each entry); its `data`
+  /// holds the entries' bytes, one after another.
+  private var scratch = CSVWriter(rows: [], capacity: 0)
+
+  /// An empty table with room for `entries` entries of about `bytesEach` bytes.
+  init(entries: Int = 0, bytesEach: Int = 0) {
+    ends.reserveCapacity(entries + 1)
+    scratch.data.reserveCapacity(entries * bytesEach)
+  }
+
+  /// How many entries there are.
+  var count: Int { ends.count - 1 }
+
+  /// Adds an entry: the cell `text` as `appendCell` writes it.
+  mutating func add(_ text: String) {
+    scratch.rowStarted = false
+    scratch.appendCell(text)
+    ends.append(scratch.data.count)
+  }
+
+  /// Adds an entry: the cells `first` and `second` as `appendCell` writes them, with the comma
+  /// between them.
+  mutating func add(_ first: String, _ second: String) {
+    scratch.rowStarted = false
+    scratch.appendCell(first)
+    scratch.appendCell(second)
+    ends.append(scratch.data.count)
+  }
+
+  /// Forgets every entry, keeping the room.
+  mutating func removeAll() {
+    scratch.data.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    ends.append(0)
+  }
+
+  /// Appends entry `i` to the row being built in `csv`, as its next cells.
+  func append(_ i: Int, to csv: inout CSVWriter) {
+    scratch.data.withUnsafeBufferPointer { all in
+      csv.appendRenderedCells(UnsafeBufferPointer(rebasing: all[ends[i] ..< ends[i + 1]]))
+    }
+  }
+}
+
+extension CSVWriter {
+  /// Appends cells already rendered by `appendCell` (see `RenderedCells`), after the separator.
+  mutating func appendRenderedCells(_ cells: UnsafeBufferPointer<UInt8>) {
+    if rowStarted { data.append(0x2C) } else { rowStarted = true }
+    data.append(contentsOf: cells)
+  }
+}
