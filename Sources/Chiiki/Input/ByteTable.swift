@@ -203,19 +203,28 @@ struct FieldCache<Value> {
     let h = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
     let first = Int(truncatingIfNeeded: h >> 56)
     let second = Int(truncatingIfNeeded: (h >> 48) & 0xFF)
-    let hit = memo.withUnsafeBufferPointer { m -> Entry? in
+    let hit = memo.withUnsafeBufferPointer { m -> Int in
       let a = m[first]
-      if a.count == n && a.low == low && a.high == high { return a }
+      if a.count == n && a.low == low && a.high == high { return first }
       let b = m[second]
-      if b.count == n && b.low == low && b.high == high { return b }
-      return nil
+      if b.count == n && b.low == low && b.high == high { return second }
+      return -1
     }
-    if let hit {
-      last = hit
-      return hit.value
+    if hit >= 0 {
+      last = memo.withUnsafeBufferPointer { $0[hit] }
+      return last.value
     }
+    return miss(bytes, low: low, high: high, first: first, second: second)
+  }
+
+  /// `value(for:)` when neither the last entry nor the memo holds the bytes: the table
+  /// lookup, remembered in the memo. Kept out of line so that the hit path stays small
+  /// enough to inline into the loaders.
+  @inline(never) private mutating func miss(
+    _ bytes: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64, first: Int, second: Int
+  ) -> Value? {
     guard let v = table.value(for: bytes) else { return nil }
-    let entry = Entry(low: low, high: high, count: n, value: v)
+    let entry = Entry(low: low, high: high, count: bytes.count, value: v)
     let slot = memo[first].count < 0 || memo[second].count >= 0 ? first : second
     memo[slot] = entry
     last = entry
@@ -268,6 +277,12 @@ struct DistrictMemo {
   /// `RowFields.district` would find.
   @inline(__always) mutating func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ encoding: InputEncoding) -> Int? {
     if let same = cached(bytes) { return same }
+    return scanNext(bytes, codes, encoding)
+  }
+
+  /// `lookup` when the bytes are not the previous code: the scan of the next codes, kept out
+  /// of line so that the common case (the same district as the previous row) inlines.
+  @inline(never) private mutating func scanNext(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ encoding: InputEncoding) -> Int? {
     guard lastCount >= 0, encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
       let found = codes.scan(bytes, after: lastIndex, count: DistrictMemo.scanAhead)
     else { return nil }

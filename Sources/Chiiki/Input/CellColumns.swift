@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 /// The cells one reading thread of statistics.csv has written, per (indicator, period) grid
@@ -62,6 +63,14 @@ final class CellColumns: @unchecked Sendable {
     if m[o] != 0 { return false }
     m[o] = ~numerator
     m[2 &* n &+ o] = ~denominator
+    // Rows of one district write to every (slot, band) mapping, far too many streams for the
+    // hardware prefetcher, and each cache line of cells serves 16 districts: ask now for the
+    // line that a district 16 on will write, so that it is in cache by then (a hint only; once
+    // per line, from the district that starts one).
+    if d & 15 == 0 {
+      chiiki_prefetch_for_write(m + (o &+ 16))
+      chiiki_prefetch_for_write(m + (2 &* n &+ o &+ 16))
+    }
     written(m)[sex &* blocksPerSex &+ (d >> 10)] = 1
     return true
   }
