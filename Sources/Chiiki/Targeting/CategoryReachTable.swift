@@ -33,20 +33,6 @@ public struct CategoryReachTable: Sendable {
   /// Every row, category by category (name order), districts in table order; each the same
   /// `Reach` that `ReachEngine.reach` gives. Exact intervals are reused for equal counts.
   public func forEachRow(_ body: (CategoryReach) -> Void) {
-    var intervals = ExactPoissonIntervals(level: level)
-    for column in columns {
-      for d in 0..<districtCount {
-        let o = Double(observed[column.slot * districtCount + d])
-        let e = column.expected[d]
-        var interval: Interval? = nil
-        if e > 0 {
-          let ci = intervals.memoised(count: o)
-          interval = Interval(lower: ci.lower / e, upper: ci.upper / e)
-        }
-        body(CategoryReach(
-          category: column.category, district: d,
-          reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: e > 0 ? column.reliability[d] : 0)))
-      }
-    }
+    forEachRow(in: 0..<count, body)
   }
 }
