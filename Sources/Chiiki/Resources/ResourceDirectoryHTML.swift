@@ -67,47 +67,13 @@ enum ResourceDirectoryHTML {
     out.add("</ol>\n</nav>\n")
 
     // Per entry, built in place: the bulk of the file.
-    let fieldLabels = [labels.directoryTarget, labels.directoryAddress, labels.directoryContact, labels.directoryHours].map { "<dt>\(e($0))</dt><dd>" }
-    let urlLabel = "<dt>\(e(labels.directoryURL))</dt><dd>"
+    let pieces = DirectoryMarkup.html.pieces(labels)
     for (a, area) in directory.areas.enumerated() {
       out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
         for entry in kind.entries {
-          // Fields read in place, as bytes (no `String` per field).
-          let i = entry.index
-          out.add("<article class=\"resource\">\n<h4>")
-          let resource = directory.resources[i]
-          resource.withBytes(.name) { out.addHTML(utf8: $0) }
-          out.add("</h4>\n<dl>\n")
-          func field(_ label: String, _ value: Resource.Field) {
-            guard !resource.isEmpty(value) else { return }
-            out.add(label)
-            resource.withBytes(value) { out.addHTML(utf8: $0) }
-            out.add("</dd>\n")
-          }
-          field(fieldLabels[0], .target)
-          if !entry.address.isEmpty {
-            out.add(fieldLabels[1])
-            out.addHTML(entry.address)
-            out.add("</dd>\n")
-          }
-          field(fieldLabels[2], .contact)
-          field(fieldLabels[3], .hours)
-          if !resource.isEmpty(.url) {
-            out.add(urlLabel)
-            if let link = entry.link {
-              out.add("<a href=\"")
-              out.addHTML(link)
-              out.add("\">")
-              out.addHTML(link)
-              out.add("</a>")
-            } else {
-              resource.withBytes(.url) { out.addHTML(utf8: $0) }
-            }
-            out.add("</dd>\n")
-          }
-          out.add("</dl>\n</article>\n")
+          DirectoryMarkup.html.append(entry, of: directory, pieces, to: &out)
           if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
         out.add("</section>\n")

@@ -38,44 +38,13 @@ enum ResourceDirectoryMarkdown {
       for kind in area.kinds { out.add("  - \(text(kind.name))\(labels.parenthesised(labels.directoryCount(kind.entries.count)))\n") }
     }
     // Per entry, built in place: the bulk of the file.
-    let fieldLabels = [labels.directoryTarget, labels.directoryAddress, labels.directoryContact, labels.directoryHours].map { "- \($0): " }
-    let urlLabel = "- \(labels.directoryURL): "
+    let pieces = DirectoryMarkup.markdown.pieces(labels)
     for area in directory.areas {
       out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
         for entry in kind.entries {
-          // Fields read in place, as bytes (no `String` per field).
-          let i = entry.index
-          out.add("\n#### ")
-          let resource = directory.resources[i]
-          resource.withBytes(.name) { out.addMarkdown(utf8: $0) }
-          out.add("\n\n")
-          func field(_ label: String, _ value: Resource.Field) {
-            guard !resource.isEmpty(value) else { return }
-            out.add(label)
-            resource.withBytes(value) { out.addMarkdown(utf8: $0) }
-            out.add("\n")
-          }
-          field(fieldLabels[0], .target)
-          if !entry.address.isEmpty {
-            out.add(fieldLabels[1])
-            out.addMarkdown(entry.address)
-            out.add("\n")
-          }
-          field(fieldLabels[2], .contact)
-          field(fieldLabels[3], .hours)
-          if !resource.isEmpty(.url) {
-            out.add(urlLabel)
-            if let link = entry.link {
-              out.add("<")
-              out.add(link)
-              out.add(">")
-            } else {
-              resource.withBytes(.url) { out.addMarkdown(utf8: $0) }
-            }
-            out.add("\n")
-          }
+          DirectoryMarkup.markdown.append(entry, of: directory, pieces, to: &out)
           if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
       }
