@@ -11,8 +11,7 @@ enum ImportFixtures {
 
   /// Writes `text` (UTF-8) to a new temporary file and returns its path.
   static func temporaryFile(_ text: String, name: String = "input.csv") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chiiki-import-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = URL(fileURLWithPath: TestScratch.folder("import"))
     let url = dir.appendingPathComponent(name)
     try! Data(text.utf8).write(to: url)
     return url.path

@@ -9,8 +9,7 @@ struct GeneratedCity {
   let summary: SampleSummary
 
   init(_ options: CityGenerator.Options) throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("chiiki-sample-tests-\(UUID().uuidString)").path
+    directory = TestScratch.folder("sample")
     generator = try CityGenerator(options: options)
     summary = try generator.write(to: directory)
   }

@@ -5,8 +5,7 @@ struct TempDir {
   let path: String
 
   init() {
-    path = NSTemporaryDirectory() + "chiiki-test-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    path = TestScratch.folder("test")
   }
 
   func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
