@@ -52,7 +52,7 @@ public enum StatisticsLoader {
             let partBases = plan.map { p in p.parts.map { popGrid!.offset(district: 0, sex: sex, band: $0) } }
             for d in 0..<grid.districtCount {
               let o = grid.offset(district: d, sex: sex, band: b)
-              guard grid.denominators[o] == CellMark.fromPopulation else { continue }
+              guard grid.denominatorCodes[o] == CellCode.fromPopulation else { continue }
               let figure: UInt32?
               if let population, let popPeriod {
                 if let plan, let partBases, let popGrid {
@@ -70,18 +70,18 @@ public enum StatisticsLoader {
                                      "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band): denominator is empty and population.csv has no figure for that cell"
                                        + (population == nil ? " (population.csv is missing)" : "")))
                 }
-                grid.denominators[o] = CellMark.missing
+                grid.setDenominator(CellMark.missing, at: o)
                 continue
               }
               if value == 0 {
-                grid.denominators[o] = CellMark.missing
-                grid.numerators[o] = CellMark.missing
+                grid.setDenominator(CellMark.missing, at: o)
+                grid.setNumerator(CellMark.missing, at: o)
                 suppressed += 1
                 continue
               }
-              grid.denominators[o] = value
+              grid.setDenominator(value, at: o)
               filled += 1
-              let n = grid.numerators[o]
+              let n = grid.numerator(at: o)
               if CellMark.isCount(n) && n > value {
                 log.add(Diagnostic(.error, file: "statistics.csv",
                                    "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band): numerator \(n) is above the population \(value) from population.csv"))
@@ -137,7 +137,7 @@ public enum StatisticsLoader {
         for b in order where grid.hasBand(b) {
           for sex in Sex.allCases {
             var any = false
-            for d in 0..<grid.districtCount where grid.numerators[grid.offset(district: d, sex: sex, band: b)] != CellMark.absent {
+            for d in 0..<grid.districtCount where !grid.isAbsent(at: grid.offset(district: d, sex: sex, band: b)) {
               any = true
               hasRows[d] = true
             }
@@ -149,14 +149,14 @@ public enum StatisticsLoader {
         for d in 0..<grid.districtCount where hasRows[d] {
           // Whether the district has a hole, without building the list (only examples need it).
           var hasHole = false
-          for u in used where grid.numerators[grid.offset(district: d, sex: u.sex, band: u.band)] == CellMark.absent {
+          for u in used where grid.isAbsent(at: grid.offset(district: d, sex: u.sex, band: u.band)) {
             hasHole = true
             break
           }
           guard hasHole else { continue }
           count += 1
           if examples.count < 3 {
-            let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
+            let holes = used.filter { grid.isAbsent(at: grid.offset(district: d, sex: $0.sex, band: $0.band)) }
             examples.append("\(districts.districts[d].code) (\(holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")))")
           }
         }
@@ -179,7 +179,7 @@ public enum StatisticsLoader {
         var used: [AgeBand] = []
         for b in 0..<grid.bandCount where grid.hasBand(b) {
           let start = grid.base(cell: b * 2)!
-          if grid.numerators[start..<(start + 2 * grid.districtCount)].contains(where: { $0 != CellMark.absent }) {
+          if grid.numeratorCodes[start..<(start + 2 * grid.districtCount)].contains(where: { $0 != CellCode.absent }) {
             used.append(data.bands.bands[b])
           }
         }
