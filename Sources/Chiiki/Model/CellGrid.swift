@@ -226,25 +226,45 @@ public struct CellGrid: Sendable {
   }
 }
 
-/// Population of every district x sex x band for one period.
+/// Population of every district x sex x band for one period, each cell a 16-bit `CellCode`
+/// (as in `CellGrid`: half the memory of a `UInt32`), a count too big for it in `overflow` by
+/// offset; `value(at:)` gives the exact value (a count, `CellMark.absent` or `CellMark.missing`).
 public struct PopulationGrid: Sendable {
   public let districtCount: Int
   public private(set) var bandCount: Int
-  public var values: [UInt32]
+  public private(set) var codes: [UInt16]
+  /// Exact values of the cells coded `CellCode.overflow`, by offset (no other entries).
+  public private(set) var overflow: [Int: UInt32] = [:]
 
   public init(districtCount: Int, bandCount: Int) {
     self.districtCount = districtCount
     self.bandCount = bandCount
-    values = Array(repeating: CellMark.absent, count: districtCount * 2 * bandCount)
+    codes = Array(repeating: CellCode.absent, count: districtCount * 2 * bandCount)
   }
 
   @inline(__always) public func offset(district: Int, sex: Sex, band: Int) -> Int {
     (band * 2 + sex.rawValue) * districtCount + district
   }
 
+  /// The value of a cell (a count or a `CellMark`).
+  @inline(__always) public func value(at o: Int) -> UInt32 {
+    CellCode.value(codes[o], table: overflow, key: o)
+  }
+
+  /// Whether no row gave the cell.
+  @inline(__always) public func isAbsent(at o: Int) -> Bool { codes[o] == CellCode.absent }
+
+  /// Sets a cell to any value (a count or a `CellMark`).
+  public mutating func setValue(_ v: UInt32, at o: Int) {
+    let c = CellCode.code(v)
+    if _slowPath(codes[o] == CellCode.overflow) { overflow[o] = nil }
+    codes[o] = c
+    if _slowPath(c == CellCode.overflow) { overflow[o] = v }
+  }
+
   public mutating func ensureBands(_ count: Int) {
     guard count > bandCount else { return }
-    values.append(contentsOf: repeatElement(CellMark.absent, count: (count - bandCount) * 2 * districtCount))
+    codes.append(contentsOf: repeatElement(CellCode.absent, count: (count - bandCount) * 2 * districtCount))
     bandCount = count
   }
 }

@@ -85,6 +85,23 @@ import Testing
     #expect(rebuilt.numeratorCodes == grid.numeratorCodes && rebuilt.denominatorOverflow == grid.denominatorOverflow)
   }
 
+  @Test func aPopulationGridWrittenAtRandomHoldsThePlainValues() {
+    var state: UInt64 = 9
+    let n = 2_049
+    var grid = PopulationGrid(districtCount: n, bandCount: 2)
+    grid.ensureBands(3)
+    var values = [UInt32](repeating: CellMark.absent, count: 3 * 2 * n)
+    for _ in 0..<20_000 {
+      let o = Int(splitMix(&state) % UInt64(values.count))
+      let v = Self.value(&state)
+      grid.setValue(v, at: o)
+      values[o] = v
+    }
+    #expect(values.indices.allSatisfy { grid.value(at: $0) == values[$0] && grid.isAbsent(at: $0) == (values[$0] == CellMark.absent) })
+    #expect(Set(grid.overflow.keys) == Set(values.indices.filter { CellCode.code(values[$0]) == CellCode.overflow }))
+    #expect(!grid.overflow.isEmpty)
+  }
+
   /// One row of a random statistics.csv.
   struct Row {
     var period: String
@@ -151,6 +168,8 @@ import Testing
 
     var populationLog = DiagnosticLog()
     let (populationData, _) = try PopulationLoader.load(path: dir.file("population.csv"), districts: districts, encoding: nil, log: &populationLog)
+    // The city districts' population cells overflow 16 bits in the population grid too.
+    #expect(populationData.grids.values.contains { !$0.overflow.isEmpty })
     func load(_ p: ReadParallelism) throws -> (StatisticsData, [String]) {
       var log = DiagnosticLog()
       let (data, _) = try StatisticsLoader.load(
