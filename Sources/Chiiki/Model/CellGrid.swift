@@ -254,8 +254,9 @@ public struct PopulationGrid: Sendable {
   /// Whether no row gave the cell.
   @inline(__always) public func isAbsent(at o: Int) -> Bool { codes[o] == CellCode.absent }
 
-  /// Sets a cell to any value (a count or a `CellMark`).
-  public mutating func setValue(_ v: UInt32, at o: Int) {
+  /// Sets a cell to any value (a count or a `CellMark`); inlined, as it runs once per row of
+  /// population.csv.
+  @inline(__always) public mutating func setValue(_ v: UInt32, at o: Int) {
     let c = CellCode.code(v)
     if _slowPath(codes[o] == CellCode.overflow) { overflow[o] = nil }
     codes[o] = c
