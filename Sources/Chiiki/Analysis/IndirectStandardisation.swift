@@ -19,15 +19,13 @@ public enum IndirectStandardisation {
       var num = 0.0
       var den = 0.0
       guard let base = grid.base(cell: cell) else { return nil }
-      grid.numerators.withUnsafeBufferPointer { numerators in
-        grid.denominators.withUnsafeBufferPointer { denominators in
-          for d in 0..<n {
-            let x = numerators[base + d]
-            let y = denominators[base + d]
-            if CellMark.isCount(x) && CellMark.isCount(y) {
-              num += Double(x)
-              den += Double(y)
-            }
+      grid.withCells { cells in
+        for d in 0..<n {
+          let x = cells.numerator(base + d)
+          let y = cells.denominator(base + d)
+          if CellMark.isCount(x) && CellMark.isCount(y) {
+            num += Double(x)
+            den += Double(y)
           }
         }
       }
@@ -58,23 +56,21 @@ public enum IndirectStandardisation {
     return ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (Totals) -> Void) in
       var totals = [Totals](repeating: Totals(), count: range.count)
       let first = range.lowerBound
-      grid.numerators.withUnsafeBufferPointer { numerators in
-        grid.denominators.withUnsafeBufferPointer { denominators in
-          for cell in cells {
-            guard let base = grid.base(cell: cell) else { continue }
-            let rate = rates[cell]
-            for d in range {
-              let x = numerators[base + d]
-              if x == CellMark.absent { continue }
-              let y = denominators[base + d]
-              guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
-                totals[d - first].excludedCells += 1
-                continue
-              }
-              totals[d - first].observed += Double(x)
-              totals[d - first].denominator += Double(y)
-              totals[d - first].expected += Double(y) * rate
+      grid.withCells { values in
+        for cell in cells {
+          guard let base = grid.base(cell: cell) else { continue }
+          let rate = rates[cell]
+          for d in range {
+            let x = values.numerator(base + d)
+            if x == CellMark.absent { continue }
+            let y = values.denominator(base + d)
+            guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
+              totals[d - first].excludedCells += 1
+              continue
             }
+            totals[d - first].observed += Double(x)
+            totals[d - first].denominator += Double(y)
+            totals[d - first].expected += Double(y) * rate
           }
         }
       }

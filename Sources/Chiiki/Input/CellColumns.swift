@@ -8,20 +8,23 @@ import Foundation
 /// when the band is first written, so every page is resident even when the thread saw a
 /// handful of districts — and the two halves of a split read both held a full grid of the
 /// period at the split (about 255 MB more at the peak for 220,000 districts). Here each
-/// (slot, band) is an anonymous mapping that stores a cell as its bitwise complement: a page
-/// never written reads as 0, which is `~CellMark.absent`, and takes no memory. One byte per
-/// block of `blockSize` districts (a page of counts) records which blocks were written, so that
-/// merging and finishing visit only those.
+/// (slot, band) is an anonymous mapping that stores a cell's 16-bit `CellCode` as its bitwise
+/// complement: a page never written reads as 0, which is `~CellCode.absent`, and takes no
+/// memory. One byte per block of `blockSize` districts (a page of codes) records which blocks
+/// were written, so that merging and finishing visit only those. A count too big for its code
+/// (`CellCode.overflow`) is kept in `overflow`, the table of its mapping, by its index in the
+/// mapping; the table travels with the mapping when halves are merged and becomes the grid's.
 ///
-/// Layout of a mapping (n districts): numerators [sex x n], denominators [sex x n], then the
-/// written-block bytes [sex x blocks] — the (sex, district) order of a `CellGrid` band.
+/// Layout of a mapping (n districts): numerator codes [sex x n], denominator codes [sex x n],
+/// then the written-block bytes [sex x blocks] — the (sex, district) order of a `CellGrid` band.
 final class CellColumns: @unchecked Sendable {
   // Safe: a CellColumns belongs to one StatisticsAccumulator, used by one thread at a time —
   // the thread that reads its half of the file, then (after concurrentPerform has joined both)
   // the caller's thread, which absorbs and finishes it.
 
-  /// Districts per written-block flag: 1024 counts = one 4 KiB page.
-  static let blockSize = 1024
+  /// Districts per written-block flag: 2048 codes = one 4 KiB page.
+  static let blockSize = 2048
+  static let blockShift = 11
 
   let districtCount: Int
   let blocksPerSex: Int
@@ -30,7 +33,11 @@ final class CellColumns: @unchecked Sendable {
   /// Per grid slot, per band index: the mapping (nil = no cell of that band yet). Read for
   /// every row, so without the run-time exclusivity check: no access to it overlaps another
   /// (one thread at a time, and no method hands out an inout reference to it).
-  @exclusivity(unchecked) private(set) var mappings: [[UnsafeMutablePointer<UInt32>?]] = []
+  @exclusivity(unchecked) private(set) var mappings: [[UnsafeMutablePointer<UInt16>?]] = []
+  /// Per mapping (of this state), the exact values of its cells coded `CellCode.overflow`, by
+  /// index in the mapping (numerators from 0, denominators from 2n); no entry for a mapping
+  /// without such cells.
+  private var overflow: [UnsafeMutablePointer<UInt16>: [Int: UInt32]] = [:]
   /// Per grid slot, the bands with a mapping in the order they were first written (the order
   /// in which a dense grid would have given them storage).
   private(set) var bandOrder: [[Int]] = []
@@ -39,7 +46,7 @@ final class CellColumns: @unchecked Sendable {
     self.districtCount = districtCount
     blocksPerSex = (districtCount + Self.blockSize - 1) / Self.blockSize
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let bytes = 16 * districtCount + 2 * blocksPerSex
+    let bytes = 8 * districtCount + 2 * blocksPerSex
     mappingBytes = max(page, (bytes + page - 1) / page * page)
   }
 
@@ -55,45 +62,61 @@ final class CellColumns: @unchecked Sendable {
     bandOrder.append([])
   }
 
-  /// Writes a cell; false (and nothing written) when the cell was already written.
+  /// Writes a cell (any `UInt32` values, marks included); false (and nothing written) when the
+  /// cell was already written.
   @inline(__always) func write(slot: Int, band: Int, sex: Int, district d: Int, numerator: UInt32, denominator: UInt32) -> Bool {
     let m = mapping(slot: slot, band: band)
     let n = districtCount
     let o = sex &* n &+ d
     if m[o] != 0 { return false }
-    m[o] = ~numerator
-    m[2 &* n &+ o] = ~denominator
+    let numeratorCode = CellCode.code(numerator)
+    let denominatorCode = CellCode.code(denominator)
+    m[o] = ~numeratorCode
+    m[2 &* n &+ o] = ~denominatorCode
+    if _slowPath(numeratorCode == CellCode.overflow) { overflow[m, default: [:]][o] = numerator }
+    if _slowPath(denominatorCode == CellCode.overflow) { overflow[m, default: [:]][2 &* n &+ o] = denominator }
     // Rows of one district write to every (slot, band) mapping, far too many streams for the
-    // hardware prefetcher, and each cache line of cells serves 16 districts: ask now for the
-    // line that a district 16 on will write, so that it is in cache by then (a hint only; once
+    // hardware prefetcher, and each cache line of codes serves 32 districts: ask now for the
+    // line that a district 32 on will write, so that it is in cache by then (a hint only; once
     // per line, from the district that starts one).
-    if d & 15 == 0 {
-      chiiki_prefetch_for_write(m + (o &+ 16))
-      chiiki_prefetch_for_write(m + (2 &* n &+ o &+ 16))
+    if d & 31 == 0 {
+      chiiki_prefetch_for_write(m + (o &+ 32))
+      chiiki_prefetch_for_write(m + (2 &* n &+ o &+ 32))
     }
-    written(m)[sex &* blocksPerSex &+ (d >> 10)] = 1
+    written(m)[sex &* blocksPerSex &+ (d >> Self.blockShift)] = 1
     return true
   }
 
-  /// The raw value of a cell's numerator (`CellMark.absent` when not written); for tests.
+  /// The value of a cell's numerator (`CellMark.absent` when not written); for tests.
   func numerator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
     guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
-    return ~m[sex * districtCount + d]
+    let o = sex * districtCount + d
+    return CellCode.value(~m[o], table: overflow[m] ?? [:], key: o)
   }
 
+  /// The value of a cell's denominator (`CellMark.absent` when not written); for tests.
+  func denominator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
+    guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
+    let o = 2 * districtCount + sex * districtCount + d
+    return CellCode.value(~m[o], table: overflow[m] ?? [:], key: o)
+  }
+
+  /// Cells held in overflow tables (numerators and denominators); for tests.
+  var overflowCount: Int { overflow.values.reduce(0) { $0 + $1.count } }
+
   /// The mapping of (slot, band), made on first use.
-  @inline(__always) private func mapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt32> {
+  @inline(__always) private func mapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
     if band < mappings[slot].count, let m = mappings[slot][band] { return m }
     return makeMapping(slot: slot, band: band)
   }
 
-  private func makeMapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt32> {
+  private func makeMapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
     let m = mapZeroed()
     adopt(m, slot: slot, band: band)
     return m
   }
 
-  private func adopt(_ m: UnsafeMutablePointer<UInt32>, slot: Int, band: Int) {
+  private func adopt(_ m: UnsafeMutablePointer<UInt16>, slot: Int, band: Int) {
     if band >= mappings[slot].count {
       mappings[slot].append(contentsOf: repeatElement(nil, count: band + 1 - mappings[slot].count))
     }
@@ -110,6 +133,8 @@ final class CellColumns: @unchecked Sendable {
     for lb in later.bandOrder[from] {
       guard let source = later.mappings[from][lb] else { continue }
       later.mappings[from][lb] = nil
+      // The mapping is this state's from here on (freed by it), and so is its overflow table.
+      if let table = later.overflow.removeValue(forKey: source) { overflow[source] = table }
       let b = bandMap[lb]
       guard b < mappings[to].count, let target = mappings[to][b] else {
         adopt(source, slot: to, band: b)
@@ -130,16 +155,21 @@ final class CellColumns: @unchecked Sendable {
   }
 
   /// How many blocks of a mapping have been written.
-  private func writtenBlocks(_ m: UnsafeMutablePointer<UInt32>) -> Int {
+  private func writtenBlocks(_ m: UnsafeMutablePointer<UInt16>) -> Int {
     let flags = written(m)
     return (0..<(2 * blocksPerSex)).reduce(0) { $0 + Int(flags[$1]) }
   }
 
-  /// Copies the written cells of `source` into `target`; false at the first cell both hold.
-  private func merge(_ source: UnsafeMutablePointer<UInt32>, into target: UnsafeMutablePointer<UInt32>) -> Bool {
+  /// Copies the written cells of `source` into `target` (with their overflow values); false at
+  /// the first cell both hold.
+  private func merge(_ source: UnsafeMutablePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>) -> Bool {
     let n = districtCount
     let sourceWritten = written(source)
     let targetWritten = written(target)
+    if let table = overflow[source] {
+      // Overflow cells are few: move their values first (the cells are checked below).
+      for (index, value) in table where target[index] == 0 { overflow[target, default: [:]][index] = value }
+    }
     for sex in 0..<2 {
       for block in 0..<blocksPerSex where sourceWritten[sex * blocksPerSex + block] != 0 {
         let lower = sex * n + block * Self.blockSize
@@ -174,7 +204,9 @@ final class CellColumns: @unchecked Sendable {
     // Safe: once taken, the mappings belong to this value alone, and `makeGrid` (its only user)
     // reads and frees each of them once.
     var order: [Int]
-    var mappings: [UnsafeMutablePointer<UInt32>]
+    var mappings: [UnsafeMutablePointer<UInt16>]
+    /// The overflow table of each mapping (empty when it has none).
+    var overflow: [[Int: UInt32]]
   }
 
   private func takeBands(slot: Int) -> Bands {
@@ -182,7 +214,8 @@ final class CellColumns: @unchecked Sendable {
     let taken = order.map { mappings[slot][$0]! }
     mappings[slot] = []
     bandOrder[slot] = []
-    return Bands(order: order, mappings: taken)
+    let tables = taken.map { overflow.removeValue(forKey: $0) ?? [:] }
+    return Bands(order: order, mappings: taken, overflow: tables)
   }
 
   /// Copies the bands into a dense grid, freeing each mapping once copied.
@@ -191,9 +224,17 @@ final class CellColumns: @unchecked Sendable {
     var slots = [Int32](repeating: -1, count: bandCount)
     for (position, band) in bands.order.enumerated() { slots[band] = Int32(position) }
     let total = bands.order.count * 2 * n
-    var denominators: [UInt32] = []
-    let numerators = [UInt32](unsafeUninitializedCapacity: total) { num, numCount in
-      denominators = [UInt32](unsafeUninitializedCapacity: total) { den, denCount in
+    var numeratorOverflow: [Int: UInt32] = [:]
+    var denominatorOverflow: [Int: UInt32] = [:]
+    for (position, table) in bands.overflow.enumerated() {
+      let base = position * 2 * n
+      for (index, value) in table {
+        if index < 2 * n { numeratorOverflow[base + index] = value } else { denominatorOverflow[base + index - 2 * n] = value }
+      }
+    }
+    var denominators: [UInt16] = []
+    let numerators = [UInt16](unsafeUninitializedCapacity: total) { num, numCount in
+      denominators = [UInt16](unsafeUninitializedCapacity: total) { den, denCount in
         for (position, m) in bands.mappings.enumerated() {
           let base = position * 2 * n
           let flags = written(m)
@@ -207,8 +248,8 @@ final class CellColumns: @unchecked Sendable {
                   den[base + o] = ~m[2 * n + o]
                 }
               } else {
-                num.baseAddress!.advanced(by: base + lower).initialize(repeating: CellMark.absent, count: upper - lower)
-                den.baseAddress!.advanced(by: base + lower).initialize(repeating: CellMark.absent, count: upper - lower)
+                num.baseAddress!.advanced(by: base + lower).initialize(repeating: CellCode.absent, count: upper - lower)
+                den.baseAddress!.advanced(by: base + lower).initialize(repeating: CellCode.absent, count: upper - lower)
               }
             }
           }
@@ -218,22 +259,26 @@ final class CellColumns: @unchecked Sendable {
       }
       numCount = total
     }
-    return CellGrid(districtCount: n, bandCount: bandCount, slots: slots, numerators: numerators, denominators: denominators)
+    return CellGrid(
+      districtCount: n, bandCount: bandCount, slots: slots, numeratorCodes: numerators, denominatorCodes: denominators,
+      numeratorOverflow: numeratorOverflow, denominatorOverflow: denominatorOverflow)
   }
 
-  @inline(__always) private func written(_ m: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt8> {
+  @inline(__always) private func written(_ m: UnsafeMutablePointer<UInt16>) -> UnsafeMutablePointer<UInt8> {
     UnsafeMutableRawPointer(m + 4 * districtCount).assumingMemoryBound(to: UInt8.self)
   }
 
   /// A zero-filled anonymous mapping: its pages take memory only once written.
-  private func mapZeroed() -> UnsafeMutablePointer<UInt32> {
+  private func mapZeroed() -> UnsafeMutablePointer<UInt16> {
     guard let raw = mmap(nil, mappingBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
       fatalError("out of memory: could not map \(mappingBytes) bytes for statistics cells")
     }
-    return raw.assumingMemoryBound(to: UInt32.self)
+    return raw.assumingMemoryBound(to: UInt16.self)
   }
 
-  private func unmap(_ m: UnsafeMutablePointer<UInt32>) {
+  /// Frees a mapping of this state and its overflow table (a later mapping may reuse the address).
+  private func unmap(_ m: UnsafeMutablePointer<UInt16>) {
+    overflow[m] = nil
     munmap(UnsafeMutableRawPointer(m), mappingBytes)
   }
 }

@@ -75,13 +75,13 @@ struct PopulationAccumulator: RowConsumer {
     }
     current.ensureBands(data.bands.count)
     let o = current.offset(district: d, sex: sex, band: b)
-    if current.values[o] != CellMark.absent {
+    if !current.isAbsent(at: o) {
       row.error("age_group", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(ageEntries[ageEntry]) appears more than once", &log)
     } else {
       switch cell {
-      case .value(let v): current.values[o] = UInt32(v)
+      case .value(let v): current.setValue(UInt32(v), at: o)
       default:
-        current.values[o] = CellMark.missing
+        current.setValue(CellMark.missing, at: o)
         data.missingCells += 1
       }
     }

@@ -19,7 +19,7 @@ public struct PopulationData: Sendable {
     var total: UInt64 = 0
     var covered: [AgeBand] = []
     for (i, b) in bands.bands.enumerated() where band.contains(b) && i < grid.bandCount {
-      let v = grid.values[grid.offset(district: district, sex: sex, band: i)]
+      let v = grid.value(at: grid.offset(district: district, sex: sex, band: i))
       if v == CellMark.absent { continue }
       guard CellMark.isCount(v) else { return nil }
       total += UInt64(v)
@@ -50,7 +50,7 @@ public struct PopulationData: Sendable {
     guard let grid = grids[plan.period] else { return nil }
     var total: UInt64 = 0
     for i in plan.parts {
-      let v = grid.values[grid.offset(district: district, sex: sex, band: i)]
+      let v = grid.value(at: grid.offset(district: district, sex: sex, band: i))
       if v == CellMark.absent {
         // Some part is absent: whether the rest tiles the band depends on which; ask the full rule.
         return population(period: plan.period, district: district, sex: sex, band: plan.band)

@@ -38,57 +38,34 @@ public enum StatisticsLoader {
       guard var byPeriod = data.grids.removeValue(forKey: indicator) else { continue }
       for period in byPeriod.keys.sorted() {
         guard var grid = byPeriod.removeValue(forKey: period) else { continue }
-        var problems = 0
-        var filled = 0
-        var suppressed = 0
+        var counts = FillCounts()
         let popPeriod = population?.latestPeriod(notAfter: period) ?? population?.grids.keys.min()
         let popGrid = popPeriod.flatMap { population?.grids[$0] }
         for b in 0..<grid.bandCount where grid.hasBand(b) {
           let band = data.bands.bands[b]
           let plan = popPeriod.flatMap { population?.lookup(period: $0, band: band) }
           for sex in Sex.allCases {
-            // Offsets of the plan's population cells for district 0 (the plan exists only when
-            // the period has a grid).
-            let partBases = plan.map { p in p.parts.map { popGrid!.offset(district: 0, sex: sex, band: $0) } }
-            for d in 0..<grid.districtCount {
-              let o = grid.offset(district: d, sex: sex, band: b)
-              guard grid.denominators[o] == CellMark.fromPopulation else { continue }
-              let figure: UInt32?
-              if let population, let popPeriod {
-                if let plan, let partBases, let popGrid {
-                  figure = planPopulation(plan, partBases, popGrid, population: population, district: d, sex: sex)
-                } else {
-                  figure = population.population(period: popPeriod, district: d, sex: sex, band: band)
-                }
-              } else {
-                figure = nil
+            let base = grid.offset(district: 0, sex: sex, band: b)
+            func describe(_ d: Int) -> String { "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band)" }
+            // Unwrapped once per band and sex, not per cell (a copy of the plan or the grid per
+            // cell costs more than the cell).
+            if let population, let plan, let popGrid {
+              // Offsets of the plan's population cells for district 0 (the plan exists only
+              // when the period has a grid).
+              let partBases = plan.parts.map { popGrid.offset(district: 0, sex: sex, band: $0) }
+              for d in 0..<grid.districtCount where grid.denominatorCodes[base + d] == CellCode.fromPopulation {
+                let figure = planPopulation(plan, partBases, popGrid, population: population, district: d, sex: sex)
+                fill(figure, at: base + d, &grid, &counts, populationMissing: false, &log) { describe(d) }
               }
-              guard let value = figure else {
-                problems += 1
-                if problems <= 5 {
-                  log.add(Diagnostic(.error, file: "statistics.csv",
-                                     "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band): denominator is empty and population.csv has no figure for that cell"
-                                       + (population == nil ? " (population.csv is missing)" : "")))
-                }
-                grid.denominators[o] = CellMark.missing
-                continue
-              }
-              if value == 0 {
-                grid.denominators[o] = CellMark.missing
-                grid.numerators[o] = CellMark.missing
-                suppressed += 1
-                continue
-              }
-              grid.denominators[o] = value
-              filled += 1
-              let n = grid.numerators[o]
-              if CellMark.isCount(n) && n > value {
-                log.add(Diagnostic(.error, file: "statistics.csv",
-                                   "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band): numerator \(n) is above the population \(value) from population.csv"))
+            } else {
+              for d in 0..<grid.districtCount where grid.denominatorCodes[base + d] == CellCode.fromPopulation {
+                let figure = popPeriod.flatMap { population?.population(period: $0, district: d, sex: sex, band: band) }
+                fill(figure, at: base + d, &grid, &counts, populationMissing: population == nil, &log) { describe(d) }
               }
             }
           }
         }
+        let (problems, filled, suppressed) = (counts.problems, counts.filled, counts.suppressed)
         if suppressed > 0 { data.suppressedCells[indicator, default: 0] += suppressed }
         if filled > 0 { data.filledFromPopulation[indicator, default: 0] += filled }
         if problems > 5 {
@@ -97,6 +74,44 @@ public enum StatisticsLoader {
         byPeriod[period] = grid
       }
       data.grids[indicator] = byPeriod
+    }
+  }
+
+  /// What filling a grid's cells from population.csv did, for its diagnostics and counts.
+  struct FillCounts {
+    var problems = 0
+    var filled = 0
+    var suppressed = 0
+  }
+
+  /// Fills one `fromPopulation` cell with its population figure: a missing figure is an error
+  /// (the first 5 per grid named, by `describe`), a population of 0 suppresses the cell.
+  @inline(__always)
+  private static func fill(
+    _ figure: UInt32?, at o: Int, _ grid: inout CellGrid, _ counts: inout FillCounts, populationMissing: Bool,
+    _ log: inout DiagnosticLog, describe: () -> String
+  ) {
+    guard let value = figure else {
+      counts.problems += 1
+      if counts.problems <= 5 {
+        log.add(Diagnostic(.error, file: "statistics.csv",
+                           "\(describe()): denominator is empty and population.csv has no figure for that cell"
+                             + (populationMissing ? " (population.csv is missing)" : "")))
+      }
+      grid.setDenominator(CellMark.missing, at: o)
+      return
+    }
+    if value == 0 {
+      grid.setDenominator(CellMark.missing, at: o)
+      grid.setNumerator(CellMark.missing, at: o)
+      counts.suppressed += 1
+      return
+    }
+    grid.setDenominator(value, at: o)
+    counts.filled += 1
+    let n = grid.numerator(at: o)
+    if CellMark.isCount(n) && n > value {
+      log.add(Diagnostic(.error, file: "statistics.csv", "\(describe()): numerator \(n) is above the population \(value) from population.csv"))
     }
   }
 
@@ -109,7 +124,7 @@ public enum StatisticsLoader {
   ) -> UInt32? {
     var total: UInt64 = 0
     for base in partBases {
-      let v = grid.values[base + d]
+      let v = grid.value(at: base + d)
       if v == CellMark.absent {
         // Some part is absent: whether the rest tiles the band depends on which; ask the full rule.
         return population.population(period: plan.period, district: d, sex: sex, band: plan.band)
@@ -137,7 +152,7 @@ public enum StatisticsLoader {
         for b in order where grid.hasBand(b) {
           for sex in Sex.allCases {
             var any = false
-            for d in 0..<grid.districtCount where grid.numerators[grid.offset(district: d, sex: sex, band: b)] != CellMark.absent {
+            for d in 0..<grid.districtCount where !grid.isAbsent(at: grid.offset(district: d, sex: sex, band: b)) {
               any = true
               hasRows[d] = true
             }
@@ -149,14 +164,14 @@ public enum StatisticsLoader {
         for d in 0..<grid.districtCount where hasRows[d] {
           // Whether the district has a hole, without building the list (only examples need it).
           var hasHole = false
-          for u in used where grid.numerators[grid.offset(district: d, sex: u.sex, band: u.band)] == CellMark.absent {
+          for u in used where grid.isAbsent(at: grid.offset(district: d, sex: u.sex, band: u.band)) {
             hasHole = true
             break
           }
           guard hasHole else { continue }
           count += 1
           if examples.count < 3 {
-            let holes = used.filter { grid.numerators[grid.offset(district: d, sex: $0.sex, band: $0.band)] == CellMark.absent }
+            let holes = used.filter { grid.isAbsent(at: grid.offset(district: d, sex: $0.sex, band: $0.band)) }
             examples.append("\(districts.districts[d].code) (\(holes.map { "\($0.sex.code) \(data.bands.bands[$0.band])" }.joined(separator: ", ")))")
           }
         }
@@ -179,7 +194,7 @@ public enum StatisticsLoader {
         var used: [AgeBand] = []
         for b in 0..<grid.bandCount where grid.hasBand(b) {
           let start = grid.base(cell: b * 2)!
-          if grid.numerators[start..<(start + 2 * grid.districtCount)].contains(where: { $0 != CellMark.absent }) {
+          if grid.numeratorCodes[start..<(start + 2 * grid.districtCount)].contains(where: { $0 != CellCode.absent }) {
             used.append(data.bands.bands[b])
           }
         }

@@ -75,8 +75,8 @@ public enum SegmentEngine {
       for b in sortedBands where grid.hasBand(b) && statToCommon[b] == k {
         guard let rate = rates[i][b * 2 + s] else { continue }
         let off = grid.offset(district: d, sex: sex, band: b)
-        let x = grid.numerators[off]
-        let y = grid.denominators[off]
+        let x = grid.numerator(at: off)
+        let y = grid.denominator(at: off)
         guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
         o += Double(x)
         e += Double(y) * rate

@@ -78,16 +78,14 @@ struct SegmentModel: Sendable {
           o[j] = 0
           e[j] = 0
         }
-        grids[i].numerators.withUnsafeBufferPointer { num in
-          grids[i].denominators.withUnsafeBufferPointer { den in
-            cells[i].withUnsafeBufferPointer { cells in
+        grids[i].withCells { values in
+          cells[i].withUnsafeBufferPointer { cells in
             for cell in cells {
-              let x = num[cell.base + d]
-              let y = den[cell.base + d]
+              let x = values.numerator(cell.base + d)
+              let y = values.denominator(cell.base + d)
               guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
               o[cell.group] += Double(x)
               e[cell.group] += Double(y) * cell.rate
-            }
             }
           }
         }

@@ -6,6 +6,9 @@ import Testing
 /// CellColumns (the per-thread cells of a statistics read) against dense CellGrids written
 /// cell by cell: the grid it finishes must hold the same cells, in the same band slots, and it
 /// must refuse the same duplicates — within one thread and across the two halves of a split.
+/// Values straddle the 16-bit codes (counts up to 65,519 are codes, larger ones go to the
+/// overflow tables) and include every mark, so the overflow values must follow their cells
+/// through writes, merges and finishing.
 @Suite struct CellColumnsTests {
   struct Write {
     var band: Int
@@ -16,13 +19,17 @@ import Testing
   }
 
   /// Random writes (some in the last, partial block), none repeating a cell.
+  static let numerators: [UInt32] = [0, 3, CellMark.missing, 65_519, 65_520, 65_535, 65_536, 70_000, 4_000_000_000]
+  static let denominators: [UInt32] = [5, CellMark.fromPopulation, CellMark.missing, 65_519, 65_532, 65_533, 100_000, CellMark.maxCount]
+
   static func writes(_ count: Int, districts n: Int, bands: Int, state: inout UInt64, avoiding taken: inout Set<[Int]>) -> [Write] {
     var out: [Write] = []
     while out.count < count {
       let w = Write(
         band: Int(splitMix(&state) % UInt64(bands)), sex: Int(splitMix(&state) % 2),
         district: splitMix(&state) % 4 == 0 ? max(0, n - 1 - Int(splitMix(&state) % 7)) : Int(splitMix(&state) % UInt64(n)),
-        numerator: [0, 3, CellMark.missing][Int(splitMix(&state) % 3)], denominator: [5, CellMark.fromPopulation, CellMark.missing][Int(splitMix(&state) % 3)])
+        numerator: numerators[Int(splitMix(&state) % UInt64(numerators.count))],
+        denominator: denominators[Int(splitMix(&state) % UInt64(denominators.count))])
       guard taken.insert([w.band, w.sex, w.district]).inserted else { continue }
       out.append(w)
     }
@@ -36,9 +43,9 @@ import Testing
       let sex: Sex = w.sex == 0 ? .male : .female
       grid.ensureBand(w.band)
       let o = grid.offset(district: w.district, sex: sex, band: w.band)
-      #expect(grid.numerators[o] == CellMark.absent)
-      grid.numerators[o] = w.numerator
-      grid.denominators[o] = w.denominator
+      #expect(grid.numerator(at: o) == CellMark.absent)
+      grid.setNumerator(w.numerator, at: o)
+      grid.setDenominator(w.denominator, at: o)
     }
     grid.ensureBands(bandCount)
     return grid
@@ -48,11 +55,14 @@ import Testing
     #expect(a.districtCount == b.districtCount)
     #expect(a.bandCount == b.bandCount)
     #expect(a.slots == b.slots)
-    #expect(a.numerators == b.numerators)
-    #expect(a.denominators == b.denominators)
+    #expect(a.numeratorValues() == b.numeratorValues())
+    #expect(a.denominatorValues() == b.denominatorValues())
+    // One coding per value: the same codes and the same overflow tables.
+    #expect(a.numeratorCodes == b.numeratorCodes && a.denominatorCodes == b.denominatorCodes)
+    #expect(a.numeratorOverflow == b.numeratorOverflow && a.denominatorOverflow == b.denominatorOverflow)
   }
 
-  @Test(arguments: [1, 1023, 1024, 1025, 5000])
+  @Test(arguments: [1, 1023, 1024, 1025, 2047, 2048, 2049, 5000])
   func oneThreadMatchesADenseGrid(districts n: Int) {
     var state = UInt64(n)
     var taken = Set<[Int]>()
@@ -66,6 +76,12 @@ import Testing
     let first = writes[0]
     #expect(!cells.write(slot: 0, band: first.band, sex: first.sex, district: first.district, numerator: 1, denominator: 1))
     #expect(cells.numerator(slot: 0, band: first.band, sex: first.sex, district: first.district) == first.numerator)
+    #expect(cells.denominator(slot: 0, band: first.band, sex: first.sex, district: first.district) == first.denominator)
+    let overflowing = writes.reduce(0) {
+      $0 + (CellCode.code($1.numerator) == CellCode.overflow ? 1 : 0) + (CellCode.code($1.denominator) == CellCode.overflow ? 1 : 0)
+    }
+    #expect(overflowing > 0 || n == 1)
+    #expect(cells.overflowCount == overflowing)
     Self.expectSame(cells.takeGrid(slot: 0, bandCount: 8), Self.dense(writes, districts: n, bandCount: 8))
   }
 
@@ -92,8 +108,13 @@ import Testing
       #expect(b.write(slot: 1, band: w.band, sex: w.sex, district: w.district, numerator: w.numerator, denominator: w.denominator))
     }
     a.addSlot()
+    let overflowBefore = a.overflowCount + b.overflowCount
+    #expect(b.overflowCount > 0)
     #expect(a.absorb(b, from: 0, into: 0, bandMap: map))
     #expect(a.absorb(b, from: 1, into: 3, bandMap: map))
+    // Every overflow value moved with its cell; none was left behind or copied twice.
+    #expect(b.overflowCount == 0)
+    #expect(a.overflowCount == overflowBefore)
     let mapped = late.map { Write(band: map[$0.band], sex: $0.sex, district: $0.district, numerator: $0.numerator, denominator: $0.denominator) }
     Self.expectSame(a.takeGrid(slot: 0, bandCount: 7), Self.dense(early + mapped, districts: n, bandCount: 7))
     Self.expectSame(a.takeGrid(slot: 3, bandCount: 7), Self.dense(mapped, districts: n, bandCount: 7))
@@ -128,13 +149,16 @@ import Testing
     b.addSlot()
     let (aEnd, bEnd) = laterLarger ? (1100, n) : (n, 1100)
     var writes: [Write] = []
+    // Overflowing cells in both halves (numerators, denominators, or both).
     for d in stride(from: 0, to: aEnd, by: 3) {
-      #expect(a.write(slot: 0, band: 1, sex: 0, district: d, numerator: UInt32(d % 5), denominator: 9))
-      writes.append(Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 5), denominator: 9))
+      let w = Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 5 == 0 ? 70_000 + d : d % 5), denominator: d % 7 == 0 ? 200_000 : 9)
+      #expect(a.write(slot: 0, band: 1, sex: 0, district: d, numerator: w.numerator, denominator: w.denominator))
+      writes.append(w)
     }
     for d in stride(from: 1, to: bEnd, by: 3) {
-      #expect(b.write(slot: 0, band: 0, sex: 0, district: d, numerator: UInt32(d % 7), denominator: 8))
-      writes.append(Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 7), denominator: 8))
+      let w = Write(band: 1, sex: 0, district: d, numerator: UInt32(d % 11 == 0 ? 65_520 + d : d % 7), denominator: d % 4 == 0 ? 65_536 : 8)
+      #expect(b.write(slot: 0, band: 0, sex: 0, district: d, numerator: w.numerator, denominator: w.denominator))
+      writes.append(w)
     }
     #expect(a.absorb(b, from: 0, into: 0, bandMap: [1]))
     Self.expectSame(a.takeGrid(slot: 0, bandCount: 2), Self.dense(writes, districts: n, bandCount: 2))
@@ -183,7 +207,7 @@ import Testing
             for d in 0..<n {
               let o = grid.offset(district: d, sex: sex, band: b)
               let p = other.offset(district: d, sex: sex, band: b)
-              #expect(grid.numerators[o] == other.numerators[p] && grid.denominators[o] == other.denominators[p])
+              #expect(grid.numerator(at: o) == other.numerator(at: p) && grid.denominator(at: o) == other.denominator(at: p))
             }
           }
         }

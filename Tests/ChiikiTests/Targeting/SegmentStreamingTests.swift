@@ -51,14 +51,17 @@ import Testing
         // District by district, so that a district's segments are written side by side; each
         // segment still takes its cells in the order above. Ranges of districts on all cores.
         let cellList = cells
+        // Plain values (the grid stores 16-bit codes with an overflow table).
+        let numeratorValues = grid.numeratorValues()
+        let denominatorValues = grid.denominatorValues()
         o.withUnsafeMutableBufferPointer { oBuffer in
           e.withUnsafeMutableBufferPointer { eBuffer in
             guard let oBase = oBuffer.baseAddress, let eBase = eBuffer.baseAddress else { return }
             let oOut = SegmentEngine.DisjointWrites(base: oBase)
             let eOut = SegmentEngine.DisjointWrites(base: eBase)
             SegmentEngine.forEachRange(n) { districts in
-              grid.numerators.withUnsafeBufferPointer { num in
-                grid.denominators.withUnsafeBufferPointer { den in
+              numeratorValues.withUnsafeBufferPointer { num in
+                denominatorValues.withUnsafeBufferPointer { den in
                   for d in districts {
                     let row = d * groups
                     for cell in cellList {
@@ -175,8 +178,8 @@ import Testing
         for b in sortedBands where grid.hasBand(b) && statToCommon[b] == k {
           guard let rate = output.rates[b * 2 + s] else { continue }
           let off = grid.offset(district: d, sex: sex, band: b)
-          let x = grid.numerators[off]
-          let y = grid.denominators[off]
+          let x = grid.numerator(at: off)
+          let y = grid.denominator(at: off)
           guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
           o += Double(x)
           e += Double(y) * rate
