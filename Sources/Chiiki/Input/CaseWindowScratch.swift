@@ -51,11 +51,7 @@ struct CaseWindowScratch {
 
   /// Asks for the cache lines a coming row will add to (the replay knows its rows in advance;
   /// the hardware cannot guess these strided addresses soon enough).
-  @inline(__always) func prefetch(_ row: BufferedCase) {
-    let d = Int(row.district)
-    let k = Int(row.slots & 0xFFFF)
-    let j = Int((row.slots >> 16) & 0x3FFF)
-    let s = Int(row.slots >> 30)
+  @inline(__always) func prefetch(district d: Int, categorySlot k: Int, bandSlot j: Int, sex s: Int) {
     guard d >= 0, d < districtCount, k < categorySlots, j < bandSlots else { return }
     chiiki_prefetch_for_write(byCategory + (d * categoryStride + k * 3))
     chiiki_prefetch_for_write(byBand + (d * bandStride + j * 3 + s))
