@@ -15,10 +15,12 @@
 /// growing array would reach twice the cells' size, and hold both its old and new storage
 /// while it grows (about 100 MB at once for a national file's 4.7M cells, against 38 MB).
 struct CaseCellSet {
-  /// Cells of the finished groups, in file order, in chunks of `chunkCells` (ordered mode only).
+  /// Full chunks of cells, in file order (ordered mode only).
   private var past: [[UInt64]] = []
-  /// Cells of the current (month, district) group (ordered mode only).
-  private var group: [UInt64] = []
+  /// The chunk being filled; the current group's cells are its last `groupCount` cells (with,
+  /// when the group began in the chunk before, the last ones of `past`).
+  private var current: [UInt64] = []
+  private var groupCount = 0
   /// The (month, district) part of the current group's cells.
   private var groupKey: UInt64 = 0
   private var started = false
@@ -48,41 +50,49 @@ struct CaseCellSet {
     if table != nil { return table!.insert(key) }
     let groupOfKey = key >> 22
     if _fastPath(groupOfKey == groupKey && started) {
-      if group.count >= CaseCellSet.maximumGroup { return switchToTable(key) }
-      for k in group where k == key { return false }
+      if groupCount >= CaseCellSet.maximumGroup { return switchToTable(key) }
+      if groupContains(key) { return false }
     } else if groupOfKey > groupKey || !started {
       started = true
       groupKey = groupOfKey
-      keepGroup()
+      groupCount = 0
     } else {
       return switchToTable(key)
     }
-    group.append(key)
+    if _slowPath(current.count == CaseCellSet.chunkCells) {
+      past.append(current)
+      current = []
+    }
+    if _slowPath(current.isEmpty) { current.reserveCapacity(CaseCellSet.chunkCells) }
+    current.append(key)
+    groupCount += 1
     return true
   }
 
-  /// Moves the current group's cells to `past` and empties the group.
-  private mutating func keepGroup() {
-    for k in group {
-      if past.isEmpty || past[past.count - 1].count == CaseCellSet.chunkCells {
-        past.append([])
-        past[past.count - 1].reserveCapacity(CaseCellSet.chunkCells)
-      }
-      past[past.count - 1].append(k)
+  /// Whether the current group has `key`.
+  @inline(__always) private func groupContains(_ key: UInt64) -> Bool {
+    let inCurrent = Swift.min(groupCount, current.count)
+    var i = current.count - inCurrent
+    while i < current.count {
+      if current[i] == key { return true }
+      i += 1
     }
-    group.removeAll(keepingCapacity: true)
+    if inCurrent < groupCount, let last = past.last {
+      for k in last[(last.count - (groupCount - inCurrent))...] where k == key { return true }
+    }
+    return false
   }
 
   /// Moves the cells seen so far into the hash table and inserts `key` there.
   private mutating func switchToTable(_ key: UInt64) -> Bool {
-    var t = HashTable(capacity: past.reduce(group.count) { $0 + $1.count } + 1)
+    var t = HashTable(capacity: past.count * CaseCellSet.chunkCells + current.count + 1)
     for i in past.indices {
       for k in past[i] { _ = t.insert(k) }
       past[i] = []
     }
     past = []
-    for k in group { _ = t.insert(k) }
-    group = []
+    for k in current { _ = t.insert(k) }
+    current = []
     let inserted = t.insert(key)
     table = t
     return inserted

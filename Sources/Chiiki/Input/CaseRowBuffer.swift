@@ -36,7 +36,10 @@ struct CaseRowBuffer {
   static let maxReferrals = (1 << 5) - 1
   static let maxExits = (1 << 5) - 1
 
+  /// Full chunks, in file order.
   private var chunks: [[UInt64]] = []
+  /// The chunk being filled (appends touch one array, not an array in an array).
+  private var current: [UInt64] = []
   /// Rows held.
   private(set) var count = 0
   /// Rows that do not fit a word, whole; an escaped word's low bits index this list. Entries
@@ -80,11 +83,12 @@ struct CaseRowBuffer {
       word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
       escaped.append(whole)
     }
-    if chunks.isEmpty || chunks[chunks.count - 1].count == CaseRowBuffer.chunkRows {
-      chunks.append([])
-      chunks[chunks.count - 1].reserveCapacity(CaseRowBuffer.chunkRows)
+    if _slowPath(current.count == CaseRowBuffer.chunkRows) {
+      chunks.append(current)
+      current = []
     }
-    chunks[chunks.count - 1].append(word)
+    if _slowPath(current.isEmpty) { current.reserveCapacity(CaseRowBuffer.chunkRows) }
+    current.append(word)
     count += 1
     oldestMonth = Swift.min(oldestMonth, month)
     return true
@@ -106,6 +110,8 @@ struct CaseRowBuffer {
   /// how many rows it dropped and their consultations.
   mutating func compact(before firstKept: Int) -> (rows: Int, consultations: Int) {
     guard oldestMonth < firstKept else { return (0, 0) }
+    if !current.isEmpty { chunks.append(current) }
+    current = []
     var droppedRows = 0
     var droppedConsultations = 0
     var oldest = Int.max
@@ -136,22 +142,25 @@ struct CaseRowBuffer {
       chunks[wc].removeSubrange(wi...)
       chunks.removeSubrange((wc + 1)...)
     }
+    if let last = chunks.last, last.count < CaseRowBuffer.chunkRows { current = chunks.removeLast() }
     count -= droppedRows
     oldestMonth = oldest
     return (droppedRows, droppedConsultations)
   }
 
+  /// Where a coming row will add (district, category slot, band slot, sex), for a prefetch.
+  typealias Upcoming = (district: Int, categorySlot: Int, bandSlot: Int, sex: Int)
+
   /// Gives every row back in file order, freeing each chunk once done, and empties the buffer.
-  /// `prefetch` gets (district, category slot, band slot, sex) of the row `ahead` rows on (not
-  /// for escaped rows), so that the caller can ask for the memory it will add to. The `line`
-  /// of a packed row given back is the first line of its (month, band slot) among the rows
-  /// buffered: its own line whenever it is the first of its band (see the type's note).
-  mutating func drain(
-    ahead: Int, prefetch: (_ district: Int, _ categorySlot: Int, _ bandSlot: Int, _ sex: Int) -> Void,
-    _ body: (CheckedCase) -> Void
-  ) {
+  /// With each row comes the `Upcoming` of the row `ahead` rows on (nil at a chunk's end and for
+  /// escaped rows), so that the caller can ask for the memory it will add to. The `line` of a
+  /// packed row given back is the first line of its (month, band slot) among the rows buffered:
+  /// its own line whenever it is the first of its band (see the type's note).
+  mutating func drain(ahead: Int, _ body: (CheckedCase, Upcoming?) -> Void) {
     var all = chunks
+    if !current.isEmpty { all.append(current) }
     chunks = []
+    current = []
     count = 0
     oldestMonth = Int.max
     guard let base = monthBase else { return }
@@ -159,10 +168,11 @@ struct CaseRowBuffer {
     for i in all.indices {
       let rows = all[i]
       for r in rows.indices {
+        var upcoming: Upcoming? = nil
         if r + ahead < rows.count {
           let next = rows[r + ahead]
           if next & CaseRowBuffer.escapeBit == 0 {
-            prefetch(
+            upcoming = (
               Int((next >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
               Int((next >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
               Int((next >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1)),
@@ -171,7 +181,7 @@ struct CaseRowBuffer {
         }
         let word = rows[r]
         if word & CaseRowBuffer.escapeBit != 0 {
-          body(escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked)
+          body(escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked, upcoming)
           continue
         }
         let offset = Int(word >> CaseRowBuffer.monthShift)
@@ -184,7 +194,7 @@ struct CaseRowBuffer {
             categorySlot: Int((word >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
             consultations: Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations)),
             referrals: Int((word >> CaseRowBuffer.referralsShift) & UInt64(CaseRowBuffer.maxReferrals)),
-            exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band]))
+            exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band]), upcoming)
       }
       all[i] = []  // each chunk's memory goes back as soon as its rows are given back
     }

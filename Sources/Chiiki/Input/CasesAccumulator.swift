@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// The state of one cases.csv read. Every row is checked as it is read (diagnostics do not
 /// depend on the run period); what a checked row adds to `CaseData` depends on the run period.
 /// When the run period is given, rows are added at once. When it is not (it is the latest
@@ -205,7 +207,7 @@ struct CasesAccumulator: RowConsumer {
       period: period, district: d, sex: sex?.rawValue ?? 2, bandSlot: bandSlot, categorySlot: categorySlot,
       consultations: consultations, referrals: referrals, exits: exits, line: record.line)
     if givenPeriod != nil {
-      add(cell, window: nil)
+      add(cell)
     } else {
       buffer(cell)
     }
@@ -249,9 +251,8 @@ struct CasesAccumulator: RowConsumer {
   }
 
   /// What a checked row adds for the run period: the part of the old second pass after the
-  /// duplicate check, unchanged, except that with a `window` scratch the window totals are
-  /// added there (in slot space) rather than into `data`'s arrays.
-  private mutating func add(_ cell: CheckedCase, window: CaseWindowScratch?) {
+  /// duplicate check, unchanged.
+  private mutating func add(_ cell: CheckedCase) {
     data.rows += 1
     let period = cell.period
     let consultations = cell.consultations
@@ -280,13 +281,9 @@ struct CasesAccumulator: RowConsumer {
     data.areaMonthlyReferrals[m][area] &+= UInt32(cell.referrals)
     data.areaMonthlyExits[m][area] &+= UInt32(cell.exits)
     guard m >= data.monthsKept - data.windowMonths else { return }
-    if let window {
-      window.addCategory(cell.categorySlot, d, consultations: consultations, referrals: cell.referrals, exits: cell.exits)
-    } else {
-      data.windowConsultations[c * n + d] &+= UInt32(consultations)
-      data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
-      data.windowExits[c * n + d] &+= UInt32(cell.exits)
-    }
+    data.windowConsultations[c * n + d] &+= UInt32(consultations)
+    data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
+    data.windowExits[c * n + d] &+= UInt32(cell.exits)
     let s = cell.sex
     if s == 2 { data.unknownSexConsultations += consultations }
     if let band = slotBands[cell.bandSlot] {
@@ -296,18 +293,32 @@ struct CasesAccumulator: RowConsumer {
         bandIndex[cell.bandSlot] = b
       }
       if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: cell.line, column: columns.map { $0.age + 1 })) }
-      if let window {
-        window.addBand(cell.bandSlot, s, d, consultations: consultations)
-      } else {
-        data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
-      }
+      data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
     } else {
-      if let window {
-        window.addBand(0, s, d, consultations: consultations)
-      } else {
-        data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
-      }
+      data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
       data.unknownAgeConsultations += consultations
+    }
+  }
+
+  /// Asks for the cache lines of `data`'s window totals that a coming row adds to (nothing for
+  /// a slot with no `CaseData` index yet). `mutating` only so that the replay's closure, which
+  /// holds `self` inout, reads it in place: a non-mutating call copied the whole accumulator.
+  @inline(__always) private mutating func prefetchWindow(_ u: CaseRowBuffer.Upcoming) {
+    let n = data.districtCount
+    guard u.district < n, u.categorySlot < categoryIndex.count, u.bandSlot < bandIndex.count, u.sex < 3 else { return }
+    let c = categoryIndex[u.categorySlot]
+    if c >= 0 {
+      let i = c * n + u.district
+      data.windowConsultations.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
+      data.windowReferrals.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
+      data.windowExits.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
+    }
+    if u.bandSlot == 0 {
+      let i = u.sex * n + u.district
+      data.windowUnknownAge.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
+    } else if bandIndex[u.bandSlot] >= 0 {
+      let i = (bandIndex[u.bandSlot] * 3 + u.sex) * n + u.district
+      data.windowBySegment.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
     }
   }
 
@@ -324,12 +335,15 @@ struct CasesAccumulator: RowConsumer {
       data.rows = rows - buffer.count
       data.rowsBeforeKept = rowsBeforeKept
       data.consultationsBeforeKept = consultationsBeforeKept
-      let window = CaseWindowScratch(districtCount: districts.count, categorySlots: categoryNames.count, bandSlots: slotBands.count)
-      defer { window.free() }
       var rowsToAdd = buffer
       buffer = CaseRowBuffer()
-      rowsToAdd.drain(ahead: 12, prefetch: { window.prefetch(district: $0, categorySlot: $1, bandSlot: $2, sex: $3) }) { add($0, window: window) }
-      window.move(into: &data, categoryIndex: categoryIndex, bandIndex: bandIndex)
+      // Rows come month by month, district by district: adding them walks some fifty window
+      // arrays side by side, too many streams for the hardware to prefetch. The replay knows
+      // its rows in advance, so it asks for the lines a row `ahead` will add to.
+      rowsToAdd.drain(ahead: 12) { row, upcoming in
+        if let u = upcoming { prefetchWindow(u) }
+        add(row)
+      }
     }
     data.hasReferrals = sawRow && hasReferrals
     data.hasExits = sawRow && hasExits
