@@ -163,8 +163,8 @@ struct CaseRowBuffer {
     current = []
     count = 0
     oldestMonth = Int.max
-    guard let base = monthBase else { return }
-    let periods = (0..<CaseRowBuffer.monthOffsets).map { Period(year: 0, month: 1).adding(months: base + $0) }
+    guard monthBase != nil else { return }
+    let periods = offsetPeriods
     for i in all.indices {
       let rows = all[i]
       for r in rows.indices {
@@ -179,25 +179,40 @@ struct CaseRowBuffer {
               Int((next >> CaseRowBuffer.sexShift) & 3))
           }
         }
-        let word = rows[r]
-        if word & CaseRowBuffer.escapeBit != 0 {
-          body(escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked, upcoming)
-          continue
-        }
-        let offset = Int(word >> CaseRowBuffer.monthShift)
-        let band = Int((word >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1))
-        body(
-          CheckedCase(
-            period: periods[offset],
-            district: Int((word >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
-            sex: Int((word >> CaseRowBuffer.sexShift) & 3), bandSlot: band,
-            categorySlot: Int((word >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
-            consultations: Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations)),
-            referrals: Int((word >> CaseRowBuffer.referralsShift) & UInt64(CaseRowBuffer.maxReferrals)),
-            exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band]), upcoming)
+        body(row(rows[r], periods), upcoming)
       }
       all[i] = []  // each chunk's memory goes back as soon as its rows are given back
     }
     escaped = []
+  }
+
+  /// The months a word's offset stands for (empty when no row was added).
+  private var offsetPeriods: [Period] {
+    guard let base = monthBase else { return [] }
+    return (0..<CaseRowBuffer.monthOffsets).map { Period(year: 0, month: 1).adding(months: base + $0) }
+  }
+
+  /// The row a word holds (`periods`: `offsetPeriods`; the line as `drain` gives it).
+  @inline(__always) private func row(_ word: UInt64, _ periods: [Period]) -> CheckedCase {
+    if word & CaseRowBuffer.escapeBit != 0 { return escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked }
+    let offset = Int(word >> CaseRowBuffer.monthShift)
+    let band = Int((word >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1))
+    return CheckedCase(
+      period: periods[offset],
+      district: Int((word >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
+      sex: Int((word >> CaseRowBuffer.sexShift) & 3), bandSlot: band,
+      categorySlot: Int((word >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
+      consultations: Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations)),
+      referrals: Int((word >> CaseRowBuffer.referralsShift) & UInt64(CaseRowBuffer.maxReferrals)),
+      exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band])
+  }
+
+  /// Reads the rows in file order, as `drain` gives them, without removing them, until `body`
+  /// returns false.
+  func walk(_ body: (CheckedCase) -> Bool) {
+    let periods = offsetPeriods
+    for chunk in chunks + [current] {
+      for word in chunk where !body(row(word, periods)) { return }
+    }
   }
 }

@@ -1,5 +1,3 @@
-import CLibCSV
-
 /// The state of one cases.csv read. Every row is checked as it is read (diagnostics do not
 /// depend on the run period); what a checked row adds to `CaseData` depends on the run period.
 /// When the run period is given, rows are added at once. When it is not (it is the latest
@@ -300,28 +298,6 @@ struct CasesAccumulator: RowConsumer {
     }
   }
 
-  /// Asks for the cache lines of `data`'s window totals that a coming row adds to (nothing for
-  /// a slot with no `CaseData` index yet). `mutating` only so that the replay's closure, which
-  /// holds `self` inout, reads it in place: a non-mutating call copied the whole accumulator.
-  @inline(__always) private mutating func prefetchWindow(_ u: CaseRowBuffer.Upcoming) {
-    let n = data.districtCount
-    guard u.district < n, u.categorySlot < categoryIndex.count, u.bandSlot < bandIndex.count, u.sex < 3 else { return }
-    let c = categoryIndex[u.categorySlot]
-    if c >= 0 {
-      let i = c * n + u.district
-      data.windowConsultations.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
-      data.windowReferrals.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
-      data.windowExits.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
-    }
-    if u.bandSlot == 0 {
-      let i = u.sex * n + u.district
-      data.windowUnknownAge.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
-    } else if bandIndex[u.bandSlot] >= 0 {
-      let i = (bandIndex[u.bandSlot] * 3 + u.sex) * n + u.district
-      data.windowBySegment.withUnsafeBufferPointer { if let p = $0.baseAddress { chiiki_prefetch_for_write(p + i) } }
-    }
-  }
-
   /// The cases for `runPeriod` (the given one, or the latest month found), or nil when the
   /// buffered rows could not all be kept and the file must be read again with the run period.
   mutating func finish(runPeriod: Period) -> CaseData? {
@@ -337,13 +313,13 @@ struct CasesAccumulator: RowConsumer {
       data.consultationsBeforeKept = consultationsBeforeKept
       var rowsToAdd = buffer
       buffer = CaseRowBuffer()
-      // Rows come month by month, district by district: adding them walks some fifty window
-      // arrays side by side, too many streams for the hardware to prefetch. The replay knows
-      // its rows in advance, so it asks for the lines a row `ahead` will add to.
-      rowsToAdd.drain(ahead: 12) { row, upcoming in
-        if let u = upcoming { prefetchWindow(u) }
-        add(row)
-      }
+      var replay = CaseReplay(
+        categoryIndex: categoryIndex, bandIndex: bandIndex, categoryNames: categoryNames, slotBands: slotBands,
+        areaOfDistrict: districts.areaIndex.map { $0 ?? districts.areas.count }, areaCount: districts.areas.count,
+        ageColumn: columns.map { $0.age + 1 })
+      replay.run(&rowsToAdd, into: &data)
+      categoryIndex = replay.categoryIndex
+      bandIndex = replay.bandIndex
     }
     data.hasReferrals = sawRow && hasReferrals
     data.hasExits = sawRow && hasExits
