@@ -2,7 +2,7 @@
 /// depend on the run period); what a checked row adds to `CaseData` depends on the run period.
 /// When the run period is given, rows are added at once. When it is not (it is the latest
 /// month of the file), the same pass also finds that month, and each checked row that may fall
-/// in the kept months is buffered in 28 bytes and added in file order at the end: the result
+/// in the kept months is buffered (`CaseRowBuffer`, 8 bytes a row) and added in file order at the end: the result
 /// is the one a second pass would give, without reading the file again.
 struct CasesAccumulator: RowConsumer {
   let districts: DistrictTable
@@ -24,14 +24,12 @@ struct CasesAccumulator: RowConsumer {
   private var hasExits = false
   private var rowsBeforeKept = 0
   private var consultationsBeforeKept = 0
-  /// Buffered rows in chunks of `chunkRows` (no doubling copy of one large array).
-  private var chunks: [[BufferedCase]] = []
-  private var buffered = 0
-  private static let chunkRows = 1 << 16
+  /// The rows buffered until the run period is known (8 bytes each).
+  private var buffer = CaseRowBuffer()
   /// Buffered rows after the last compaction.
   private var compactedAt = 0
-  /// The earliest month index among the buffered rows (Int.max when none).
-  private var oldestBuffered = Int.max
+  /// Rows buffered before the first compaction is tried (then twice as many each time).
+  private static let compactionStep = 1 << 16
   /// Set when a row does not fit `BufferedCase`; the caller then reads the file again.
   private(set) var needsSecondPass = false
 
@@ -207,7 +205,7 @@ struct CasesAccumulator: RowConsumer {
       period: period, district: d, sex: sex?.rawValue ?? 2, bandSlot: bandSlot, categorySlot: categorySlot,
       consultations: consultations, referrals: referrals, exits: exits, line: record.line)
     if givenPeriod != nil {
-      add(cell, window: nil)
+      add(cell)
     } else {
       buffer(cell)
     }
@@ -236,54 +234,23 @@ struct CasesAccumulator: RowConsumer {
       consultationsBeforeKept += cell.consultations
       return
     }
-    guard let packed = BufferedCase(cell) else {
+    guard buffer.append(cell) else {
       needsSecondPass = true
       return
     }
-    if chunks.isEmpty || chunks[chunks.count - 1].count == CasesAccumulator.chunkRows {
-      chunks.append([])
-      chunks[chunks.count - 1].reserveCapacity(CasesAccumulator.chunkRows)
+    if buffer.count >= 2 * compactedAt + CasesAccumulator.compactionStep {
+      // Drops buffered rows that are now before the kept months (their counts stay). Copies
+      // nothing when no buffered row is before them (a file written month by month).
+      let dropped = buffer.compact(before: firstKept)
+      rowsBeforeKept += dropped.rows
+      consultationsBeforeKept += dropped.consultations
+      compactedAt = buffer.count
     }
-    chunks[chunks.count - 1].append(packed)
-    buffered += 1
-    oldestBuffered = Swift.min(oldestBuffered, Int(packed.month))
-    if buffered >= 2 * compactedAt + CasesAccumulator.chunkRows { compact(firstKept) }
-  }
-
-  /// Drops buffered rows that are now before the kept months (their counts stay). Copies
-  /// nothing when no buffered row is before them (a file written month by month).
-  private mutating func compact(_ firstKept: Int) {
-    if oldestBuffered >= firstKept {
-      compactedAt = buffered
-      return
-    }
-    oldestBuffered = Int.max
-    let old = chunks
-    chunks = []
-    buffered = 0
-    for chunk in old {
-      for r in chunk {
-        if Int(r.month) < firstKept {
-          rowsBeforeKept += 1
-          consultationsBeforeKept += Int(r.consultations)
-        } else {
-          if chunks.isEmpty || chunks[chunks.count - 1].count == CasesAccumulator.chunkRows {
-            chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(CasesAccumulator.chunkRows)
-          }
-          chunks[chunks.count - 1].append(r)
-          buffered += 1
-          oldestBuffered = Swift.min(oldestBuffered, Int(r.month))
-        }
-      }
-    }
-    compactedAt = buffered
   }
 
   /// What a checked row adds for the run period: the part of the old second pass after the
-  /// duplicate check, unchanged, except that with a `window` scratch the window totals are
-  /// added there (in slot space) rather than into `data`'s arrays.
-  private mutating func add(_ cell: CheckedCase, window: CaseWindowScratch?) {
+  /// duplicate check, unchanged.
+  private mutating func add(_ cell: CheckedCase) {
     data.rows += 1
     let period = cell.period
     let consultations = cell.consultations
@@ -312,13 +279,9 @@ struct CasesAccumulator: RowConsumer {
     data.areaMonthlyReferrals[m][area] &+= UInt32(cell.referrals)
     data.areaMonthlyExits[m][area] &+= UInt32(cell.exits)
     guard m >= data.monthsKept - data.windowMonths else { return }
-    if let window {
-      window.addCategory(cell.categorySlot, d, consultations: consultations, referrals: cell.referrals, exits: cell.exits)
-    } else {
-      data.windowConsultations[c * n + d] &+= UInt32(consultations)
-      data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
-      data.windowExits[c * n + d] &+= UInt32(cell.exits)
-    }
+    data.windowConsultations[c * n + d] &+= UInt32(consultations)
+    data.windowReferrals[c * n + d] &+= UInt32(cell.referrals)
+    data.windowExits[c * n + d] &+= UInt32(cell.exits)
     let s = cell.sex
     if s == 2 { data.unknownSexConsultations += consultations }
     if let band = slotBands[cell.bandSlot] {
@@ -328,17 +291,9 @@ struct CasesAccumulator: RowConsumer {
         bandIndex[cell.bandSlot] = b
       }
       if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: cell.line, column: columns.map { $0.age + 1 })) }
-      if let window {
-        window.addBand(cell.bandSlot, s, d, consultations: consultations)
-      } else {
-        data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
-      }
+      data.windowBySegment[(b * 3 + s) * n + d] &+= UInt32(consultations)
     } else {
-      if let window {
-        window.addBand(0, s, d, consultations: consultations)
-      } else {
-        data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
-      }
+      data.windowUnknownAge[s * n + d] &+= UInt32(consultations)
       data.unknownAgeConsultations += consultations
     }
   }
@@ -346,27 +301,25 @@ struct CasesAccumulator: RowConsumer {
   /// The cases for `runPeriod` (the given one, or the latest month found), or nil when the
   /// buffered rows could not all be kept and the file must be read again with the run period.
   mutating func finish(runPeriod: Period) -> CaseData? {
+    // No row comes after this: the cells seen (8 bytes a row) go before the replay needs memory.
+    seenCells = CaseCellSet()
+    overflowCells = []
     if givenPeriod == nil {
       if needsSecondPass { return nil }
       data = CasesAccumulator.emptyData(districts, runPeriod, windowMonths)
       firstKeptIndex = data.firstKeptMonth.monthIndex
-      data.rows = rows - buffered
+      data.rows = rows - buffer.count
       data.rowsBeforeKept = rowsBeforeKept
       data.consultationsBeforeKept = consultationsBeforeKept
-      var all = chunks
-      chunks = []
-      let window = CaseWindowScratch(districtCount: districts.count, categorySlots: categoryNames.count, bandSlots: slotBands.count)
-      defer { window.free() }
-      let ahead = 12
-      for i in all.indices {
-        let rows = all[i]
-        for r in rows.indices {
-          if r + ahead < rows.count { window.prefetch(rows[r + ahead]) }
-          add(rows[r].checked, window: window)
-        }
-        all[i] = []  // each chunk's memory goes back as soon as it is added
-      }
-      window.move(into: &data, categoryIndex: categoryIndex, bandIndex: bandIndex)
+      var rowsToAdd = buffer
+      buffer = CaseRowBuffer()
+      var replay = CaseReplay(
+        categoryIndex: categoryIndex, bandIndex: bandIndex, categoryNames: categoryNames, slotBands: slotBands,
+        areaOfDistrict: districts.areaIndex.map { $0 ?? districts.areas.count }, areaCount: districts.areas.count,
+        ageColumn: columns.map { $0.age + 1 })
+      replay.run(&rowsToAdd, into: &data)
+      categoryIndex = replay.categoryIndex
+      bandIndex = replay.bandIndex
     }
     data.hasReferrals = sawRow && hasReferrals
     data.hasExits = sawRow && hasExits
@@ -388,7 +341,8 @@ struct CheckedCase {
   var line: Int
 }
 
-/// A checked row kept until the run period is known (28 bytes).
+/// A checked row kept whole until the run period is known (28 bytes): `CaseRowBuffer`'s form
+/// for the rare row whose parts do not fit its 8-byte word.
 struct BufferedCase {
   var month: Int32
   var district: Int32

@@ -46,11 +46,12 @@ struct DistrictsAccumulator: RowConsumer {
     let c = columns.unsafelyUnwrapped
     guard let code = row.requiredText(at: c.code, "district_code", &log) else { return }
     guard let name = row.requiredText(at: c.name, "district_name", &log) else { return }
-    if let previous = firstSeen[code] {
+    // One hash of the code on the usual path (a new code); a repeat puts the first back.
+    if let previous = firstSeen.updateValue(lines.count, forKey: code) {
+      firstSeen[code] = previous
       row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
       return
     }
-    firstSeen[code] = lines.count
     lines.append(row.record.line)
     var area: String? = nil
     if let column = c.area, let known = areas.value(for: row.record.field(column)) {

@@ -18,18 +18,16 @@ public enum ResourcesLoader {
   ) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
     let size = ResourcesLoader.fileSize(path)
     var reader = ResourceRowReader(fileSize: size)
-    var firstLine: [String: Int] = [:]
-    firstLine.reserveCapacity(min(size / 128, 1 << 22))
+    var firstLine = ResourceIDLines(expected: min(size / 128, 1 << 22))
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
       guard let id = reader.begin(row, &log) else { return }
       guard reader.text(.name, row, &log, required: true), reader.text(.kind, row, &log, required: true),
         let d = reader.district(row, districts, codes, &log)
       else { return reader.drop() }
-      if let previous = firstLine[id] {
+      if let previous = firstLine.insert(id, line: row.record.line) {
         row.error("resource_id", "resource_id '\(id)' is used twice (first at line \(previous))", &log)
         return reader.drop()
       }
-      firstLine[id] = row.record.line
       guard let capacity = reader.capacity(row, &log), let isPublic = reader.isPublic(row, &log) else { return reader.drop() }
       // Undecodable optional text is reported and kept as "" (the row stays).
       for field in [Resource.Field.target, .address, .contact, .hours, .url] { reader.optionalText(field, row, &log) }

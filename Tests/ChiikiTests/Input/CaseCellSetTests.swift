@@ -51,6 +51,25 @@ import Testing
     #expect(cells.isOrdered)
   }
 
+  /// Over a chunk of cells (2^18), with large groups (up to 60 cells, repeats among them), so
+  /// that groups straddle a chunk's end; then an early cell out of order, to check that every
+  /// chunk reaches the table.
+  @Test func groupsAcrossChunkEndsAndTheSwitchAfterManyChunks() {
+    var mix = Mix(state: 5)
+    var keys: [UInt64] = []
+    var d = 0
+    while keys.count < 700_000 {
+      for _ in 0..<mix.next(60) {
+        keys.append(CaseCellSet.pack(month: 700, district: d, sex: mix.next(3), band: mix.next(5), category: mix.next(6))!)
+      }
+      d += 1
+    }
+    let (ordered, duplicates) = agree(keys)
+    #expect(duplicates > 1000 && ordered.isOrdered)
+    let (switched, _) = agree(keys + [keys[10], keys[300_000], keys[600_000], CaseCellSet.pack(month: 1, district: 1, sex: 0, band: 0, category: 0)!])
+    #expect(!switched.isOrdered)
+  }
+
   @Test func aCellOutOfOrderSwitchesToTheTableAndStillFindsEarlierCells() {
     var mix = Mix(state: 2)
     var keys = orderedCells(months: 2, districts: 100, mix: &mix)

@@ -92,6 +92,45 @@ import Testing
     try compare(districtCount: 2_500, months: 40, order: order)
   }
 
+  /// Random rows that stress the packed buffer: large counts, more categories and age bands
+  /// than its word has room for, months far apart, in random order (random duplicates too).
+  func randomCasesText(seed: UInt64, rows: Int) -> [String] {
+    var state = seed
+    func next(_ n: Int) -> Int { Int(splitMix(&state) % UInt64(n)) }
+    var out = ["period,district_code,sex,age_group,category,consultations,referrals,exits"]
+    for _ in 0..<rows {
+      let far = next(50) == 0
+      let period = Period(year: 2026, month: 1).adding(months: far ? -next(400) : -next(30))
+      let big = next(20) == 0
+      let consultations = big ? next(5_000_000) : next(6)
+      let referrals = big ? next(consultations + 1) : min(consultations, next(3))
+      let exits = next(referrals + 1)
+      let band = next(10) == 0 ? "\(next(90))-\(next(90))" : ["0-14", "15-39", "40-64", "65+", "unknown"][next(5)]
+      let category = next(10) == 0 ? "分類\(next(400))" : ["就労", "住まい", "債務"][next(3)]
+      out.append("\(period),D\(next(60)),\(["male", "female", "unknown"][next(3)]),\(band),\(category),\(consultations),\(referrals),\(exits)")
+    }
+    return out
+  }
+
+  @Test(arguments: [UInt64(7), 8, 9])
+  func sameAsTwoPassesOnRandomRowsThatDoNotAllPack(seed: UInt64) throws {
+    let dir = TempDir()
+    defer { dir.remove() }
+    let path = dir.write("cases.csv", randomCasesText(seed: seed, rows: 30_000).joined(separator: "\n") + "\n")
+    let table = districts(60)
+    var twoPassLog = DiagnosticLog()
+    let latest = try #require(try CasesLoader.latestPeriod(path: path, encoding: nil))
+    let (twoPass, _) = try CasesLoader.load(path: path, districts: table, runPeriod: latest, windowMonths: 12, encoding: nil, log: &twoPassLog)
+    var onePassLog = DiagnosticLog()
+    let one = try CasesLoader.loadFindingPeriod(path: path, districts: table, windowMonths: 12, encoding: nil, log: &onePassLog)
+    #expect(one.latest == latest)
+    let onePass = try #require(one.cases)
+    #expect(summary(onePass) == summary(twoPass))
+    #expect(onePassLog.rendered() == twoPassLog.rendered())
+    #expect(twoPass.bands.count > 20 && twoPass.categories.count > 100)
+    #expect(twoPass.rowsBeforeKept > 0)
+  }
+
   @Test func noMonthKeepsTheTableDiagnostics() throws {
     let dir = TempDir()
     defer { dir.remove() }

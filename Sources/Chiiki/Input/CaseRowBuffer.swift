@@ -1,0 +1,218 @@
+/// The checked rows of cases.csv kept until the run period is known (`CasesAccumulator` when
+/// the run period is not given), 8 bytes a row in file order.
+///
+/// A national file has millions of rows whose parts are small: a month close to the others, a
+/// district index, sex, band and category slots, and counts that are nearly always tiny. Each
+/// row is packed into one UInt64 (the `BufferedCase` it replaces took 28 bytes). A row whose
+/// parts do not fit is kept whole in `escaped`, its word holding only its index there, so any
+/// row that `BufferedCase` could hold is kept, and given back exactly.
+///
+/// The word has no line number: the replay needs a row's line only when the row is the first
+/// of its band in the run's window (`CaseData.bandFirstSeen`), and that row is the first
+/// buffered row of its (month, band slot), whose line `firstLines` keeps. Rows are stored in
+/// chunks (no doubling copy of one large array); `compact` drops rows in place, and `drain`
+/// frees each chunk once it has given its rows back.
+struct CaseRowBuffer {
+  /// Rows a chunk holds: 2 MiB, above the allocator's fixed mmap threshold
+  /// (`MemoryTuning`), so that a freed chunk goes back to the system rather than leaving a
+  /// hole in a heap (smaller chunks kept ~60 MB resident after the read).
+  static let chunkRows = 1 << 18
+
+  // Packed word, escape bit clear: month offset (8 bits) | sex (2) | band slot (6) |
+  // category slot (8) | district (22) | consultations (7) | referrals (5) | exits (5).
+  private static let escapeBit: UInt64 = 1 << 63
+  private static let monthShift: UInt64 = 55
+  private static let sexShift: UInt64 = 53
+  private static let bandShift: UInt64 = 47
+  private static let categoryShift: UInt64 = 39
+  private static let districtShift: UInt64 = 17
+  private static let consultationsShift: UInt64 = 10
+  private static let referralsShift: UInt64 = 5
+  static let monthOffsets = 1 << 8
+  static let bandSlots = 1 << 6
+  static let categorySlots = 1 << 8
+  static let districts = 1 << 22
+  static let maxConsultations = (1 << 7) - 1
+  static let maxReferrals = (1 << 5) - 1
+  static let maxExits = (1 << 5) - 1
+
+  /// Full chunks, in file order.
+  private var chunks: [[UInt64]] = []
+  /// The chunk being filled (appends touch one array, not an array in an array).
+  private var current: [UInt64] = []
+  /// Rows held.
+  private(set) var count = 0
+  /// Rows that do not fit a word, whole; an escaped word's low bits index this list. Entries
+  /// of rows dropped by `compact` stay (such rows are rare).
+  private var escaped: [BufferedCase] = []
+  /// The month index that offset 0 stands for: set by the first row, so that months up to
+  /// 128 before or 127 after it fit.
+  private var monthBase: Int? = nil
+  /// Per (month offset, band slot), `offset << 6 | slot`: the first line of a packed row with
+  /// them (0: none yet).
+  private var firstLines: [Int] = Array(repeating: 0, count: CaseRowBuffer.monthOffsets * CaseRowBuffer.bandSlots)
+  /// The earliest month index among the rows held (Int.max when none).
+  private(set) var oldestMonth = Int.max
+
+  init() {}
+
+  /// Rows kept whole in `escaped` (dropped ones included).
+  var escapedCount: Int { escaped.count }
+
+  /// Appends a checked row; false when it cannot be kept at all (a part too large even for
+  /// `BufferedCase`), and then the caller reads the file again.
+  mutating func append(_ c: CheckedCase) -> Bool {
+    let month = c.period.monthIndex
+    if monthBase == nil { monthBase = month &- CaseRowBuffer.monthOffsets / 2 }
+    let offset = month &- monthBase.unsafelyUnwrapped
+    let word: UInt64
+    if c.period.month != nil, offset >= 0, offset < CaseRowBuffer.monthOffsets, c.sex >= 0, c.sex < 4,
+      c.bandSlot >= 0, c.bandSlot < CaseRowBuffer.bandSlots, c.categorySlot >= 0, c.categorySlot < CaseRowBuffer.categorySlots,
+      c.district >= 0, c.district < CaseRowBuffer.districts, c.consultations >= 0, c.consultations <= CaseRowBuffer.maxConsultations,
+      c.referrals >= 0, c.referrals <= CaseRowBuffer.maxReferrals, c.exits >= 0, c.exits <= CaseRowBuffer.maxExits, c.line > 0
+    {
+      word =
+        UInt64(offset) << CaseRowBuffer.monthShift | UInt64(c.sex) << CaseRowBuffer.sexShift
+        | UInt64(c.bandSlot) << CaseRowBuffer.bandShift | UInt64(c.categorySlot) << CaseRowBuffer.categoryShift
+        | UInt64(c.district) << CaseRowBuffer.districtShift | UInt64(c.consultations) << CaseRowBuffer.consultationsShift
+        | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
+      let t = offset << 6 | c.bandSlot
+      if firstLines[t] == 0 { firstLines[t] = c.line }
+    } else {
+      guard let whole = BufferedCase(c) else { return false }
+      word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
+      escaped.append(whole)
+    }
+    if _slowPath(current.count == CaseRowBuffer.chunkRows) {
+      chunks.append(current)
+      current = []
+    }
+    if _slowPath(current.isEmpty) { current.reserveCapacity(CaseRowBuffer.chunkRows) }
+    current.append(word)
+    count += 1
+    oldestMonth = Swift.min(oldestMonth, month)
+    return true
+  }
+
+  /// The month index of a word.
+  @inline(__always) private func month(_ word: UInt64) -> Int {
+    if word & CaseRowBuffer.escapeBit != 0 { return Int(escaped[Int(word & ~CaseRowBuffer.escapeBit)].month) }
+    return monthBase.unsafelyUnwrapped + Int(word >> CaseRowBuffer.monthShift)
+  }
+
+  /// The consultations of a word.
+  @inline(__always) private func consultations(_ word: UInt64) -> Int {
+    if word & CaseRowBuffer.escapeBit != 0 { return Int(escaped[Int(word & ~CaseRowBuffer.escapeBit)].consultations) }
+    return Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations))
+  }
+
+  /// Drops the rows whose month is before `firstKept`, in place and keeping the order; returns
+  /// how many rows it dropped and their consultations.
+  mutating func compact(before firstKept: Int) -> (rows: Int, consultations: Int) {
+    guard oldestMonth < firstKept else { return (0, 0) }
+    if !current.isEmpty { chunks.append(current) }
+    current = []
+    var droppedRows = 0
+    var droppedConsultations = 0
+    var oldest = Int.max
+    var wc = 0  // chunk and position written next
+    var wi = 0
+    for rc in chunks.indices {
+      for ri in 0..<chunks[rc].count {
+        let word = chunks[rc][ri]
+        let m = month(word)
+        if m < firstKept {
+          droppedRows += 1
+          droppedConsultations += consultations(word)
+          continue
+        }
+        chunks[wc][wi] = word
+        oldest = Swift.min(oldest, m)
+        wi += 1
+        if wi == CaseRowBuffer.chunkRows {
+          wc += 1
+          wi = 0
+        }
+      }
+    }
+    // Chunk wc keeps wi rows; the chunks after it are emptied.
+    if wi == 0 {
+      chunks.removeSubrange(wc...)
+    } else {
+      chunks[wc].removeSubrange(wi...)
+      chunks.removeSubrange((wc + 1)...)
+    }
+    if let last = chunks.last, last.count < CaseRowBuffer.chunkRows { current = chunks.removeLast() }
+    count -= droppedRows
+    oldestMonth = oldest
+    return (droppedRows, droppedConsultations)
+  }
+
+  /// Where a coming row will add (district, category slot, band slot, sex), for a prefetch.
+  typealias Upcoming = (district: Int, categorySlot: Int, bandSlot: Int, sex: Int)
+
+  /// Gives every row back in file order, freeing each chunk once done, and empties the buffer.
+  /// With each row comes the `Upcoming` of the row `ahead` rows on (nil at a chunk's end and for
+  /// escaped rows), so that the caller can ask for the memory it will add to. The `line` of a
+  /// packed row given back is the first line of its (month, band slot) among the rows buffered:
+  /// its own line whenever it is the first of its band (see the type's note).
+  mutating func drain(ahead: Int, _ body: (CheckedCase, Upcoming?) -> Void) {
+    var all = chunks
+    if !current.isEmpty { all.append(current) }
+    chunks = []
+    current = []
+    count = 0
+    oldestMonth = Int.max
+    guard monthBase != nil else { return }
+    let periods = offsetPeriods
+    for i in all.indices {
+      let rows = all[i]
+      for r in rows.indices {
+        var upcoming: Upcoming? = nil
+        if r + ahead < rows.count {
+          let next = rows[r + ahead]
+          if next & CaseRowBuffer.escapeBit == 0 {
+            upcoming = (
+              Int((next >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
+              Int((next >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
+              Int((next >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1)),
+              Int((next >> CaseRowBuffer.sexShift) & 3))
+          }
+        }
+        body(row(rows[r], periods), upcoming)
+      }
+      all[i] = []  // each chunk's memory goes back as soon as its rows are given back
+    }
+    escaped = []
+  }
+
+  /// The months a word's offset stands for (empty when no row was added).
+  private var offsetPeriods: [Period] {
+    guard let base = monthBase else { return [] }
+    return (0..<CaseRowBuffer.monthOffsets).map { Period(year: 0, month: 1).adding(months: base + $0) }
+  }
+
+  /// The row a word holds (`periods`: `offsetPeriods`; the line as `drain` gives it).
+  @inline(__always) private func row(_ word: UInt64, _ periods: [Period]) -> CheckedCase {
+    if word & CaseRowBuffer.escapeBit != 0 { return escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked }
+    let offset = Int(word >> CaseRowBuffer.monthShift)
+    let band = Int((word >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1))
+    return CheckedCase(
+      period: periods[offset],
+      district: Int((word >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
+      sex: Int((word >> CaseRowBuffer.sexShift) & 3), bandSlot: band,
+      categorySlot: Int((word >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
+      consultations: Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations)),
+      referrals: Int((word >> CaseRowBuffer.referralsShift) & UInt64(CaseRowBuffer.maxReferrals)),
+      exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band])
+  }
+
+  /// Reads the rows in file order, as `drain` gives them, without removing them, until `body`
+  /// returns false.
+  func walk(_ body: (CheckedCase) -> Bool) {
+    let periods = offsetPeriods
+    for chunk in chunks + [current] {
+      for word in chunk where !body(row(word, periods)) { return }
+    }
+  }
+}
