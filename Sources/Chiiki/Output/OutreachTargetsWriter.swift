@@ -24,11 +24,31 @@ public enum OutreachTargetsWriter {
     let labels: Labels
     /// The reasons cell's words, made once (`Labels.reasons` without its strings).
     let reasons: ReasonsText
+    /// The `*_smoothed_ratio` cells' values by district, the district's indicators side by
+    /// side (`smoothed[d * indicatorCount + i]`; NaN where the cell is empty, which
+    /// `appendFixed` writes as it writes nil). Rows come in rank order, so reading the results
+    /// themselves touched one scattered `IndicatorResult` per indicator and row: gathered here
+    /// in one sequential pass, a row reads one cache line.
+    let smoothed: [Double]
+    let indicatorCount: Int
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
       labels = Labels(analysis.configuration.language)
       reasons = ReasonsText(labels, configuration: analysis.configuration)
+      smoothed = Rows.smoothedTable(analysis)
+      indicatorCount = analysis.indicatorResults.count
+    }
+
+    /// See `smoothed`.
+    static func smoothedTable(_ analysis: Analysis) -> [Double] {
+      let k = analysis.indicatorResults.count
+      let n = analysis.indicatorResults.map(\.count).max() ?? 0
+      var table = [Double](repeating: .nan, count: n * k)
+      for (i, results) in analysis.indicatorResults.enumerated() {
+        for (d, r) in results.enumerated() where r.expected > 0 { table[d * k + i] = r.smoothedRatio }
+      }
+      return table
     }
 
     func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
@@ -62,10 +82,8 @@ public enum OutreachTargetsWriter {
         if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
         csv.appendFixed(p.previousYear?.missing, 6)
         csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
-        for results in analysis.indicatorResults {
-          let r = results[p.district]
-          csv.appendFixed(r.expected > 0 ? r.smoothedRatio : nil, 6)
-        }
+        let first = p.district * indicatorCount
+        for i in 0..<indicatorCount { csv.appendFixed(smoothed[first + i], 6) }
         csv.endRow()
       }
     }

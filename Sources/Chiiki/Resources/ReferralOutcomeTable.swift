@@ -95,6 +95,17 @@ struct OutcomeSource: Sendable {
   let level: Double
   /// Centre rows by category slot + 1 (0 = all categories), nil where the category has none.
   let centre: [ReferralOutcome?]
+  /// `ConfidenceIntervals.zValue(level: level)`, solved once for the ~3 million Wilson
+  /// intervals of a national file instead of once per interval.
+  let z: Double
+
+  init(cases: CaseData, districts: DistrictTable, level: Double, centre: [ReferralOutcome?]) {
+    self.cases = cases
+    self.districts = districts
+    self.level = level
+    self.centre = centre
+    z = ConfidenceIntervals.zValue(level: level)
+  }
 
   func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let district = districts.districts[Int(r.district)]
@@ -114,7 +125,7 @@ struct OutcomeSource: Sendable {
     let c = r.category < 0 ? nil : Int(r.category)
     var o = ReferralOutcomeEngine.row(
       .district, key: "", name: "", area: nil,
-      category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level)
+      category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level, z: z)
     if let centre = centre[c.map { $0 + 1 } ?? 0] {
       o.centreReferralRate = centre.referralRate
       o.centreExitRate = centre.exitRate
