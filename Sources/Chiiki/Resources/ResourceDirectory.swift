@@ -15,10 +15,22 @@ struct ResourceDirectory {
   struct Entry {
     /// The resource's position in `resources`.
     var index: Int
-    /// `ResourceDirectory.address` of the resource.
-    var address: String
+    /// How `ResourceDirectory.address` of the resource is made (`ResourceDirectory.address(of:)`
+    /// gives the text): decided once from the bytes, so that no address `String` is built
+    /// and kept per entry.
+    var addressForm: AddressForm
     /// `ResourceDirectory.linkableURL` of its URL (nil: shown as text, or no URL).
     var link: String?
+  }
+
+  /// Which text `ResourceDirectory.address` gives for a resource.
+  enum AddressForm: UInt8 {
+    /// The district's name (the address is empty).
+    case districtName
+    /// The address as given (it names the district).
+    case given
+    /// The address, then the district's name in brackets (`Labels.parenthesised`).
+    case givenWithDistrict
   }
   struct Kind {
     var name: String
@@ -32,11 +44,16 @@ struct ResourceDirectory {
 
   /// All resources as given (entries point into them; a resource is never copied).
   let resources: [Resource]
+  /// The districts the resources name (for the district part of an address).
+  let districts: DistrictTable
+  let labels: Labels
   var areas: [Area]
   var count: Int { areas.reduce(0) { $0 + $1.count } }
 
   init(resources: [Resource], districts: DistrictTable, labels: Labels) {
     self.resources = resources
+    self.districts = districts
+    self.labels = labels
     // Public resources by area in one pass (in input order within each area).
     var byArea = Array(repeating: [Int](), count: districts.areas.count)
     var unplaced: [Int] = []
@@ -89,7 +106,7 @@ struct ResourceDirectory {
           return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
         }
         return Kind(name: kind, entries: sorted.map { i in
-          Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
+          Entry(index: i, addressForm: ResourceDirectory.addressForm(resources[i], districts: districts),
                 link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))
         })
       }
@@ -129,6 +146,47 @@ struct ResourceDirectory {
       let ca = districts.districts[a].code, cb = districts.districts[b].code
       return ca != cb ? ca < cb : nil
     }
+  }
+
+  /// `address(r, ...)` of an entry's resource, from its `addressForm`.
+  func address(of entry: Entry) -> String {
+    let r = resources[entry.index]
+    let district = districts.districts[r.district].name
+    switch entry.addressForm {
+    case .districtName: return district
+    case .given: return r.address
+    case .givenWithDistrict: return r.address + labels.parenthesised(district)
+    }
+  }
+
+  /// Calls `body` with the UTF-8 of `address(of: entry)` (valid UTF-8), built in `scratch`
+  /// only when the address and the district's name are joined.
+  func withAddressBytes(of entry: Entry, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let r = resources[entry.index]
+    switch entry.addressForm {
+    case .given:
+      r.withBytes(.address, body)
+    case .districtName:
+      var name = districts.districts[r.district].name
+      name.withUTF8(body)
+    case .givenWithDistrict:
+      scratch.removeAll(keepingCapacity: true)
+      r.withBytes(.address) { scratch.append(contentsOf: $0) }
+      scratch.append(contentsOf: labels.parenthesised(districts.districts[r.district].name).utf8)
+      scratch.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Which form `address(r, ...)` takes: the same decision (an empty address gives the
+  /// district's name; an address that `AddressMatch.contains` the name is kept as it is),
+  /// made on the address's bytes in place.
+  static func addressForm(_ r: Resource, districts: DistrictTable) -> AddressForm {
+    if r.isEmpty(.address) { return .districtName }
+    var district = districts.districts[r.district].name
+    let named = r.withBytes(.address) { address in
+      district.withUTF8 { AddressMatch.plainContains(utf8: address, $0) }
+    } ?? AddressMatch.contains(r.address, district)
+    return named ? .given : .givenWithDistrict
   }
 
   /// The address with the district's name beside it, unless the address already names it.
