@@ -31,6 +31,12 @@ public enum OutreachTargetsWriter {
     /// in one sequential pass, a row reads one cache line.
     let smoothed: [Double]
     let indicatorCount: Int
+    /// Per district d, entry 2d: its code and name cells, entry 2d + 1: its area cell, rendered
+    /// once in district order (rows come in rank order: reading each row's `District` and its
+    /// strings was a cache miss and several retains per row).
+    let districtCells: RenderedCells
+    /// Per district, its households (nil: the cell is empty).
+    let households: [Int?]
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
@@ -38,6 +44,13 @@ public enum OutreachTargetsWriter {
       reasons = ReasonsText(labels, configuration: analysis.configuration)
       smoothed = Rows.smoothedTable(analysis)
       indicatorCount = analysis.indicatorResults.count
+      var cells = RenderedCells(entries: 2 * analysis.districts.count, bytesEach: 24)
+      for district in analysis.districts.districts {
+        cells.add(district.code.rawValue, district.name)
+        cells.add(district.area ?? "")
+      }
+      districtCells = cells
+      households = analysis.districts.districts.map(\.households)
     }
 
     /// See `smoothed`.
@@ -56,22 +69,20 @@ public enum OutreachTargetsWriter {
       reasonBytes.reserveCapacity(512)
       for k in positions {
         let p = analysis.priorities[k]
-        let district = analysis.districts.districts[p.district]
         csv.appendInt(p.rank)
-        csv.appendCell(district.code.rawValue)
-        csv.appendCell(district.name)
+        districtCells.append(2 * p.district, to: &csv)
         csv.appendFixed(p.score, 6)
         csv.appendFixed(p.needIndex, 6)
         csv.appendFixed(p.reach.observed, 0)
         csv.appendFixed(p.reach.expected, 6)
         csv.appendFixed(p.reach.missing, 6)
         csv.appendFixed(p.reach.ratio, 6)
-        if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
+        if let households = households[p.district] { csv.appendInt(households) } else { csv.appendCell("") }
         csv.appendInt(p.leaflets)
         reasonBytes.removeAll(keepingCapacity: true)
         reasons.append(p.drivers, to: &reasonBytes)
         reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
-        csv.appendCell(district.area ?? "")
+        districtCells.append(2 * p.district + 1, to: &csv)
         csv.appendFixed(p.reach.ratioInterval?.lower, 6)
         csv.appendFixed(p.reach.ratioInterval?.upper, 6)
         csv.appendFixed(p.reach.reliability, 6)

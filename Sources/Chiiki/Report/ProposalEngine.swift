@@ -96,10 +96,10 @@ enum ProposalEngine {
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
-      let low = index.lowExitOfArea[index.areaSlot(d)]
-        ?? (index.lowExitOfDistrict.isEmpty ? nil : index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue])
+      let low = index.lowExitNameOfArea[index.areaSlot(d)]
+        ?? (index.lowExitOfDistrict.isEmpty ? nil : index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name)
       guard let low else { return nil }
-      return describe ? l.evidenceLowExit(low.name) : ""
+      return describe ? l.evidenceLowExit(low) : ""
     case .priorityTop(let n):
       guard position >= 0, priorities[position].rank <= n else { return nil }
       return describe ? l.evidenceRank(priorities[position].rank) : ""

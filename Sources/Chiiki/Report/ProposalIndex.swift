@@ -24,6 +24,9 @@ extension ProposalEngine {
     var lowExit: [String: ReferralOutcome] = [:]
     /// Per area slot, the low-exit row of the area (`lowExit["area|name"]`; nil for slot 0).
     var lowExitOfArea: [ReferralOutcome?] = []
+    /// Per area slot, the name of `lowExitOfArea`'s row (all the low_exit_rate check reads of
+    /// it, without copying a whole outcome row per district).
+    var lowExitNameOfArea: [String?] = []
     /// The district entries of `lowExit` keyed by code alone (`lowExit["district|" + code]`
     /// is `lowExitOfDistrict[code]`: the prefix ends in a starter, so keys are equal exactly
     /// when codes are); checked only when not empty, so that most runs make no key per district.
@@ -65,6 +68,7 @@ extension ProposalEngine {
         if o.level == .district, lowExitOfDistrict[o.key] == nil { lowExitOfDistrict[o.key] = o }
       }
       lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
+      lowExitNameOfArea = lowExitOfArea.map { $0?.name }
     }
 
     /// The area slot of a district.

@@ -67,8 +67,11 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     }
     guard let source else { return out }
     // Without a centre row for the category, a built row has no flags (see districtOutcome).
+    // Which slots have one, worked out once: testing `source.centre[slot] == nil` per row
+    // copied a whole optional outcome row (and retained its strings) ~1.7 million times.
+    let hasCentre = source.centre.map { $0 != nil }
     for (k, r) in rows.enumerated() {
-      let flag = source.centre[Int(r.category) + 1] == nil ? nil : OutcomeSource.label(r.exitFlag)
+      let flag = hasCentre[Int(r.category) + 1] ? OutcomeSource.label(r.exitFlag) : nil
       if include(RowTag(level: .district, allCategories: r.category < 0, exitFlag: flag)) { out.append(fixed.count + k) }
     }
     return out
