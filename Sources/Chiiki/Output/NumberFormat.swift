@@ -41,6 +41,26 @@ public enum NumberFormat {
     return true
   }
 
+  /// `appendFixedInRange` written straight into a CSV document's free room (no temporary
+  /// buffer, no copy).
+  @inline(__always)
+  static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout CSVBytes) -> Bool {
+    guard let (integer, unit) = scaled(value, places) else { return false }
+    let p = out.reserve(maxDigits)
+    out.commit(write(integer, unit: unit, places: places, negative: value < 0, into: p))
+    return true
+  }
+
+  /// `appendInteger` written straight into a CSV document's free room.
+  @inline(__always)
+  static func appendInteger(_ value: Int, to out: inout CSVBytes) {
+    let p = out.reserve(maxDigits)
+    var n = 0
+    if value < 0 { p[0] = 0x2D; n = 1 }
+    n += write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
+    out.commit(n)
+  }
+
   /// Appends `String(value)` as UTF-8 to `out`.
   public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in

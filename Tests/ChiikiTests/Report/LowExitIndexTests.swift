@@ -18,6 +18,58 @@ import Testing
     #expect(index.lowExitOfDistrict.count == index.lowExit.keys.filter { $0.hasPrefix("district|") }.count)
   }
 
+  /// The check with the priority position given by the walk (what `evaluate` passes) against
+  /// the check that looks it up in `priorityPosition`, for every built-in rule's conditions
+  /// and every district, with and without evidence; and the low-exit names per area against
+  /// the rows they come from.
+  @Test func checkWithKnownPositionMatchesTheLookup() throws {
+    let (analysis, dataset) = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data")
+    let c = ReportContext(analysis: analysis, dataset: dataset)
+    #expect(c.prioritiesListEachDistrictOnce)
+    let index = ProposalEngine.Index(c)
+    #expect(index.lowExitNameOfArea == index.lowExitOfArea.map { $0?.name })
+    let rules = MeetingReport.builtInRules()
+    #expect(!rules.isEmpty)
+    var held = 0
+    for rule in rules {
+      for condition in rule.conditions.map({ index.prepare($0, c) }) {
+        for (i, p) in analysis.priorities.enumerated() {
+          #expect(c.priorityPosition[p.district] == i)
+          for describe in [false, true] {
+            let known = ProposalEngine.check(condition, district: p.district, c, index, describe: describe, position: i)
+            let looked = ProposalEngine.check(condition, district: p.district, c, index, describe: describe)
+            #expect(known == looked)
+            if known != nil { held += 1 }
+          }
+        }
+      }
+    }
+    #expect(held > 0)
+  }
+
+  /// `positions(where:)` (tags from the stored flags) against the tags of the built rows.
+  @Test func positionsMatchTheBuiltRows() throws {
+    let outcomes = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data").0.resources.outcomes
+    let tags = outcomes.map { ReferralOutcomeTable.RowTag(level: $0.level, allCategories: $0.category == nil, exitFlag: $0.exitFlag) }
+    let filters: [(ReferralOutcomeTable.RowTag) -> Bool] = [
+      { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) },
+      { $0.level != .centre && $0.exitFlag != nil },
+      { $0.exitFlag == nil },
+      { _ in true },
+    ]
+    for include in filters {
+      #expect(outcomes.positions(where: include) == tags.indices.filter { include(tags[$0]) })
+    }
+    #expect(tags.contains { $0.exitFlag != nil })
+  }
+
+  /// A ranking that lists a district twice (hand-made) is not taken as exact.
+  @Test func duplicatedPriorityIsNotExact() throws {
+    var (analysis, dataset) = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data")
+    analysis.priorities.append(analysis.priorities[0])
+    #expect(!ReportContext(analysis: analysis, dataset: dataset).prioritiesListEachDistrictOnce)
+  }
+
   /// The centre-level rows the resources section reads (`centreLevelRows`) against the
   /// reference scan of commit 6d47949, `positions { $0.level == .centre }` read out.
   @Test func centreLevelRowsMatchTheScan() throws {
