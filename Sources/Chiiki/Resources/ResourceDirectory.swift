@@ -79,7 +79,7 @@ struct ResourceDirectory {
       for m in slot.members {
         let j = resources[m].withBytes(.kind) { bytes in
           distinctBytes.firstIndex { known in
-            known.count == bytes.count && known.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+            known.count == bytes.count && known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, bytes) }
           }
         }
         if let j {
@@ -99,11 +99,26 @@ struct ResourceDirectory {
       let kinds = ResourceKinds.sorted(distinct).map { kind in
         // Names and ids are decoded only for resources in the same district (most comparisons
         // are settled by the district).
-        let sorted = (byKind[kind] ?? []).sorted { i, j in
-          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+        func sameDistrictPrecedes(_ i: Int, _ j: Int) -> Bool {
           let (a, b) = (resources[i].name, resources[j].name)
           if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) }
           return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
+        }
+        let members = byKind[kind] ?? []
+        let sorted: [Int]
+        if let ranks = order.ranks {
+          // The same comparisons on (district rank, position) pairs, so that most of them read
+          // two integers side by side instead of two resources (the same sort, the same
+          // answers: the same order, ties included).
+          let keyed = members.map { (rank: ranks[resources[$0].district], index: $0) }.sorted { x, y in
+            x.rank != y.rank ? x.rank < y.rank : sameDistrictPrecedes(x.index, y.index)
+          }
+          sorted = keyed.map(\.index)
+        } else {
+          sorted = members.sorted { i, j in
+            if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+            return sameDistrictPrecedes(i, j)
+          }
         }
         return Kind(name: kind, entries: sorted.map { i in
           Entry(index: i, addressForm: ResourceDirectory.addressForm(resources[i], districts: districts),
@@ -112,6 +127,13 @@ struct ResourceDirectory {
       }
       return Area(name: slot.name, kinds: kinds)
     }
+  }
+
+  /// Whether two byte runs of equal length hold the same bytes (`elementsEqual`, by `memcmp`).
+  static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
   }
 
   /// The order of resources by their district's code: `precedes(a, b)` is what
@@ -140,6 +162,9 @@ struct ResourceDirectory {
       }
       self.rank = rank
     }
+
+    /// Per district, its rank (see `rank`), when every code is ASCII; nil otherwise.
+    var ranks: [Int]? { rank.isEmpty ? nil : rank }
 
     func precedes(_ a: Int, _ b: Int) -> Bool? {
       if !rank.isEmpty { return rank[a] != rank[b] ? rank[a] < rank[b] : nil }
