@@ -16,11 +16,13 @@ enum ProposalEngine {
     let index = Index(c)
     let priorities = c.analysis.priorities
     let exact = c.prioritiesListEachDistrictOnce
+    // The districts in rank order, read once for all rules (reading a priority copied it).
+    let order = priorities.map(\.district)
     return rules.compactMap { rule in
       let conditions = rule.conditions.map { index.prepare($0, c) }
       var matched: [(district: Int, evidence: [String])] = []
-      for i in priorities.indices {
-        let d = priorities[i].district
+      for i in order.indices {
+        let d = order[i]
         // Only the first `maxDistricts` districts are cited; the rest are counted.
         let describe = matched.count < maxDistricts
         var evidence: [String] = []

@@ -40,21 +40,35 @@ extension ProposalEngine {
     init(_ c: ReportContext) {
       let districts = c.analysis.districts
       // Segments by district: a counting sort keeps their order within each district.
+      // (By position: iterating the segments themselves copied each one, retains included.)
+      let segments = c.analysis.segments
       segmentStart = Array(repeating: 0, count: districts.count + 1)
-      for s in c.analysis.segments { segmentStart[s.district + 1] += 1 }
+      for k in segments.indices { segmentStart[segments[k].district + 1] += 1 }
       for d in 0..<districts.count { segmentStart[d + 1] += segmentStart[d] }
       var next = segmentStart
-      segmentOrder = Array(repeating: 0, count: c.analysis.segments.count)
-      for (k, s) in c.analysis.segments.enumerated() {
-        segmentOrder[next[s.district]] = k
-        next[s.district] += 1
+      segmentOrder = Array(repeating: 0, count: segments.count)
+      for k in segments.indices {
+        let d = segments[k].district
+        segmentOrder[next[d]] = k
+        next[d] += 1
       }
       slots = districts.areaIndex.map { ($0 ?? -1) + 1 }
       slotNames = [""] + districts.areas
       // The same keys as one per resource, made once per kind and area.
+      // A resource whose kind has the same bytes as one already seen in its area slot gives
+      // the same key again: skipped by comparing bytes, without decoding its kind.
       var seen = Set<KindArea>()
-      for r in c.dataset.resources ?? [] where seen.insert(KindArea(kind: r.kind, slot: slots[r.district])).inserted {
-        resourceKindAreas.insert(r.kind + "|" + (districts.districts[r.district].area ?? ""))
+      var seenBytes = Array(repeating: [[UInt8]](), count: slotNames.count)
+      for r in c.dataset.resources ?? [] {
+        let slot = slots[r.district]
+        let known = r.withBytes(.kind) { kind in
+          seenBytes[slot].contains { known in known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, kind) } }
+        }
+        if known { continue }
+        r.withBytes(.kind) { seenBytes[slot].append(Array($0)) }
+        if seen.insert(KindArea(kind: r.kind, slot: slot)).inserted {
+          resourceKindAreas.insert(r.kind + "|" + (districts.districts[r.district].area ?? ""))
+        }
       }
       for (i, ind) in c.indicators.enumerated() where indicatorPosition[ind.summary.indicator] == nil {
         indicatorPosition[ind.summary.indicator] = i

@@ -63,6 +63,28 @@ import Testing
     #expect(tags.contains { $0.exitFlag != nil })
   }
 
+  /// The "kind|area" keys (made once per kind and area, kinds compared as bytes first)
+  /// against one key per resource, the reference, with canonically equal spellings of a kind
+  /// (NFC and NFD) in the same and in different areas.
+  @Test func kindAreaKeysMatchOnePerResource() throws {
+    var (analysis, dataset) = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data")
+    let districts = analysis.districts
+    var rng = OutputTestRandom(seed: 17)
+    let kinds = ["ガ", "カ\u{3099}", "就労", "相談", "", "a|b"]
+    for round in 0..<4 {
+      if round > 0 {
+        dataset.resources = (0..<300).map { i in
+          Resource(id: "R\(i)", name: "n", kind: kinds[Int(rng.next() % UInt64(kinds.count))], district: Int(rng.next() % UInt64(districts.count)),
+                   capacity: nil, target: "", address: "", contact: "", hours: "", url: "", isPublic: true)
+        }
+      }
+      let index = ProposalEngine.Index(ReportContext(analysis: analysis, dataset: dataset))
+      let reference = Set((dataset.resources ?? []).map { $0.kind + "|" + (districts.districts[$0.district].area ?? "") })
+      #expect(index.resourceKindAreas == reference, "round \(round)")
+      #expect(!reference.isEmpty)
+    }
+  }
+
   /// A ranking that lists a district twice (hand-made) is not taken as exact.
   @Test func duplicatedPriorityIsNotExact() throws {
     var (analysis, dataset) = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data")
