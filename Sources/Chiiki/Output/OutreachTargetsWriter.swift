@@ -24,44 +24,39 @@ public enum OutreachTargetsWriter {
     let labels: Labels
     /// The reasons cell's words, made once (`Labels.reasons` without its strings).
     let reasons: ReasonsText
-    /// The `*_smoothed_ratio` cells' values by district, the district's indicators side by
-    /// side (`smoothed[d * indicatorCount + i]`; NaN where the cell is empty, which
-    /// `appendFixed` writes as it writes nil). Rows come in rank order, so reading the results
-    /// themselves touched one scattered `IndicatorResult` per indicator and row: gathered here
-    /// in one sequential pass, a row reads one cache line.
-    let smoothed: [Double]
     let indicatorCount: Int
-    /// Per district d, entry 2d: its code and name cells, entry 2d + 1: its area cell, rendered
-    /// once in district order (rows come in rank order: reading each row's `District` and its
-    /// strings was a cache miss and several retains per row).
+    /// What a row takes from its district, rendered once per district in district order, the
+    /// district's entries side by side: entry 4d, its code and name cells; 4d + 1, its
+    /// households cell; 4d + 2, its area cell; 4d + 3, its `*_smoothed_ratio` cells (empty
+    /// where the indicator has no expected count). Rows come in rank order: reading each
+    /// row's `District` (its strings retained) and every indicator's `IndicatorResult` was a
+    /// cache miss each; one district's entries share one or two cache lines.
     let districtCells: RenderedCells
-    /// Per district, its households (nil: the cell is empty).
-    let households: [Int?]
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
       labels = Labels(analysis.configuration.language)
       reasons = ReasonsText(labels, configuration: analysis.configuration)
-      smoothed = Rows.smoothedTable(analysis)
       indicatorCount = analysis.indicatorResults.count
-      var cells = RenderedCells(entries: 2 * analysis.districts.count, bytesEach: 24)
-      for district in analysis.districts.districts {
-        cells.add(district.code.rawValue, district.name)
-        cells.add(district.area ?? "")
-      }
-      districtCells = cells
-      households = analysis.districts.districts.map(\.households)
+      districtCells = Rows.districtCells(analysis)
     }
 
-    /// See `smoothed`.
-    static func smoothedTable(_ analysis: Analysis) -> [Double] {
-      let k = analysis.indicatorResults.count
-      let n = analysis.indicatorResults.map(\.count).max() ?? 0
-      var table = [Double](repeating: .nan, count: n * k)
-      for (i, results) in analysis.indicatorResults.enumerated() {
-        for (d, r) in results.enumerated() where r.expected > 0 { table[d * k + i] = r.smoothedRatio }
+    /// See `districtCells`.
+    static func districtCells(_ analysis: Analysis) -> RenderedCells {
+      let results = analysis.indicatorResults
+      var cells = RenderedCells(entries: 4 * analysis.districts.count, bytesEach: 20 + 9 * results.count)
+      for (d, district) in analysis.districts.districts.enumerated() {
+        cells.add(district.code.rawValue, district.name)
+        cells.add { csv in if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") } }
+        cells.add(district.area ?? "")
+        cells.add { csv in
+          for i in results.indices {
+            let r: IndicatorResult? = d < results[i].count ? results[i][d] : nil
+            csv.appendFixed(r.flatMap { $0.expected > 0 ? $0.smoothedRatio : nil }, 6)
+          }
+        }
       }
-      return table
+      return cells
     }
 
     func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
@@ -70,19 +65,19 @@ public enum OutreachTargetsWriter {
       for k in positions {
         let p = analysis.priorities[k]
         csv.appendInt(p.rank)
-        districtCells.append(2 * p.district, to: &csv)
+        districtCells.append(4 * p.district, to: &csv)
         csv.appendFixed(p.score, 6)
         csv.appendFixed(p.needIndex, 6)
         csv.appendFixed(p.reach.observed, 0)
         csv.appendFixed(p.reach.expected, 6)
         csv.appendFixed(p.reach.missing, 6)
         csv.appendFixed(p.reach.ratio, 6)
-        if let households = households[p.district] { csv.appendInt(households) } else { csv.appendCell("") }
+        districtCells.append(4 * p.district + 1, to: &csv)
         csv.appendInt(p.leaflets)
         reasonBytes.removeAll(keepingCapacity: true)
         reasons.append(p.drivers, to: &reasonBytes)
         reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
-        districtCells.append(2 * p.district + 1, to: &csv)
+        districtCells.append(4 * p.district + 2, to: &csv)
         csv.appendFixed(p.reach.ratioInterval?.lower, 6)
         csv.appendFixed(p.reach.ratioInterval?.upper, 6)
         csv.appendFixed(p.reach.reliability, 6)
@@ -93,8 +88,7 @@ public enum OutreachTargetsWriter {
         if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
         csv.appendFixed(p.previousYear?.missing, 6)
         csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
-        let first = p.district * indicatorCount
-        for i in 0..<indicatorCount { csv.appendFixed(smoothed[first + i], 6) }
+        if indicatorCount > 0 { districtCells.append(4 * p.district + 3, to: &csv) }
         csv.endRow()
       }
     }

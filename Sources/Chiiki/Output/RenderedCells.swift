@@ -34,6 +34,14 @@ struct RenderedCells: Sendable {
     ends.append(scratch.bytes.count)
   }
 
+  /// Adds an entry: the cells `cells` appends to a row (any of `CSVWriter`'s cell methods, no
+  /// `endRow`), with the commas between them. An entry with no cells must not be appended.
+  mutating func add(cells: (inout CSVWriter) -> Void) {
+    scratch.rowStarted = false
+    cells(&scratch)
+    ends.append(scratch.bytes.count)
+  }
+
   /// Forgets every entry, keeping the room.
   mutating func removeAll() {
     scratch.bytes.removeAll()
