@@ -98,8 +98,10 @@ enum ProposalEngine {
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
-      let low = index.lowExitNameOfArea[index.areaSlot(d)]
-        ?? (index.lowExitOfDistrict.isEmpty ? nil : index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name)
+      var low = index.lowExitNameOfArea[index.areaSlot(d)]
+      if low == nil, !index.lowExitOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
+        low = index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name
+      }
       guard let low else { return nil }
       return describe ? l.evidenceLowExit(low) : ""
     case .priorityTop(let n):

@@ -27,6 +27,12 @@ extension ProposalEngine {
     /// Per area slot, the name of `lowExitOfArea`'s row (all the low_exit_rate check reads of
     /// it, without copying a whole outcome row per district).
     var lowExitNameOfArea: [String?] = []
+    /// Per district, whether `lowExitOfDistrict` has its code, worked out once from the few
+    /// codes there when every district code is ASCII and distinct (then a code equals a key
+    /// exactly when their bytes do, and `DistrictTable.index(of:)` finds the one district);
+    /// nil otherwise (each district is then looked up by its code). Saves the low_exit_rate
+    /// check a `District` read and a string hash per district.
+    var lowExitDistrictFlags: [Bool]? = nil
     /// The district entries of `lowExit` keyed by code alone (`lowExit["district|" + code]`
     /// is `lowExitOfDistrict[code]`: the prefix ends in a starter, so keys are equal exactly
     /// when codes are); checked only when not empty, so that most runs make no key per district.
@@ -83,6 +89,24 @@ extension ProposalEngine {
       }
       lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
       lowExitNameOfArea = lowExitOfArea.map { $0?.name }
+      if !lowExitOfDistrict.isEmpty, Index.codesAreDistinctASCII(districts) {
+        var flags = [Bool](repeating: false, count: districts.count)
+        for code in lowExitOfDistrict.keys { if let d = districts.index(of: code) { flags[d] = true } }
+        lowExitDistrictFlags = flags
+      }
+    }
+
+    /// Whether every district code is ASCII and no two are equal (the table is sorted by code
+    /// bytes, so equal codes would be neighbours).
+    static func codesAreDistinctASCII(_ districts: DistrictTable) -> Bool {
+      var previous: String? = nil
+      for district in districts.districts {
+        let code = district.code.rawValue
+        if code.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        if let previous, previous.utf8.elementsEqual(code.utf8) { return false }
+        previous = code
+      }
+      return true
     }
 
     /// The area slot of a district.

@@ -16,6 +16,34 @@ import Testing
       #expect(index.lowExitOfDistrict[code] == index.lowExit["district|" + code], "\(code)")
     }
     #expect(index.lowExitOfDistrict.count == index.lowExit.keys.filter { $0.hasPrefix("district|") }.count)
+    // The low_exit_rate check against the lookup it replaced (area row, else the district's
+    // row by code), for every district.
+    let prepared = index.prepare(.lowExitRate, c)
+    var cited = 0
+    for (d, district) in analysis.districts.districts.enumerated() {
+      let reference = (index.lowExitOfArea[index.areaSlot(d)] ?? index.lowExitOfDistrict[district.code.rawValue])?.name
+      let got = ProposalEngine.check(prepared, district: d, c, index, describe: true)
+      #expect(got == reference.map { c.labels.evidenceLowExit($0) }, "\(district.code)")
+      if got != nil { cited += 1 }
+    }
+    #expect(cited > 0)
+    // The per-district flags, where worked out, say exactly which districts have a key.
+    #expect(index.lowExitOfDistrict.isEmpty || index.lowExitDistrictFlags != nil)
+    if let flags = index.lowExitDistrictFlags {
+      for (d, district) in analysis.districts.districts.enumerated() {
+        #expect(flags[d] == (index.lowExitOfDistrict[district.code.rawValue] != nil))
+      }
+    }
+  }
+
+  /// Flags only for codes that are ASCII and distinct (else a code could equal another's key
+  /// by canonical equivalence, e.g. the Kelvin sign and K, or name two districts).
+  @Test func codesAreDistinctASCIIOnlyWhenTheyAre() {
+    func table(_ codes: [String]) -> DistrictTable { DistrictTable(codes.map { District(code: DistrictCode($0), name: $0) }) }
+    #expect(ProposalEngine.Index.codesAreDistinctASCII(table(["001", "002", "K1"])))
+    #expect(!ProposalEngine.Index.codesAreDistinctASCII(table(["001", "\u{212A}1"])))
+    #expect(!ProposalEngine.Index.codesAreDistinctASCII(table(["001", "001", "002"])))
+    #expect(ProposalEngine.Index.codesAreDistinctASCII(table([])))
   }
 
   /// The check with the priority position given by the walk (what `evaluate` passes) against
