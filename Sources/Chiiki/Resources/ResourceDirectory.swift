@@ -57,7 +57,14 @@ struct ResourceDirectory {
     // Public resources by area in one pass (in input order within each area).
     var byArea = Array(repeating: [Int](), count: districts.areas.count)
     var unplaced: [Int] = []
+    // Each listed resource's address form and link, worked out here in input order (reading
+    // its texts where they lie) rather than in the directory's order, where each read is a
+    // jump through the texts.
+    var forms = [AddressForm](repeating: .districtName, count: resources.count)
+    var links = [String?](repeating: nil, count: resources.count)
     for i in resources.indices where resources[i].isPublic {
+      forms[i] = ResourceDirectory.addressForm(resources[i], districts: districts)
+      if !resources[i].isEmpty(.url) { links[i] = ResourceDirectory.linkableURL(resources[i].url) }
       if let a = districts.areaIndex[resources[i].district] {
         if byArea.indices.contains(a) { byArea[a].append(i) }
       } else {
@@ -121,8 +128,7 @@ struct ResourceDirectory {
           }
         }
         return Kind(name: kind, entries: sorted.map { i in
-          Entry(index: i, addressForm: ResourceDirectory.addressForm(resources[i], districts: districts),
-                link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))
+          Entry(index: i, addressForm: forms[i], link: links[i])
         })
       }
       return Area(name: slot.name, kinds: kinds)
