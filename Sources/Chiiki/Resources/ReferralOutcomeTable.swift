@@ -101,6 +101,9 @@ struct OutcomeSource: Sendable {
   /// `ConfidenceIntervals.zValue(level: level)`, solved once for the ~3 million Wilson
   /// intervals of a national file instead of once per interval.
   let z: Double
+  /// Per slot of `centre`, its referral and exit rates (nil where `centre` has no row): what a
+  /// district row takes from it, without copying the whole centre row for every district row.
+  let centreRates: [(referral: Double?, exit: Double?)?]
 
   init(cases: CaseData, districts: DistrictTable, level: Double, centre: [ReferralOutcome?]) {
     self.cases = cases
@@ -108,6 +111,7 @@ struct OutcomeSource: Sendable {
     self.level = level
     self.centre = centre
     z = ConfidenceIntervals.zValue(level: level)
+    centreRates = centre.map { $0.map { (referral: $0.referralRate, exit: $0.exitRate) } }
   }
 
   func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
@@ -129,9 +133,9 @@ struct OutcomeSource: Sendable {
     var o = ReferralOutcomeEngine.row(
       .district, key: "", name: "", area: nil,
       category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level, z: z)
-    if let centre = centre[c.map { $0 + 1 } ?? 0] {
-      o.centreReferralRate = centre.referralRate
-      o.centreExitRate = centre.exitRate
+    if let centre = centreRates[c.map { $0 + 1 } ?? 0] {
+      o.centreReferralRate = centre.referral
+      o.centreExitRate = centre.exit
       o.referralFlag = Self.label(r.referralFlag)
       o.exitFlag = Self.label(r.exitFlag)
     }
