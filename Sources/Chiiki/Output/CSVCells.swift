@@ -20,7 +20,7 @@ extension CSVWriter {
       plain = true
     }
     if plain {
-      data.append(contentsOf: cell)
+      bytes.append(cell)
     } else {
       appendCellText(String(decoding: cell, as: UTF8.self))
     }
@@ -37,14 +37,14 @@ extension CSVWriter {
       } else {
         for b in bytes where CSVWriter.needsQuote(b) { return false }
       }
-      data.append(contentsOf: bytes)
+      self.bytes.append(bytes)
       return true
     }
     if plain == true { return }
     if plain == nil, let lead = cell.utf8.first, !CSVWriter.isRiskyLead(lead), !cell.utf8.contains(where: CSVWriter.needsQuote) {
-      data.append(contentsOf: cell.utf8)
+      bytes.append(cell)
     } else if !cell.isEmpty {
-      data.append(contentsOf: CSVWriter.escape(CSVWriter.neutralise(cell)).utf8)
+      bytes.append(CSVWriter.escape(CSVWriter.neutralise(cell)))
     }
   }
 
@@ -54,7 +54,7 @@ extension CSVWriter {
     guard let value, value.isFinite else { return }
     // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
     // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
-    if !NumberFormat.appendFixedInRange(value, places, to: &data) {
+    if !NumberFormat.appendFixedInRange(value, places, to: &bytes) {
       appendCellText(NumberFormat.fixed(value, places))
     }
   }
@@ -63,17 +63,16 @@ extension CSVWriter {
   public mutating func appendInt(_ value: Int) {
     separate()
     // `[-]digits`: a plain number, never neutralised or quoted.
-    NumberFormat.appendInteger(value, to: &data)
+    NumberFormat.appendInteger(value, to: &bytes)
   }
 
   /// Ends the row (CRLF) and, with a sink, sends the bytes on once a chunk has built up.
   public mutating func endRow() {
     rowStarted = false
-    data.append(0x0D)
-    data.append(0x0A)
-    if let sink, data.count >= CSVWriter.chunk {
-      sink.write(data)
-      data.removeAll(keepingCapacity: true)
+    bytes.append(0x0D, 0x0A)
+    if let sink, bytes.count >= CSVWriter.chunk {
+      bytes.withUnsafeBytes { sink.write($0) }
+      bytes.removeAll()
     }
   }
 
@@ -95,6 +94,6 @@ extension CSVWriter {
   /// The comma before every cell but a row's first.
   @inline(__always)
   private mutating func separate() {
-    if rowStarted { data.append(0x2C) } else { rowStarted = true }
+    if rowStarted { bytes.append(0x2C) } else { rowStarted = true }
   }
 }

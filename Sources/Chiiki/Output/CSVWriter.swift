@@ -1,8 +1,13 @@
 /// Builds CSV text the way Excel on a Japanese PC opens correctly: UTF-8 with BOM, CRLF line
 /// ends, RFC 4180 quoting, and no cell that a spreadsheet could run as a formula.
 public struct CSVWriter: Sendable {
-  /// The document so far, as UTF-8 bytes.
-  public internal(set) var data: [UInt8]
+  /// The document so far (with a sink: what has not been sent on yet), built in place.
+  var bytes: CSVBytes
+  /// The document so far, as UTF-8 bytes (a copy of `bytes`).
+  public internal(set) var data: [UInt8] {
+    get { bytes.array }
+    set { bytes = CSVBytes(newValue) }
+  }
   /// Whether the row being built has a cell yet (the next cell needs a comma before it).
   var rowStarted = false
   /// Where the rows go as they are built, a chunk at a time (nil: all stay in `data`). With a
@@ -11,13 +16,12 @@ public struct CSVWriter: Sendable {
 
   /// Starts a document with the BOM and the header row.
   public init(header: [String], bom: Bool = true) {
-    data = bom ? [0xEF, 0xBB, 0xBF] : []
-    data.reserveCapacity(1 << 16)
+    bytes = CSVBytes(bom ? [0xEF, 0xBB, 0xBF] : [], capacity: 1 << 16)
     appendRow(header)
   }
 
   /// The document as text.
-  public var text: String { String(decoding: data, as: UTF8.self) }
+  public var text: String { bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
   /// Appends one row; every cell is neutralised and quoted as needed.
   public mutating func appendRow(_ cells: [String]) {
@@ -31,8 +35,8 @@ public struct CSVWriter: Sendable {
   /// Sends what is left to the sink (no-op without one).
   public mutating func finish() {
     guard let sink else { return }
-    sink.write(data)
-    data = []
+    bytes.withUnsafeBytes { sink.write($0) }
+    bytes = CSVBytes()
   }
 
   /// Whether a cell starting with `byte` may need neutralising: = + - @ tab CR, and 0xEF, the
@@ -92,7 +96,6 @@ extension CSVWriter {
   /// (empty; its room is reused) with room for at least `capacity` bytes: the row-range
   /// renderers (`Rows` of the large writers) are checked with it piece by piece.
   init(rows buffer: [UInt8], capacity: Int) {
-    data = buffer
-    data.reserveCapacity(capacity)
+    bytes = CSVBytes(buffer, capacity: capacity)
   }
 }

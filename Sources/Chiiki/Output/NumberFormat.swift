@@ -41,6 +41,26 @@ public enum NumberFormat {
     return true
   }
 
+  /// `appendFixedInRange` written straight into a CSV document's free room (no temporary
+  /// buffer, no copy).
+  @inline(__always)
+  static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout CSVBytes) -> Bool {
+    guard let (integer, unit) = scaled(value, places) else { return false }
+    let p = out.reserve(maxDigits)
+    out.commit(write(integer, unit: unit, places: places, negative: value < 0, into: p))
+    return true
+  }
+
+  /// `appendInteger` written straight into a CSV document's free room.
+  @inline(__always)
+  static func appendInteger(_ value: Int, to out: inout CSVBytes) {
+    let p = out.reserve(maxDigits)
+    var n = 0
+    if value < 0 { p[0] = 0x2D; n = 1 }
+    n += write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
+    out.commit(n)
+  }
+
   /// Appends `String(value)` as UTF-8 to `out`.
   public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
@@ -92,9 +112,11 @@ public enum NumberFormat {
     let (whole, frac) = split(integer, places: places, unit: unit)
     var n = 0
     if negative && integer > 0 { p[0] = 0x2D; n = 1 }
+    // The digit count by comparison with powers of ten (no chain of divisions); `whole` is
+    // below 9e18, so at most 19 digits and no overflow of `power`.
     var digits = 1
-    var rest = whole
-    while rest >= 10 { rest /= 10; digits += 1 }
+    var power: UInt64 = 10
+    while digits < 19 && whole >= power { digits += 1; power &*= 10 }
     writeDigits(whole, count: digits, to: p + n)
     n += digits
     guard places > 0 else { return n }
@@ -137,6 +159,23 @@ public enum NumberFormat {
   @inline(__always)
   static func writeDigits(_ value: UInt64, count: Int, to p: UnsafeMutablePointer<UInt8>) {
     let table = pairs.utf8Start
+    // The usual decimals: each pair from `value` directly (independent divisions by
+    // constants, which run side by side), not one after the other down a chain.
+    if count == 6 {
+      let q2 = value / 100, q4 = value / 10_000
+      writePair(q4, table, p)
+      writePair(q2 &- q4 &* 100, table, p + 2)
+      writePair(value &- q2 &* 100, table, p + 4)
+      return
+    }
+    if count == 8 {
+      let q2 = value / 100, q4 = value / 10_000, q6 = value / 1_000_000
+      writePair(q6, table, p)
+      writePair(q4 &- q6 &* 100, table, p + 2)
+      writePair(q2 &- q4 &* 100, table, p + 4)
+      writePair(value &- q2 &* 100, table, p + 6)
+      return
+    }
     var v = value
     var q = count
     while q >= 2 {
@@ -148,6 +187,14 @@ public enum NumberFormat {
       p[q + 1] = table[r + 1]
     }
     if q == 1 { p[0] = 0x30 &+ UInt8(truncatingIfNeeded: v) }
+  }
+
+  /// Writes `value` (below 100) as two digits at `p`.
+  @inline(__always)
+  static func writePair(_ value: UInt64, _ table: UnsafePointer<UInt8>, _ p: UnsafeMutablePointer<UInt8>) {
+    let r = Int(truncatingIfNeeded: value) &* 2
+    p[0] = table[r]
+    p[1] = table[r + 1]
   }
 
   /// A whole number with thousands separators for reports: 12,345.

@@ -24,11 +24,39 @@ public enum OutreachTargetsWriter {
     let labels: Labels
     /// The reasons cell's words, made once (`Labels.reasons` without its strings).
     let reasons: ReasonsText
+    let indicatorCount: Int
+    /// What a row takes from its district, rendered once per district in district order, the
+    /// district's entries side by side: entry 4d, its code and name cells; 4d + 1, its
+    /// households cell; 4d + 2, its area cell; 4d + 3, its `*_smoothed_ratio` cells (empty
+    /// where the indicator has no expected count). Rows come in rank order: reading each
+    /// row's `District` (its strings retained) and every indicator's `IndicatorResult` was a
+    /// cache miss each; one district's entries share one or two cache lines.
+    let districtCells: RenderedCells
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
       labels = Labels(analysis.configuration.language)
       reasons = ReasonsText(labels, configuration: analysis.configuration)
+      indicatorCount = analysis.indicatorResults.count
+      districtCells = Rows.districtCells(analysis)
+    }
+
+    /// See `districtCells`.
+    static func districtCells(_ analysis: Analysis) -> RenderedCells {
+      let results = analysis.indicatorResults
+      var cells = RenderedCells(entries: 4 * analysis.districts.count, bytesEach: 20 + 9 * results.count)
+      for (d, district) in analysis.districts.districts.enumerated() {
+        cells.add(district.code.rawValue, district.name)
+        cells.add { csv in if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") } }
+        cells.add(district.area ?? "")
+        cells.add { csv in
+          for i in results.indices {
+            let r: IndicatorResult? = d < results[i].count ? results[i][d] : nil
+            csv.appendFixed(r.flatMap { $0.expected > 0 ? $0.smoothedRatio : nil }, 6)
+          }
+        }
+      }
+      return cells
     }
 
     func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
@@ -36,22 +64,20 @@ public enum OutreachTargetsWriter {
       reasonBytes.reserveCapacity(512)
       for k in positions {
         let p = analysis.priorities[k]
-        let district = analysis.districts.districts[p.district]
         csv.appendInt(p.rank)
-        csv.appendCell(district.code.rawValue)
-        csv.appendCell(district.name)
+        districtCells.append(4 * p.district, to: &csv)
         csv.appendFixed(p.score, 6)
         csv.appendFixed(p.needIndex, 6)
         csv.appendFixed(p.reach.observed, 0)
         csv.appendFixed(p.reach.expected, 6)
         csv.appendFixed(p.reach.missing, 6)
         csv.appendFixed(p.reach.ratio, 6)
-        if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
+        districtCells.append(4 * p.district + 1, to: &csv)
         csv.appendInt(p.leaflets)
         reasonBytes.removeAll(keepingCapacity: true)
         reasons.append(p.drivers, to: &reasonBytes)
         reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
-        csv.appendCell(district.area ?? "")
+        districtCells.append(4 * p.district + 2, to: &csv)
         csv.appendFixed(p.reach.ratioInterval?.lower, 6)
         csv.appendFixed(p.reach.ratioInterval?.upper, 6)
         csv.appendFixed(p.reach.reliability, 6)
@@ -62,10 +88,7 @@ public enum OutreachTargetsWriter {
         if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.appendCell("") }
         csv.appendFixed(p.previousYear?.missing, 6)
         csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
-        for results in analysis.indicatorResults {
-          let r = results[p.district]
-          csv.appendFixed(r.expected > 0 ? r.smoothedRatio : nil, 6)
-        }
+        if indicatorCount > 0 { districtCells.append(4 * p.district + 3, to: &csv) }
         csv.endRow()
       }
     }

@@ -12,7 +12,7 @@ struct RenderedCells: Sendable {
   /// An empty table with room for `entries` entries of about `bytesEach` bytes.
   init(entries: Int = 0, bytesEach: Int = 0) {
     ends.reserveCapacity(entries + 1)
-    scratch.data.reserveCapacity(entries * bytesEach)
+    scratch.bytes.reserveCapacity(entries * bytesEach)
   }
 
   /// How many entries there are.
@@ -22,7 +22,7 @@ struct RenderedCells: Sendable {
   mutating func add(_ text: String) {
     scratch.rowStarted = false
     scratch.appendCell(text)
-    ends.append(scratch.data.count)
+    ends.append(scratch.bytes.count)
   }
 
   /// Adds an entry: the cells `first` and `second` as `appendCell` writes them, with the comma
@@ -31,19 +31,27 @@ struct RenderedCells: Sendable {
     scratch.rowStarted = false
     scratch.appendCell(first)
     scratch.appendCell(second)
-    ends.append(scratch.data.count)
+    ends.append(scratch.bytes.count)
+  }
+
+  /// Adds an entry: the cells `cells` appends to a row (any of `CSVWriter`'s cell methods, no
+  /// `endRow`), with the commas between them. An entry with no cells must not be appended.
+  mutating func add(cells: (inout CSVWriter) -> Void) {
+    scratch.rowStarted = false
+    cells(&scratch)
+    ends.append(scratch.bytes.count)
   }
 
   /// Forgets every entry, keeping the room.
   mutating func removeAll() {
-    scratch.data.removeAll(keepingCapacity: true)
+    scratch.bytes.removeAll()
     ends.removeAll(keepingCapacity: true)
     ends.append(0)
   }
 
   /// Appends entry `i` to the row being built in `csv`, as its next cells.
   func append(_ i: Int, to csv: inout CSVWriter) {
-    scratch.data.withUnsafeBufferPointer { all in
+    scratch.bytes.withUnsafeBufferPointer { all in
       csv.appendRenderedCells(UnsafeBufferPointer(rebasing: all[ends[i] ..< ends[i + 1]]))
     }
   }
@@ -52,7 +60,7 @@ struct RenderedCells: Sendable {
 extension CSVWriter {
   /// Appends cells already rendered by `appendCell` (see `RenderedCells`), after the separator.
   mutating func appendRenderedCells(_ cells: UnsafeBufferPointer<UInt8>) {
-    if rowStarted { data.append(0x2C) } else { rowStarted = true }
-    data.append(contentsOf: cells)
+    if rowStarted { bytes.append(0x2C) } else { rowStarted = true }
+    bytes.append(cells)
   }
 }

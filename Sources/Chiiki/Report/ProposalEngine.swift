@@ -15,17 +15,20 @@ enum ProposalEngine {
   static func evaluate(_ rules: [ProposalRule], _ c: ReportContext) -> [Match] {
     let index = Index(c)
     let priorities = c.analysis.priorities
+    let exact = c.prioritiesListEachDistrictOnce
+    // The districts in rank order, read once for all rules (reading a priority copied it).
+    let order = priorities.map(\.district)
     return rules.compactMap { rule in
       let conditions = rule.conditions.map { index.prepare($0, c) }
       var matched: [(district: Int, evidence: [String])] = []
-      for i in priorities.indices {
-        let d = priorities[i].district
+      for i in order.indices {
+        let d = order[i]
         // Only the first `maxDistricts` districts are cited; the rest are counted.
         let describe = matched.count < maxDistricts
         var evidence: [String] = []
         var holds = true
         for condition in conditions {
-          guard let e = check(condition, district: d, c, index, describe: describe) else { holds = false; break }
+          guard let e = check(condition, district: d, c, index, describe: describe, position: exact ? i : nil) else { holds = false; break }
           if !e.isEmpty { evidence.append(e) }
         }
         if holds { matched.append((d, evidence)) }
@@ -36,10 +39,15 @@ enum ProposalEngine {
 
   /// nil when the condition fails; else the evidence in words ("" when nothing to cite, or
   /// when not `describe`: then only whether the condition holds is worked out).
-  static func check(_ prepared: Index.Prepared, district d: Int, _ c: ReportContext, _ index: Index, describe: Bool = true) -> String? {
+  ///
+  /// `position`: the district's position in `analysis.priorities` (`c.priorityPosition[d]`)
+  /// when the caller knows it: `evaluate` walks the priorities in order, and looking each
+  /// district up in `priorityPosition` (in rank order, a cache miss per district and rule) was
+  /// most of the time of the check at national scale.
+  static func check(_ prepared: Index.Prepared, district d: Int, _ c: ReportContext, _ index: Index, describe: Bool = true, position known: Int? = nil) -> String? {
     let l = c.labels
     let priorities = c.analysis.priorities
-    let position = c.priorityPosition[d]
+    let position = known ?? c.priorityPosition[d]
     switch prepared.condition {
     case .needHigh:
       guard let i = prepared.indicator, IssuesSection.isHigh(index.funnels[i][d]) else { return nil }
@@ -90,10 +98,12 @@ enum ProposalEngine {
       return l.evidenceGap(kind: kind, area: area.isEmpty ? l.wholeCity : area, needRatio: c.ratio(gap.needRatio))
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
-      let low = index.lowExitOfArea[index.areaSlot(d)]
-        ?? (index.lowExitOfDistrict.isEmpty ? nil : index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue])
+      var low = index.lowExitNameOfArea[index.areaSlot(d)]
+      if low == nil, !index.lowExitOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
+        low = index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name
+      }
       guard let low else { return nil }
-      return describe ? l.evidenceLowExit(low.name) : ""
+      return describe ? l.evidenceLowExit(low) : ""
     case .priorityTop(let n):
       guard position >= 0, priorities[position].rank <= n else { return nil }
       return describe ? l.evidenceRank(priorities[position].rank) : ""

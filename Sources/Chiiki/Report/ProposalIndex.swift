@@ -13,7 +13,7 @@ extension ProposalEngine {
     private var segmentOrder: [Int] = []
     private var segmentStart: [Int] = []
     /// Per district, its area slot.
-    private var slots: [Int] = []
+    private var slots: [Int32] = []
     /// Per area slot, the area text of the lookup keys ("" for none).
     private var slotNames: [String] = []
     /// "kind|area" of every resource (area "" for districts without one).
@@ -24,6 +24,15 @@ extension ProposalEngine {
     var lowExit: [String: ReferralOutcome] = [:]
     /// Per area slot, the low-exit row of the area (`lowExit["area|name"]`; nil for slot 0).
     var lowExitOfArea: [ReferralOutcome?] = []
+    /// Per area slot, the name of `lowExitOfArea`'s row (all the low_exit_rate check reads of
+    /// it, without copying a whole outcome row per district).
+    var lowExitNameOfArea: [String?] = []
+    /// Per district, whether `lowExitOfDistrict` has its code, worked out once from the few
+    /// codes there when every district code is ASCII and distinct (then a code equals a key
+    /// exactly when their bytes do, and `DistrictTable.index(of:)` finds the one district);
+    /// nil otherwise (each district is then looked up by its code). Saves the low_exit_rate
+    /// check a `District` read and a string hash per district.
+    var lowExitDistrictFlags: [Bool]? = nil
     /// The district entries of `lowExit` keyed by code alone (`lowExit["district|" + code]`
     /// is `lowExitOfDistrict[code]`: the prefix ends in a starter, so keys are equal exactly
     /// when codes are); checked only when not empty, so that most runs make no key per district.
@@ -37,21 +46,36 @@ extension ProposalEngine {
     init(_ c: ReportContext) {
       let districts = c.analysis.districts
       // Segments by district: a counting sort keeps their order within each district.
+      // (By position: iterating the segments themselves copied each one, retains included.)
+      let segments = c.analysis.segments
       segmentStart = Array(repeating: 0, count: districts.count + 1)
-      for s in c.analysis.segments { segmentStart[s.district + 1] += 1 }
+      for k in segments.indices { segmentStart[segments[k].district + 1] += 1 }
       for d in 0..<districts.count { segmentStart[d + 1] += segmentStart[d] }
       var next = segmentStart
-      segmentOrder = Array(repeating: 0, count: c.analysis.segments.count)
-      for (k, s) in c.analysis.segments.enumerated() {
-        segmentOrder[next[s.district]] = k
-        next[s.district] += 1
+      segmentOrder = Array(repeating: 0, count: segments.count)
+      for k in segments.indices {
+        let d = segments[k].district
+        segmentOrder[next[d]] = k
+        next[d] += 1
       }
-      slots = districts.areaIndex.map { ($0 ?? -1) + 1 }
+      // 4 bytes each: read per district in rank order, a smaller table stays in cache.
+      slots = districts.areaIndex.map { Int32(truncatingIfNeeded: ($0 ?? -1) + 1) }
       slotNames = [""] + districts.areas
       // The same keys as one per resource, made once per kind and area.
+      // A resource whose kind has the same bytes as one already seen in its area slot gives
+      // the same key again: skipped by comparing bytes, without decoding its kind.
       var seen = Set<KindArea>()
-      for r in c.dataset.resources ?? [] where seen.insert(KindArea(kind: r.kind, slot: slots[r.district])).inserted {
-        resourceKindAreas.insert(r.kind + "|" + (districts.districts[r.district].area ?? ""))
+      var seenBytes = Array(repeating: [[UInt8]](), count: slotNames.count)
+      for r in c.dataset.resources ?? [] {
+        let slot = Int(slots[r.district])
+        let known = r.withBytes(.kind) { kind in
+          seenBytes[slot].contains { known in known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, kind) } }
+        }
+        if known { continue }
+        r.withBytes(.kind) { seenBytes[slot].append(Array($0)) }
+        if seen.insert(KindArea(kind: r.kind, slot: slot)).inserted {
+          resourceKindAreas.insert(r.kind + "|" + (districts.districts[r.district].area ?? ""))
+        }
       }
       for (i, ind) in c.indicators.enumerated() where indicatorPosition[ind.summary.indicator] == nil {
         indicatorPosition[ind.summary.indicator] = i
@@ -65,10 +89,29 @@ extension ProposalEngine {
         if o.level == .district, lowExitOfDistrict[o.key] == nil { lowExitOfDistrict[o.key] = o }
       }
       lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
+      lowExitNameOfArea = lowExitOfArea.map { $0?.name }
+      if !lowExitOfDistrict.isEmpty, Index.codesAreDistinctASCII(districts) {
+        var flags = [Bool](repeating: false, count: districts.count)
+        for code in lowExitOfDistrict.keys { if let d = districts.index(of: code) { flags[d] = true } }
+        lowExitDistrictFlags = flags
+      }
+    }
+
+    /// Whether every district code is ASCII and no two are equal (the table is sorted by code
+    /// bytes, so equal codes would be neighbours).
+    static func codesAreDistinctASCII(_ districts: DistrictTable) -> Bool {
+      var previous: String? = nil
+      for district in districts.districts {
+        let code = district.code.rawValue
+        if code.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        if let previous, previous.utf8.elementsEqual(code.utf8) { return false }
+        previous = code
+      }
+      return true
     }
 
     /// The area slot of a district.
-    func areaSlot(_ district: Int) -> Int { slots[district] }
+    func areaSlot(_ district: Int) -> Int { Int(slots[district]) }
 
     /// Positions in `analysis.segments` of a district's segments, in segment order.
     func segmentsOf(_ district: Int) -> ArraySlice<Int> {

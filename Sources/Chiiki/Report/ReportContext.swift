@@ -19,6 +19,10 @@ struct ReportContext {
   /// Rank lookup: per district index, the position of its DistrictPriority in
   /// `analysis.priorities` (-1 for none; the last one should a district appear twice).
   let priorityPosition: [Int]
+  /// Whether no district appears twice in `analysis.priorities`, so that
+  /// `priorityPosition[priorities[i].district] == i` for every i (a ranking lists each district
+  /// once; a hand-made analysis might not).
+  let prioritiesListEachDistrictOnce: Bool
   /// Indicator summaries with their per-district results, in analysis order.
   let indicators: [(summary: IndicatorSummary, results: [IndicatorResult])]
 
@@ -30,11 +34,14 @@ struct ReportContext {
     suppression = s
     var byDistrict = [Int](repeating: 0, count: analysis.districts.count)
     var priorityPosition = [Int](repeating: -1, count: analysis.districts.count)
+    var unique = true
     for (i, p) in analysis.priorities.enumerated() {
       byDistrict[p.district] = Int(p.reach.observed.rounded())
+      if priorityPosition[p.district] >= 0 { unique = false }
       priorityPosition[p.district] = i
     }
     self.priorityPosition = priorityPosition
+    prioritiesListEachDistrictOnce = unique
     indicators = Array(zip(analysis.indicatorSummaries, analysis.indicatorResults))
     districtConsultations = s.group(byDistrict)
     categoryConsultations = s.group(analysis.categorySummaries.map(\.consultations))

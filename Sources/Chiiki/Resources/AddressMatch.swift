@@ -26,6 +26,40 @@ enum AddressMatch {
     return false
   }
 
+  /// `plainContains` on the UTF-8 of the two texts (valid UTF-8), without decoding them: nil
+  /// when a text is empty or has a scalar outside the plain set.
+  static func plainContains(utf8 hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard !needle.isEmpty, isPlain(utf8: hay), isPlain(utf8: needle) else { return nil }
+    guard needle.count <= hay.count else { return false }
+    let first = needle[0]
+    for start in 0...(hay.count - needle.count) where hay[start] == first {
+      var k = 1
+      while k < needle.count && hay[start + k] == needle[k] { k += 1 }
+      if k == needle.count { return true }
+    }
+    return false
+  }
+
+  /// `isPlain(text)` on the text's UTF-8 (valid UTF-8): every scalar, decoded in place, is plain.
+  static func isPlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        guard b >= 0x20 && b <= 0x7E else { return false }
+        i += 1
+        continue
+      }
+      // Every plain scalar above ASCII is three bytes long (U+3000 to U+FF9D).
+      guard b & 0xF0 == 0xE0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return false }
+      let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+      guard isPlain(v) else { return false }
+      i += 3
+    }
+    return true
+  }
+
   static func isPlain(_ text: String) -> Bool {
     text.unicodeScalars.allSatisfy { isPlain($0.value) }
   }

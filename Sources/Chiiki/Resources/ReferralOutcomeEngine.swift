@@ -32,19 +32,21 @@ public enum ReferralOutcomeEngine {
     return t
   }
 
-  /// One outcome row from its counts: rates and Wilson intervals (no centre comparison).
-  static func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category: CaseCategory?, _ t: Counts, hasExits: Bool, level: Double) -> ReferralOutcome {
+  /// One outcome row from its counts: rates and Wilson intervals (no centre comparison). `z` is
+  /// `ConfidenceIntervals.zValue(level: level)`, solved once by the caller rather than once per
+  /// interval (the same intervals: `wilson(successes:trials:level:)` is `wilson(..., z:)` with it).
+  static func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category: CaseCategory?, _ t: Counts, hasExits: Bool, level: Double, z: Double) -> ReferralOutcome {
     var o = ReferralOutcome(
       level: unitLevel, key: key, name: name, category: category,
       consultations: t.consultations, referrals: t.referrals, exits: hasExits ? t.exits : 0)
     o.area = area
     if t.consultations > 0 {
       o.referralRate = Double(t.referrals) / Double(t.consultations)
-      o.referralInterval = ConfidenceIntervals.wilson(successes: Double(t.referrals), trials: Double(t.consultations), level: level)
+      o.referralInterval = ConfidenceIntervals.wilson(successes: Double(t.referrals), trials: Double(t.consultations), level: level, z: z)
     }
     if hasExits, t.referrals > 0 {
       o.exitRate = Double(t.exits) / Double(t.referrals)
-      o.exitInterval = ConfidenceIntervals.wilson(successes: Double(t.exits), trials: Double(t.referrals), level: level)
+      o.exitInterval = ConfidenceIntervals.wilson(successes: Double(t.exits), trials: Double(t.referrals), level: level, z: z)
     }
     return o
   }
@@ -59,6 +61,7 @@ public enum ReferralOutcomeEngine {
     let n = cases.districtCount
     let categoryOrder = cases.categories.indices.sorted { cases.categories[$0] < cases.categories[$1] }
     let hasExits = cases.hasExits
+    let z = ConfidenceIntervals.zValue(level: level)
 
     // Counts per (category index or nil = all) for a set of districts.
     func counts(_ members: [Int], category c: Int?) -> Counts {
@@ -73,7 +76,7 @@ public enum ReferralOutcomeEngine {
     }
 
     func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category c: Int?, _ t: Counts, centre: ReferralOutcome?) -> ReferralOutcome {
-      var o = Self.row(unitLevel, key: key, name: name, area: area, category: c.map { cases.categories[$0] }, t, hasExits: hasExits, level: level)
+      var o = Self.row(unitLevel, key: key, name: name, area: area, category: c.map { cases.categories[$0] }, t, hasExits: hasExits, level: level, z: z)
       if let centre {
         o.centreReferralRate = centre.referralRate
         o.centreExitRate = centre.exitRate

@@ -67,8 +67,11 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     }
     guard let source else { return out }
     // Without a centre row for the category, a built row has no flags (see districtOutcome).
+    // Which slots have one, worked out once: testing `source.centre[slot] == nil` per row
+    // copied a whole optional outcome row (and retained its strings) ~1.7 million times.
+    let hasCentre = source.centre.map { $0 != nil }
     for (k, r) in rows.enumerated() {
-      let flag = source.centre[Int(r.category) + 1] == nil ? nil : OutcomeSource.label(r.exitFlag)
+      let flag = hasCentre[Int(r.category) + 1] ? OutcomeSource.label(r.exitFlag) : nil
       if include(RowTag(level: .district, allCategories: r.category < 0, exitFlag: flag)) { out.append(fixed.count + k) }
     }
     return out
@@ -95,6 +98,21 @@ struct OutcomeSource: Sendable {
   let level: Double
   /// Centre rows by category slot + 1 (0 = all categories), nil where the category has none.
   let centre: [ReferralOutcome?]
+  /// `ConfidenceIntervals.zValue(level: level)`, solved once for the ~3 million Wilson
+  /// intervals of a national file instead of once per interval.
+  let z: Double
+  /// Per slot of `centre`, its referral and exit rates (nil where `centre` has no row): what a
+  /// district row takes from it, without copying the whole centre row for every district row.
+  let centreRates: [(referral: Double?, exit: Double?)?]
+
+  init(cases: CaseData, districts: DistrictTable, level: Double, centre: [ReferralOutcome?]) {
+    self.cases = cases
+    self.districts = districts
+    self.level = level
+    self.centre = centre
+    z = ConfidenceIntervals.zValue(level: level)
+    centreRates = centre.map { $0.map { (referral: $0.referralRate, exit: $0.exitRate) } }
+  }
 
   func districtOutcome(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let district = districts.districts[Int(r.district)]
@@ -114,10 +132,10 @@ struct OutcomeSource: Sendable {
     let c = r.category < 0 ? nil : Int(r.category)
     var o = ReferralOutcomeEngine.row(
       .district, key: "", name: "", area: nil,
-      category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level)
-    if let centre = centre[c.map { $0 + 1 } ?? 0] {
-      o.centreReferralRate = centre.referralRate
-      o.centreExitRate = centre.exitRate
+      category: nil, ReferralOutcomeEngine.counts(cases, district: d, category: c), hasExits: cases.hasExits, level: level, z: z)
+    if let centre = centreRates[c.map { $0 + 1 } ?? 0] {
+      o.centreReferralRate = centre.referral
+      o.centreExitRate = centre.exit
       o.referralFlag = Self.label(r.referralFlag)
       o.exitFlag = Self.label(r.exitFlag)
     }

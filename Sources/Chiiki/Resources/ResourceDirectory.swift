@@ -15,10 +15,22 @@ struct ResourceDirectory {
   struct Entry {
     /// The resource's position in `resources`.
     var index: Int
-    /// `ResourceDirectory.address` of the resource.
-    var address: String
+    /// How `ResourceDirectory.address` of the resource is made (`ResourceDirectory.address(of:)`
+    /// gives the text): decided once from the bytes, so that no address `String` is built
+    /// and kept per entry.
+    var addressForm: AddressForm
     /// `ResourceDirectory.linkableURL` of its URL (nil: shown as text, or no URL).
     var link: String?
+  }
+
+  /// Which text `ResourceDirectory.address` gives for a resource.
+  enum AddressForm: UInt8 {
+    /// The district's name (the address is empty).
+    case districtName
+    /// The address as given (it names the district).
+    case given
+    /// The address, then the district's name in brackets (`Labels.parenthesised`).
+    case givenWithDistrict
   }
   struct Kind {
     var name: String
@@ -32,15 +44,27 @@ struct ResourceDirectory {
 
   /// All resources as given (entries point into them; a resource is never copied).
   let resources: [Resource]
+  /// The districts the resources name (for the district part of an address).
+  let districts: DistrictTable
+  let labels: Labels
   var areas: [Area]
   var count: Int { areas.reduce(0) { $0 + $1.count } }
 
   init(resources: [Resource], districts: DistrictTable, labels: Labels) {
     self.resources = resources
+    self.districts = districts
+    self.labels = labels
     // Public resources by area in one pass (in input order within each area).
     var byArea = Array(repeating: [Int](), count: districts.areas.count)
     var unplaced: [Int] = []
+    // Each listed resource's address form and link, worked out here in input order (reading
+    // its texts where they lie) rather than in the directory's order, where each read is a
+    // jump through the texts.
+    var forms = [AddressForm](repeating: .districtName, count: resources.count)
+    var links = [String?](repeating: nil, count: resources.count)
     for i in resources.indices where resources[i].isPublic {
+      forms[i] = ResourceDirectory.addressForm(resources[i], districts: districts)
+      if !resources[i].isEmpty(.url) { links[i] = ResourceDirectory.linkableURL(resources[i].url) }
       if let a = districts.areaIndex[resources[i].district] {
         if byArea.indices.contains(a) { byArea[a].append(i) }
       } else {
@@ -62,7 +86,7 @@ struct ResourceDirectory {
       for m in slot.members {
         let j = resources[m].withBytes(.kind) { bytes in
           distinctBytes.firstIndex { known in
-            known.count == bytes.count && known.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+            known.count == bytes.count && known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, bytes) }
           }
         }
         if let j {
@@ -82,19 +106,40 @@ struct ResourceDirectory {
       let kinds = ResourceKinds.sorted(distinct).map { kind in
         // Names and ids are decoded only for resources in the same district (most comparisons
         // are settled by the district).
-        let sorted = (byKind[kind] ?? []).sorted { i, j in
-          if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+        func sameDistrictPrecedes(_ i: Int, _ j: Int) -> Bool {
           let (a, b) = (resources[i].name, resources[j].name)
           if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) }
           return resources[i].id.utf8.lexicographicallyPrecedes(resources[j].id.utf8)
         }
+        let members = byKind[kind] ?? []
+        let sorted: [Int]
+        if let ranks = order.ranks {
+          // The same comparisons on (district rank, position) pairs, so that most of them read
+          // two integers side by side instead of two resources (the same sort, the same
+          // answers: the same order, ties included).
+          let keyed = members.map { (rank: ranks[resources[$0].district], index: $0) }.sorted { x, y in
+            x.rank != y.rank ? x.rank < y.rank : sameDistrictPrecedes(x.index, y.index)
+          }
+          sorted = keyed.map(\.index)
+        } else {
+          sorted = members.sorted { i, j in
+            if let before = order.precedes(resources[i].district, resources[j].district) { return before }
+            return sameDistrictPrecedes(i, j)
+          }
+        }
         return Kind(name: kind, entries: sorted.map { i in
-          Entry(index: i, address: ResourceDirectory.address(resources[i].address, district: resources[i].district, districts: districts, labels: labels),
-                link: resources[i].isEmpty(.url) ? nil : ResourceDirectory.linkableURL(resources[i].url))
+          Entry(index: i, addressForm: forms[i], link: links[i])
         })
       }
       return Area(name: slot.name, kinds: kinds)
     }
+  }
+
+  /// Whether two byte runs of equal length hold the same bytes (`elementsEqual`, by `memcmp`).
+  static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
   }
 
   /// The order of resources by their district's code: `precedes(a, b)` is what
@@ -124,11 +169,55 @@ struct ResourceDirectory {
       self.rank = rank
     }
 
+    /// Per district, its rank (see `rank`), when every code is ASCII; nil otherwise.
+    var ranks: [Int]? { rank.isEmpty ? nil : rank }
+
     func precedes(_ a: Int, _ b: Int) -> Bool? {
       if !rank.isEmpty { return rank[a] != rank[b] ? rank[a] < rank[b] : nil }
       let ca = districts.districts[a].code, cb = districts.districts[b].code
       return ca != cb ? ca < cb : nil
     }
+  }
+
+  /// `address(r, ...)` of an entry's resource, from its `addressForm`.
+  func address(of entry: Entry) -> String {
+    let r = resources[entry.index]
+    let district = districts.districts[r.district].name
+    switch entry.addressForm {
+    case .districtName: return district
+    case .given: return r.address
+    case .givenWithDistrict: return r.address + labels.parenthesised(district)
+    }
+  }
+
+  /// Calls `body` with the UTF-8 of `address(of: entry)` (valid UTF-8), built in `scratch`
+  /// only when the address and the district's name are joined.
+  func withAddressBytes(of entry: Entry, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let r = resources[entry.index]
+    switch entry.addressForm {
+    case .given:
+      r.withBytes(.address, body)
+    case .districtName:
+      var name = districts.districts[r.district].name
+      name.withUTF8(body)
+    case .givenWithDistrict:
+      scratch.removeAll(keepingCapacity: true)
+      r.withBytes(.address) { scratch.append(contentsOf: $0) }
+      scratch.append(contentsOf: labels.parenthesised(districts.districts[r.district].name).utf8)
+      scratch.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Which form `address(r, ...)` takes: the same decision (an empty address gives the
+  /// district's name; an address that `AddressMatch.contains` the name is kept as it is),
+  /// made on the address's bytes in place.
+  static func addressForm(_ r: Resource, districts: DistrictTable) -> AddressForm {
+    if r.isEmpty(.address) { return .districtName }
+    var district = districts.districts[r.district].name
+    let named = r.withBytes(.address) { address in
+      district.withUTF8 { AddressMatch.plainContains(utf8: address, $0) }
+    } ?? AddressMatch.contains(r.address, district)
+    return named ? .given : .givenWithDistrict
   }
 
   /// The address with the district's name beside it, unless the address already names it.

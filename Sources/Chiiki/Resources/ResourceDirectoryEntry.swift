@@ -36,7 +36,8 @@ enum DirectoryMarkup {
 
   /// Appends `entry` (its fields read in place, as bytes: no `String` per field), every input
   /// text escaped for this markup; a linkable URL becomes a link.
-  func append(_ entry: ResourceDirectory.Entry, of directory: ResourceDirectory, _ p: Pieces, to out: inout ByteText) {
+  /// `scratch`: room reused for an address joined with its district's name.
+  func append(_ entry: ResourceDirectory.Entry, of directory: ResourceDirectory, _ p: Pieces, scratch: inout [UInt8], to out: inout ByteText) {
     let resource = directory.resources[entry.index]
     out.add(p.nameOpen)
     resource.withBytes(.name) { escape($0, &out) }
@@ -48,12 +49,9 @@ enum DirectoryMarkup {
       out.add(p.fieldClose)
     }
     field(p.fields[0], .target)
-    if !entry.address.isEmpty {
+    if entry.addressForm != .districtName || !directory.districts.districts[resource.district].name.isEmpty {
       out.add(p.fields[1])
-      switch self {
-      case .html: out.addHTML(entry.address)
-      case .markdown: out.addMarkdown(entry.address)
-      }
+      directory.withAddressBytes(of: entry, scratch: &scratch) { escape($0, &out) }
       out.add(p.fieldClose)
     }
     field(p.fields[2], .contact)

@@ -67,13 +67,14 @@ enum ResourceDirectoryHTML {
     out.add("</ol>\n</nav>\n")
 
     // Per entry, built in place: the bulk of the file.
+    var scratch: [UInt8] = []
     let pieces = DirectoryMarkup.html.pieces(labels)
     for (a, area) in directory.areas.enumerated() {
       out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
         for entry in kind.entries {
-          DirectoryMarkup.html.append(entry, of: directory, pieces, to: &out)
+          DirectoryMarkup.html.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
           if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
         out.add("</section>\n")

@@ -38,13 +38,14 @@ enum ResourceDirectoryMarkdown {
       for kind in area.kinds { out.add("  - \(text(kind.name))\(labels.parenthesised(labels.directoryCount(kind.entries.count)))\n") }
     }
     // Per entry, built in place: the bulk of the file.
+    var scratch: [UInt8] = []
     let pieces = DirectoryMarkup.markdown.pieces(labels)
     for area in directory.areas {
       out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
         for entry in kind.entries {
-          DirectoryMarkup.markdown.append(entry, of: directory, pieces, to: &out)
+          DirectoryMarkup.markdown.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
           if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
         }
       }

@@ -13,6 +13,34 @@ import Testing
     "\u{3099}", "\u{301}", "\u{F9DC}", "\u{FF9E}", "\r\n", "e", "ヴ", "ウ", "ゞ", "ゝ", "（", "）",
   ]
 
+  /// The byte version (`plainContains(utf8:)`, used by the directory's layout) against the
+  /// `String` version, on the same random texts plus emoji, controls and DEL.
+  @Test func bytesAgreeWithStrings() {
+    var rng = OutputTestRandom(seed: 12)
+    let pieces = Self.pieces + ["😀", "\t", "\u{7F}", "é", "\u{3000}", "\u{FF9D}", "\u{2FFF}", "\u{A000}"]
+    func text(_ n: Int) -> String { (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+    var bad: [String] = []
+    var answered = 0
+    for _ in 0..<30_000 {
+      var address = text(Int(rng.next() % 8))
+      var district = rng.next() % 3 == 0 && !address.isEmpty ? String(address.dropFirst(Int(rng.next() % UInt64(address.count)))) : text(Int(rng.next() % 3))
+      let strings = AddressMatch.plainContains(address, district)
+      let bytes = address.withUTF8 { a in district.withUTF8 { AddressMatch.plainContains(utf8: a, $0) } }
+      if strings != nil { answered += 1 }
+      if strings != bytes { bad.append("\(Array(address.unicodeScalars)) / \(Array(district.unicodeScalars))") }
+    }
+    #expect(bad.isEmpty, "\(bad.prefix(5))")
+    #expect(answered > 1000)
+  }
+
+  /// Malformed UTF-8 is never plain on the byte path (the `String` path would see U+FFFD).
+  @Test func malformedBytesAreNotPlain() {
+    for bytes: [UInt8] in [[0xE3, 0x41, 0x81], [0xE3, 0x81], [0xE3], [0x80], [0xFF], [0xE3, 0x81, 0x41]] {
+      #expect(bytes.withUnsafeBufferPointer { AddressMatch.isPlain(utf8: $0) } == false)
+    }
+    #expect(Array("町1".utf8).withUnsafeBufferPointer { AddressMatch.isPlain(utf8: $0) })
+  }
+
   @Test func agreesWithFoundation() {
     var rng = OutputTestRandom(seed: 11)
     func text(_ n: Int) -> String { (0..<n).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined() }

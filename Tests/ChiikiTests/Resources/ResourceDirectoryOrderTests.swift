@@ -77,7 +77,11 @@ import Testing
     for e in entries {
       let r = directory.resources[e.index]
       #expect(r.isPublic)
-      #expect(e.address == ResourceDirectory.address(r, districts: table, labels: labels))
+      #expect(directory.address(of: e) == ResourceDirectory.address(r, districts: table, labels: labels))
+      var scratch: [UInt8] = []
+      var bytes: [UInt8] = []
+      directory.withAddressBytes(of: e, scratch: &scratch) { bytes = Array($0) }
+      #expect(bytes == Array(ResourceDirectory.address(r, districts: table, labels: labels).utf8))
       #expect(e.link == (r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url)))
     }
   }

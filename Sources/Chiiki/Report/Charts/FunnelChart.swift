@@ -22,17 +22,21 @@ struct FunnelDrawing {
   /// copies of them).
   private let drawn: [Int]
   private let tau2: Double
-  private let eMin: Double
-  private let eMax: Double
+  let eMin: Double
+  let eMax: Double
   private let yMax: Double
+  /// `log(eMin)` and `log(eMax) - log(eMin)`, worked out once (`x` took three logarithms per
+  /// point; the same operations on the same values give the same positions).
+  private let logMin: Double
+  private let logSpan: Double
   /// The highest few significant districts, named next to their points.
   private let named: [(index: Int, name: String)]
   private let axisExpected: String
   private let axisRatio: String
 
   private static let (w, h) = (640.0, 330.0)
-  private static let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
-  private static var plotW: Double { w - left - right }
+  static let (left, right, top, bottom) = (56.0, 20.0, 16.0, 44.0)
+  static var plotW: Double { w - left - right }
   private static var plotH: Double { h - top - bottom }
   /// Elements held before they go to `emit`'s writer.
   static var chunk: Int { 1 << 20 }
@@ -48,7 +52,10 @@ struct FunnelDrawing {
     let es = results.map(\.expected).filter { $0 > 0 }
     let eMin = max(0.5, (es.min() ?? 1) * 0.8)
     self.eMin = eMin
-    eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
+    let eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
+    self.eMax = eMax
+    logMin = log(eMin)
+    logSpan = log(eMax) - log(eMin)
     yMax = min(4.0, max(2.0, (drawn.compactMap { results[$0].ratio }.max() ?? 1) * 1.1))
     let named = drawn.filter { IssuesSection.isHigh(results[$0].funnel) }.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
     self.named = named.map { ($0, c.name(results[$0].district)) }
@@ -65,8 +72,9 @@ struct FunnelDrawing {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private func x(_ e: Double) -> Double {
-    Self.left + Self.plotW * (log(e) - log(eMin)) / (log(eMax) - log(eMin))
+  /// The horizontal position of expected count `e` (log scale between `eMin` and `eMax`).
+  func x(_ e: Double) -> Double {
+    Self.left + Self.plotW * (log(e) - logMin) / logSpan
   }
 
   private func y(_ r: Double) -> Double { Self.top + Self.plotH * (1 - min(max(r, 0), yMax) / yMax) }

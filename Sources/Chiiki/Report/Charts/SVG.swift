@@ -61,7 +61,11 @@ struct SVG {
   }
 
   mutating func circle(_ x: Double, _ y: Double, _ r: Double, cls: String) {
-    body.add("<circle class=\"\(cls)\" cx=\"")
+    // In pieces, not interpolated: a funnel plot has a marker per district, and each
+    // interpolation made a heap string.
+    body.add("<circle class=\"")
+    body.add(cls)
+    body.add("\" cx=\"")
     number(x)
     body.add("\" cy=\"")
     number(y)
@@ -72,9 +76,24 @@ struct SVG {
 
   /// Triangle pointing up (`up`) or down, centred on (x, y).
   mutating func triangle(_ x: Double, _ y: Double, _ r: Double, up: Bool, cls: String) {
-    let pts = up ? [(x, y - r), (x - r, y + r * 0.8), (x + r, y + r * 0.8)] : [(x, y + r), (x - r, y - r * 0.8), (x + r, y - r * 0.8)]
-    body.add("<polygon class=\"\(cls)\" points=\"")
-    points(pts)
+    // The points of `points([(x, y ∓ r), (x - r, y ± r * 0.8), (x + r, y ± r * 0.8)])`,
+    // written without an array or an interpolated string per marker.
+    body.add("<polygon class=\"")
+    body.add(cls)
+    body.add("\" points=\"")
+    let tip = up ? y - r : y + r
+    let base = up ? y + r * 0.8 : y - r * 0.8
+    number(x)
+    body.add(",")
+    number(tip)
+    body.add(" ")
+    number(x - r)
+    body.add(",")
+    number(base)
+    body.add(" ")
+    number(x + r)
+    body.add(",")
+    number(base)
     body.add("\"/>")
   }
 
