@@ -41,6 +41,8 @@ public struct CaseData: Sendable {
   public var consultationsBeforeKept = 0
   public var unknownSexConsultations = 0
   public var unknownAgeConsultations = 0
+  /// `windowUnknownConsultations` kept when the per-district columns are released.
+  private var releasedUnknownConsultations: Int? = nil
 
   public init(districtCount: Int, areaCount: Int, runPeriod: Period, windowMonths: Int) {
     self.districtCount = districtCount
@@ -72,6 +74,48 @@ public struct CaseData: Sendable {
     var total = 0
     for m in max(0, last - windowMonths + 1)...last { total += Int(monthly[m * districtCount + d]) }
     return total
+  }
+
+  /// Window consultations with unknown sex or unknown age (kept in district totals; the
+  /// meeting report's data-quality section gives the count).
+  public var windowUnknownConsultations: Int {
+    if let releasedUnknownConsultations { return releasedUnknownConsultations }
+    var total = windowUnknownAge.reduce(0) { $0 + Int($1) }
+    let n = districtCount
+    for b in 0..<bands.count {
+      for d in 0..<n {
+        let i = (b * 3 + 2) * n + d
+        if i < windowBySegment.count { total += Int(windowBySegment[i]) }
+      }
+    }
+    return total
+  }
+
+  /// Frees the per-district columns (months, window totals, segments: ~70 MB at 220,000
+  /// districts) once the analysis and the resource figures have been made from them, so that
+  /// they are not resident while the outputs are written. What the report still reads (the
+  /// categories, the flags, city and area series, `windowUnknownConsultations`) stays.
+  public mutating func releaseDistrictColumns() {
+    releasedUnknownConsultations = windowUnknownConsultations
+    monthly = []
+    windowConsultations = []
+    windowReferrals = []
+    windowExits = []
+    windowBySegment = []
+    windowUnknownAge = []
+  }
+
+  /// A copy with only the window counts per category and district (and what describes them),
+  /// for a table that rebuilds district rows from them while the outputs are written: the month
+  /// and segment columns (~42 MB at 220,000 districts) are left out, so that releasing the
+  /// dataset's copy (`releaseDistrictColumns`) frees them. `windowTotal` must not be called on it.
+  public func keepingWindowCounts() -> CaseData {
+    var copy = self
+    copy.releasedUnknownConsultations = windowUnknownConsultations
+    copy.monthly = []
+    copy.windowBySegment = []
+    copy.windowUnknownAge = []
+    return copy
   }
 
   mutating func categoryIndex(_ name: String) -> Int {

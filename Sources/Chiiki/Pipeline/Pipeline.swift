@@ -45,6 +45,8 @@ public enum Pipeline {
       try Analyzer.analyze(&dataset, configuration: options.load.configuration, releasingGrids: true)
     }
     PhaseTimings.measure("resources") { ResourceAnalyzer.attach(to: &analysis, dataset: dataset) }
+    // Nothing after this point reads the cases' per-district columns.
+    dataset.cases.releaseDistrictColumns()
     let target = options.outputDirectory ?? (options.reportsRoot as NSString).appendingPathComponent(analysis.runPeriod.description)
     let stage = try ReportStage(target: target, failAfter: options.failAfterFiles)
     var written: [WrittenFile]

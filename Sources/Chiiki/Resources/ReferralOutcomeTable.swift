@@ -93,6 +93,7 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
 
 /// What a district outcome row is rebuilt from: the window counts and the centre-wide rates.
 struct OutcomeSource: Sendable {
+  /// The window counts (`CaseData.keepingWindowCounts`).
   let cases: CaseData
   let districts: DistrictTable
   let level: Double
@@ -106,7 +107,7 @@ struct OutcomeSource: Sendable {
   let centreRates: [(referral: Double?, exit: Double?)?]
 
   init(cases: CaseData, districts: DistrictTable, level: Double, centre: [ReferralOutcome?]) {
-    self.cases = cases
+    self.cases = cases.keepingWindowCounts()
     self.districts = districts
     self.level = level
     self.centre = centre

@@ -10,7 +10,7 @@ enum QualitySection {
     }
     let low = a.priorities.filter(\.lowData).map { c.name($0.district) }
     if !low.isEmpty { items.append(l.lowDataDistricts(low, minimum: c.configuration.minimumExpected)) }
-    let unknown = unknownConsultations(c.dataset.cases)
+    let unknown = c.dataset.cases.windowUnknownConsultations
     if unknown > 0 { items.append(l.unknownConsultations(c.suppression.count(unknown, labels: l))) }
     items += problems
     let log = a.diagnostics
@@ -41,18 +41,5 @@ enum QualitySection {
       i = j
     }
     return "\(d.location): \(d.severity.rawValue): \(message)"
-  }
-
-  /// Window consultations with unknown sex or unknown age (kept in district totals).
-  static func unknownConsultations(_ cases: CaseData) -> Int {
-    var total = cases.windowUnknownAge.reduce(0) { $0 + Int($1) }
-    let n = cases.districtCount
-    for b in 0..<cases.bands.count {
-      for d in 0..<n {
-        let i = (b * 3 + 2) * n + d
-        if i < cases.windowBySegment.count { total += Int(cases.windowBySegment[i]) }
-      }
-    }
-    return total
   }
 }
