@@ -20,7 +20,7 @@ public enum ResourcesLoader {
     var reader = ResourceRowReader(fileSize: size)
     var firstLine = ResourceIDLines(expected: min(size / 128, 1 << 22))
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
-      guard let id = reader.begin(row, &log) else { return }
+      guard let id = reader.begin(row, &log, codes: codes) else { return }
       guard reader.text(.name, row, &log, required: true), reader.text(.kind, row, &log, required: true),
         let d = reader.district(row, districts, codes, &log)
       else { return reader.drop() }

@@ -34,9 +34,12 @@ struct ResourceRowReader {
   }
 
   /// Starts a row with its resource id; nil (diagnostic logged) when the id is not usable.
-  mutating func begin(_ row: RowFields, _ log: inout DiagnosticLog) -> String? {
+  mutating func begin(_ row: RowFields, _ log: inout DiagnosticLog, codes: DistrictByteIndex? = nil) -> String? {
     if columns == nil { columns = Columns(row.header) }
     let record = row.record
+    // Districts come in random order: start the slot's cache miss now, so that it overlaps
+    // the id and text fields read before `district`.
+    if let codes, let column = columns?.district, column < record.count { codes.prefetch(record.field(column)) }
     // A CP932 row can grow by half when decoded; start another store before 4 GiB.
     let size = record.count == 0 ? 0 : record.endOffsets[record.count - 1]
     if builder.isFull(adding: 2 * size + 64) {
@@ -102,11 +105,7 @@ struct ResourceRowReader {
   /// The public flag; nil when the cell is not yes or no (error logged).
   mutating func isPublic(_ row: RowFields, _ log: inout DiagnosticLog) -> Bool? {
     if let column = columns?.isPublic {
-      switch ResourceRowReader.asciiLowercased(row.record.field(column)) {
-      case "", "yes", "y", "true", "1": return true
-      case "no", "n", "false", "0": return false
-      default: break
-      }
+      if let flag = ResourceRowReader.plainPublicFlag(row.record.field(column)) { return flag }
     } else {
       return true
     }
@@ -150,12 +149,26 @@ struct ResourceRowReader {
     return utf8 && StrictUTF8.isValid(bytes)
   }
 
-  /// The bytes lowercased when all ASCII with no edge space (what `normalizeToken` then
-  /// `lowercased` gives for them); nil (checked path) otherwise, and "" for an empty cell.
-  static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    if bytes.isEmpty { return "" }
-    guard bytes.count <= 8, isPlain(bytes, utf8: false), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-    return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+  /// The public flag of a plain cell, read from its bytes: true for "", yes, y, true, 1 and
+  /// false for no, n, false, 0 (ASCII letters in any case); nil (checked path) for any other
+  /// cell. The same answer as lowercasing the ASCII bytes into a String and matching that
+  /// against those words (what the loader did before), without a String per row.
+  @inline(__always) static func plainPublicFlag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    let n = bytes.count
+    if n == 0 { return true }
+    guard n <= 5, isPlain(bytes, utf8: false) else { return nil }
+    var word: UInt64 = 0
+    for k in 0..<n {
+      var b = bytes[k]
+      if b >= 0x80 { return nil }
+      if b >= 0x41 && b <= 0x5A { b += 0x20 }
+      word |= UInt64(b) &<< UInt64(k &* 8)
+    }
+    switch (n, word) {
+    case (3, 0x73_65_79), (1, 0x79), (4, 0x65_75_72_74), (1, 0x31): return true  // yes y true 1
+    case (2, 0x6F_6E), (1, 0x6E), (5, 0x65_73_6C_61_66), (1, 0x30): return false  // no n false 0
+    default: return nil
+    }
   }
 }
 
