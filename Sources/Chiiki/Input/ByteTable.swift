@@ -321,7 +321,7 @@ struct DistrictMemo {
   /// How many districts after the previous one `lookup` compares before giving up: files
   /// sorted by district code skip a few districts that have no row (cases.csv: 99.99% of
   /// changes of district land within 16), and comparing the next codes in `DistrictByteIndex`
-  /// order reads memory in sequence where a hash lookup misses the cache three times.
+  /// order reads memory in sequence where a hash lookup misses the cache on a random slot.
   static let scanAhead = 16
 
   /// The district index of these bytes: the previous one, one of the `scanAhead` after it, or
