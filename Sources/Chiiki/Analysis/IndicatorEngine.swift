@@ -75,6 +75,11 @@ public enum IndicatorEngine {
     _ prepared: [Prepared], configuration: Configuration, previous: [[IndirectStandardisation.Totals]?]
   ) -> [Output] {
     precondition(prepared.count == previous.count, "IndicatorEngine.finishAll: one previous entry per indicator")
+    // Without any previous period there is no trend test, and each indicator's work is small
+    // and mostly sequential: one job per indicator, as before, avoids a wait per indicator.
+    if previous.allSatisfy({ $0 == nil }) {
+      return ParallelMap.map(prepared.count) { finish(prepared[$0], configuration: configuration, previous: nil) }
+    }
     let level = configuration.confidenceLevel
     let bases = ParallelMap.map(prepared.count) { Basis(prepared[$0], level: level, previous: previous[$0]) }
     var pairs = Set<ClopperPearsonIntervals.Pair>()
