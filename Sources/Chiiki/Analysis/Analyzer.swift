@@ -75,9 +75,7 @@ public enum Analyzer {
     let finishing = ready
     ready = []
     let outputs = PhaseTimings.measure("  indicators") {
-      ParallelMap.map(finishing.count) {
-        IndicatorEngine.finish(finishing[$0], configuration: configuration, previous: previousOf[$0])
-      }
+      IndicatorEngine.finishAll(finishing, configuration: configuration, previous: previousOf)
     }
     let configs = outputs.map(\.summary.config)
 

@@ -56,34 +56,91 @@ public enum IndicatorEngine {
 
   /// The second half of `run`: every district's result and the summary, from the totals alone.
   public static func finish(_ prepared: Prepared, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output {
+    let basis = Basis(prepared, level: configuration.confidenceLevel, previous: previous)
+    return finish(
+      prepared, basis: basis, configuration: configuration, previous: previous,
+      intervals: ClopperPearsonIntervals(level: configuration.confidenceLevel, pairs: basis.trendPairs))
+  }
+
+  /// `finish` of every indicator, `previous[i]` being indicator i's previous totals: the same
+  /// outputs, with the work spread evenly over all cores. (Running each indicator's `finish` as
+  /// one job left the districts of each on one core — a parallel loop inside a parallel job
+  /// runs serially — and three indicators on two cores kept one core idle for a third of the
+  /// time.) Per indicator on all cores: the parts that are sequential within one (smoothing,
+  /// overdispersion, exact Poisson intervals, the trend test's pairs); then the Clopper–Pearson
+  /// intervals of all indicators' pairs, each distinct pair solved once in one parallel pool
+  /// (a stored interval is the value a fresh solve gives, so sharing changes no bit); then
+  /// each indicator's per-district results, indicator by indicator, in chunks on all cores.
+  public static func finishAll(
+    _ prepared: [Prepared], configuration: Configuration, previous: [[IndirectStandardisation.Totals]?]
+  ) -> [Output] {
+    precondition(prepared.count == previous.count, "IndicatorEngine.finishAll: one previous entry per indicator")
+    // Without any previous period there is no trend test, and each indicator's work is small
+    // and mostly sequential: one job per indicator, as before, avoids a wait per indicator.
+    if previous.allSatisfy({ $0 == nil }) {
+      return ParallelMap.map(prepared.count) { finish(prepared[$0], configuration: configuration, previous: nil) }
+    }
+    let level = configuration.confidenceLevel
+    let bases = ParallelMap.map(prepared.count) { Basis(prepared[$0], level: level, previous: previous[$0]) }
+    var pairs = Set<ClopperPearsonIntervals.Pair>()
+    for basis in bases { pairs.formUnion(basis.trendPairs) }
+    let intervals = ClopperPearsonIntervals(level: level, pairs: pairs)
+    return prepared.indices.map {
+      finish(prepared[$0], basis: bases[$0], configuration: configuration, previous: previous[$0], intervals: intervals)
+    }
+  }
+
+  /// The parts of `finish` that are sequential within one indicator: the smoothing, the
+  /// overdispersion estimate, the exact Poisson interval of every distinct count, and the
+  /// distinct binomial pairs of the trend test (empty without a previous period).
+  struct Basis: Sendable {
+    var eb: EmpiricalBayesResult
+    var od: OverdispersionEstimate
+    var poissonIntervals: ExactPoissonIntervals
+    var trendPairs: Set<ClopperPearsonIntervals.Pair>
+
+    init(_ prepared: Prepared, level: Double, previous: [IndirectStandardisation.Totals]?) {
+      let totals = prepared.totals
+      let observed = totals.map(\.observed)
+      let expected = totals.map(\.expected)
+      eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
+      let used = totals.indices.filter { totals[$0].expected > 0 }
+      od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
+      // Exact intervals depend only on whole counts, which repeat across districts: each distinct
+      // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
+      poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
+      trendPairs = []
+      if let previous {
+        for d in used where previous[d].expected > 0 {
+          let p = previous[d]
+          let t = totals[d]
+          if let pair = TrendTest.conditionalPair(
+            observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
+          {
+            trendPairs.insert(pair)
+          }
+        }
+      }
+    }
+  }
+
+  /// `finish` with its sequential parts done (`basis`) and the trend test's intervals given
+  /// (they must hold at least `basis.trendPairs` for speed; any interval is exact).
+  static func finish(
+    _ prepared: Prepared, basis: Basis, configuration: Configuration, previous: [IndirectStandardisation.Totals]?,
+    intervals: ClopperPearsonIntervals
+  ) -> Output {
     let indicator = prepared.indicator
     let totals = prepared.totals
     let level = configuration.confidenceLevel
-
     let observed = totals.map(\.observed)
     let expected = totals.map(\.expected)
-    let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
-    let used = totals.indices.filter { totals[$0].expected > 0 }
-    let od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
+    let eb = basis.eb
+    let od = basis.od
     let tau2 = od.isOverdispersed ? od.tau2 : 0
-
     let previousTotals = previous
-    // Exact intervals depend only on whole counts, which repeat across districts: each distinct
-    // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
-    let poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
-    let trend = previousTotals.map { previousTotals -> IndicatorTrend in
-      var trendPairs: [ClopperPearsonIntervals.Pair] = []
-      for d in used where previousTotals[d].expected > 0 {
-        let p = previousTotals[d]
-        let t = totals[d]
-        if let pair = TrendTest.conditionalPair(
-          observedBefore: p.observed, expectedBefore: p.expected, observedNow: t.observed, expectedNow: t.expected, level: level)
-        {
-          trendPairs.append(pair)
-        }
-      }
-      return IndicatorTrend(previous: previousTotals, now: totals, intervals: ClopperPearsonIntervals(level: level, pairs: trendPairs))
-    }
+    let poissonIntervals = basis.poissonIntervals
+    let trend = previousTotals.map { IndicatorTrend(previous: $0, now: totals, intervals: intervals) }
     let code = IndicatorCodes.shared.code(indicator)
     let z = ConfidenceIntervals.zValue(level: level)
     // Districts are independent: chunks on all cores, each written in place in district order.

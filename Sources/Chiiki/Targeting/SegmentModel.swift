@@ -161,8 +161,12 @@ struct SegmentModel: Sendable {
     var fit = Fit(
       priors: [], groupObserved: groupObserved, shareWeight: shareWeight, groupTotal: means[count].groupSums, reachPrior: nil)
     // Second passes: Σ E(r − b)² of each indicator; beside them, the consultation prior's Σ O, Σ E.
+    // That one reads every indicator's counts (the longest job), so it is job 0 and starts first:
+    // the other core takes the indicators meanwhile, instead of the long job starting last.
+    // (`seconds` is in the order indicators, then consultations; the order of jobs changes no sum.)
     let partial = fit
-    let seconds = ParallelMap.map(count + 1) { i -> EmpiricalBayes.PriorFit in
+    let jobs = ParallelMap.map(count + 1) { job -> EmpiricalBayes.PriorFit in
+      let i = job == 0 ? count : job - 1
       guard i < count else {
         var scratch = Scratch(self)
         var reach = EmpiricalBayes.PriorFit()
@@ -182,6 +186,7 @@ struct SegmentModel: Sendable {
       }
       return fit
     }
+    let seconds = Array(jobs.dropFirst()) + [jobs[0]]
     fit.priors = seconds.prefix(count).map(\.prior)
     // The consultation prior's Σ E(r − b)²: each block of districts' consultations and expected
     // values worked out on all cores, then summed in segment order on this thread (the same
