@@ -63,10 +63,13 @@ import Testing
     ]
   }
 
-  func compare(districtCount: Int, months: Int, order: String) throws {
+  /// Reads `rows` (header first) with the one-pass loader and with the two-pass one (latest
+  /// month first, then the cases), expects the same cases and diagnostics, and returns the
+  /// two-pass result and log for further checks.
+  func readBothWays(_ rows: [String], districtCount: Int, _ comment: Comment? = nil) throws -> (CaseData, DiagnosticLog) {
     let dir = TempDir()
     defer { dir.remove() }
-    let path = dir.write("cases.csv", casesText(districts: districtCount, months: months, order: order).joined(separator: "\n") + "\n")
+    let path = dir.write("cases.csv", rows.joined(separator: "\n") + "\n")
     let table = districts(districtCount)
     var twoPassLog = DiagnosticLog()
     let latest = try #require(try CasesLoader.latestPeriod(path: path, encoding: nil))
@@ -75,8 +78,14 @@ import Testing
     let one = try CasesLoader.loadFindingPeriod(path: path, districts: table, windowMonths: 12, encoding: nil, log: &onePassLog)
     #expect(one.latest == latest)
     let onePass = try #require(one.cases)
-    #expect(summary(onePass) == summary(twoPass), "\(order), \(months) months")
+    #expect(summary(onePass) == summary(twoPass), comment)
     #expect(onePassLog.rendered() == twoPassLog.rendered())
+    return (twoPass, twoPassLog)
+  }
+
+  func compare(districtCount: Int, months: Int, order: String) throws {
+    let rows = casesText(districts: districtCount, months: months, order: order)
+    let (_, twoPassLog) = try readBothWays(rows, districtCount: districtCount, "\(order), \(months) months")
     #expect(twoPassLog.errorCount == 3)
   }
 
@@ -114,19 +123,7 @@ import Testing
 
   @Test(arguments: [UInt64(7), 8, 9])
   func sameAsTwoPassesOnRandomRowsThatDoNotAllPack(seed: UInt64) throws {
-    let dir = TempDir()
-    defer { dir.remove() }
-    let path = dir.write("cases.csv", randomCasesText(seed: seed, rows: 30_000).joined(separator: "\n") + "\n")
-    let table = districts(60)
-    var twoPassLog = DiagnosticLog()
-    let latest = try #require(try CasesLoader.latestPeriod(path: path, encoding: nil))
-    let (twoPass, _) = try CasesLoader.load(path: path, districts: table, runPeriod: latest, windowMonths: 12, encoding: nil, log: &twoPassLog)
-    var onePassLog = DiagnosticLog()
-    let one = try CasesLoader.loadFindingPeriod(path: path, districts: table, windowMonths: 12, encoding: nil, log: &onePassLog)
-    #expect(one.latest == latest)
-    let onePass = try #require(one.cases)
-    #expect(summary(onePass) == summary(twoPass))
-    #expect(onePassLog.rendered() == twoPassLog.rendered())
+    let (twoPass, _) = try readBothWays(randomCasesText(seed: seed, rows: 30_000), districtCount: 60)
     #expect(twoPass.bands.count > 20 && twoPass.categories.count > 100)
     #expect(twoPass.rowsBeforeKept > 0)
   }
