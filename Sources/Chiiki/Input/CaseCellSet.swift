@@ -24,9 +24,8 @@ struct CaseCellSet {
   /// The (month, district) part of the current group's cells.
   private var groupKey: UInt64 = 0
   private var started = false
-  /// 2 MiB chunks: above the allocator's fixed mmap threshold (`MemoryTuning`), so that they
-  /// go back to the system when freed.
-  private static let chunkCells = 1 << 18
+  /// Cells per chunk (`WordChunks`).
+  private static let chunkCells = WordChunks.size
   /// The hash table, once the file has left month-then-district order.
   private var table: HashTable? = nil
   /// Largest group scanned linearly; a larger one switches to the table.
@@ -59,12 +58,7 @@ struct CaseCellSet {
     } else {
       return switchToTable(key)
     }
-    if _slowPath(current.count == CaseCellSet.chunkCells) {
-      past.append(current)
-      current = []
-    }
-    if _slowPath(current.isEmpty) { current.reserveCapacity(CaseCellSet.chunkCells) }
-    current.append(key)
+    WordChunks.append(key, to: &current, full: &past)
     groupCount += 1
     return true
   }

@@ -13,10 +13,9 @@
 /// chunks (no doubling copy of one large array); `compact` drops rows in place, and `drain`
 /// frees each chunk once it has given its rows back.
 struct CaseRowBuffer {
-  /// Rows a chunk holds: 2 MiB, above the allocator's fixed mmap threshold
-  /// (`MemoryTuning`), so that a freed chunk goes back to the system rather than leaving a
-  /// hole in a heap (smaller chunks kept ~60 MB resident after the read).
-  static let chunkRows = 1 << 18
+  /// Rows a chunk holds (`WordChunks`: 2 MiB, so that a freed chunk goes back to the system
+  /// rather than leaving a hole in a heap; smaller chunks kept ~60 MB resident after the read).
+  static let chunkRows = WordChunks.size
 
   // Packed word, escape bit clear: month offset (8 bits) | sex (2) | band slot (6) |
   // category slot (8) | district (22) | consultations (7) | referrals (5) | exits (5).
@@ -83,12 +82,7 @@ struct CaseRowBuffer {
       word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
       escaped.append(whole)
     }
-    if _slowPath(current.count == CaseRowBuffer.chunkRows) {
-      chunks.append(current)
-      current = []
-    }
-    if _slowPath(current.isEmpty) { current.reserveCapacity(CaseRowBuffer.chunkRows) }
-    current.append(word)
+    WordChunks.append(word, to: &current, full: &chunks)
     count += 1
     oldestMonth = Swift.min(oldestMonth, month)
     return true
