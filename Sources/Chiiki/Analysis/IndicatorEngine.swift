@@ -133,14 +133,11 @@ public enum IndicatorEngine {
     let indicator = prepared.indicator
     let totals = prepared.totals
     let level = configuration.confidenceLevel
-    let observed = totals.map(\.observed)
-    let expected = totals.map(\.expected)
     let eb = basis.eb
     let od = basis.od
     let tau2 = od.isOverdispersed ? od.tau2 : 0
-    let previousTotals = previous
     let poissonIntervals = basis.poissonIntervals
-    let trend = previousTotals.map { IndicatorTrend(previous: $0, now: totals, intervals: intervals) }
+    let trend = previous.map { IndicatorTrend(previous: $0, now: totals, intervals: intervals) }
     let code = IndicatorCodes.shared.code(indicator)
     let z = ConfidenceIntervals.zValue(level: level)
     // Districts are independent: chunks on all cores, each written in place in district order.
@@ -170,8 +167,8 @@ public enum IndicatorEngine {
           trend: trend))
       }
     }
-    let sumO = observed.reduce(0, +)
-    let sumE = expected.reduce(0, +)
+    let sumO = totals.reduce(0) { $0 + $1.observed }
+    let sumE = totals.reduce(0) { $0 + $1.expected }
     let sumN = totals.reduce(0) { $0 + $1.denominator }
     var high = 0
     var low = 0
@@ -180,7 +177,7 @@ public enum IndicatorEngine {
       if r.funnel == .low95 || r.funnel == .low998 { low += 1 }
     }
     let summary = IndicatorSummary(
-      indicator: indicator, config: prepared.config, period: prepared.period, previousPeriod: previousTotals == nil ? nil : prepared.previousPeriod,
+      indicator: indicator, config: prepared.config, period: prepared.period, previousPeriod: previous == nil ? nil : prepared.previousPeriod,
       observed: sumO, expected: sumE, denominator: sumN, referenceRate: sumN > 0 ? sumO / sumN : 0,
       overdispersion: od, funnelAdjusted: tau2 > 0, excludedCells: totals.reduce(0) { $0 + $1.excludedCells },
       districtsHigh: high, districtsLow: low)

@@ -96,13 +96,10 @@ public struct CaseData: Sendable {
   /// they are not resident while the outputs are written. What the report still reads (the
   /// categories, the flags, city and area series, `windowUnknownConsultations`) stays.
   public mutating func releaseDistrictColumns() {
-    releasedUnknownConsultations = windowUnknownConsultations
-    monthly = []
+    self = keepingWindowCounts()
     windowConsultations = []
     windowReferrals = []
     windowExits = []
-    windowBySegment = []
-    windowUnknownAge = []
   }
 
   /// A copy with only the window counts per category and district (and what describes them),

@@ -24,7 +24,7 @@ final class CellColumns: @unchecked Sendable {
 
   /// Districts per written-block flag: 2048 codes = one 4 KiB page.
   static let blockSize = 2048
-  static let blockShift = 11
+  static let blockShift = blockSize.trailingZeroBitCount
 
   let districtCount: Int
   let blocksPerSex: Int

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads resources.csv (optional): the centre's list of social resources.
 ///
 /// The text of every row goes straight from the field bytes into one `ResourceTexts` buffer
@@ -16,7 +14,7 @@ public enum ResourcesLoader {
     path: String, districts: DistrictTable, encoding: InputEncoding?, log: inout DiagnosticLog,
     codes: DistrictByteIndex? = nil
   ) throws(ChiikiError) -> ([Resource], CSVReadSummary) {
-    let size = ResourcesLoader.fileSize(path)
+    let size = fileSize(path) ?? 0
     var reader = ResourceRowReader(fileSize: size)
     var firstLine = ResourceIDLines(expected: min(size / 128, 1 << 22))
     let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log) { row, log in
@@ -34,9 +32,5 @@ public enum ResourcesLoader {
       reader.keep(id: id, district: d, capacity: capacity, isPublic: isPublic)
     }
     return (reader.finish(), summary)
-  }
-
-  private static func fileSize(_ path: String) -> Int {
-    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
   }
 }

@@ -189,7 +189,8 @@ private struct SplitHalf<A> {
   var header: HeaderMap?
 }
 
-private func fileSize(_ path: String) -> Int? {
+/// The size of the file at `path` in bytes, nil if it cannot be read.
+func fileSize(_ path: String) -> Int? {
   var st = stat()
   guard stat(path, &st) == 0 else { return nil }
   return Int(st.st_size)

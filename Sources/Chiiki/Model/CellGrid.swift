@@ -36,6 +36,15 @@ public enum CellCode {
     return v >= CellMark.fromPopulation ? UInt16(truncatingIfNeeded: v) : overflow
   }
 
+  /// Stores `v` at `o`: its code in `codes`, and the value in `table` when it overflows (an
+  /// entry left by an earlier overflowing value there is removed).
+  @inline(__always) static func store(_ v: UInt32, at o: Int, codes: inout [UInt16], table: inout [Int: UInt32]) {
+    let c = code(v)
+    if _slowPath(codes[o] == overflow) { table[o] = nil }
+    codes[o] = c
+    if _slowPath(c == overflow) { table[o] = v }
+  }
+
   /// The value of a code that is not `overflow` (a count or a `CellMark`).
   @inline(__always) public static func value(_ c: UInt16) -> UInt32 {
     c < firstReserved ? UInt32(c) : UInt32(c) | 0xFFFF_0000
@@ -130,19 +139,12 @@ public struct CellGrid: Sendable {
 
   /// Sets a cell's numerator to any value (a count or a `CellMark`).
   public mutating func setNumerator(_ v: UInt32, at o: Int) {
-    Self.set(v, at: o, codes: &numeratorCodes, table: &numeratorOverflow)
+    CellCode.store(v, at: o, codes: &numeratorCodes, table: &numeratorOverflow)
   }
 
   /// Sets a cell's denominator to any value (a count or a `CellMark`).
   public mutating func setDenominator(_ v: UInt32, at o: Int) {
-    Self.set(v, at: o, codes: &denominatorCodes, table: &denominatorOverflow)
-  }
-
-  @inline(__always) private static func set(_ v: UInt32, at o: Int, codes: inout [UInt16], table: inout [Int: UInt32]) {
-    let c = CellCode.code(v)
-    if _slowPath(codes[o] == CellCode.overflow) { table[o] = nil }
-    codes[o] = c
-    if _slowPath(c == CellCode.overflow) { table[o] = v }
+    CellCode.store(v, at: o, codes: &denominatorCodes, table: &denominatorOverflow)
   }
 
   /// Every numerator value in storage order (tests and checks; loops use `withCells`).
@@ -257,10 +259,7 @@ public struct PopulationGrid: Sendable {
   /// Sets a cell to any value (a count or a `CellMark`); inlined, as it runs once per row of
   /// population.csv.
   @inline(__always) public mutating func setValue(_ v: UInt32, at o: Int) {
-    let c = CellCode.code(v)
-    if _slowPath(codes[o] == CellCode.overflow) { overflow[o] = nil }
-    codes[o] = c
-    if _slowPath(c == CellCode.overflow) { overflow[o] = v }
+    CellCode.store(v, at: o, codes: &codes, table: &overflow)
   }
 
   public mutating func ensureBands(_ count: Int) {

@@ -36,6 +36,8 @@ public enum IndicatorsWriter {
         for i in analysis.indicatorSummaries.indices {
           let r = analysis.indicatorResults[i][d]
           let reported = r.expected > 0
+          // Worked out from the trend store on each read: once per row.
+          let change = r.change
           csv.appendCell(district.code.rawValue)
           csv.appendCell(ids[i])
           csv.appendFixed(r.observed, 0)
@@ -56,10 +58,10 @@ public enum IndicatorsWriter {
           csv.appendInt(r.excludedCells)
           csv.appendCell(previous[i])
           csv.appendFixed(r.previousRatio, 6)
-          csv.appendFixed(r.change?.rateRatio, 6)
-          csv.appendFixed(r.change?.interval.lower, 6)
-          csv.appendFixed(r.change?.interval.upper, 6)
-          csv.appendCell(r.change.map { $0.isSignificant ? "yes" : "no" } ?? "")
+          csv.appendFixed(change?.rateRatio, 6)
+          csv.appendFixed(change?.interval.lower, 6)
+          csv.appendFixed(change?.interval.upper, 6)
+          csv.appendCell(change.map { $0.isSignificant ? "yes" : "no" } ?? "")
           csv.endRow()
         }
       }

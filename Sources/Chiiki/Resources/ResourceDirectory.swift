@@ -86,7 +86,7 @@ struct ResourceDirectory {
       for m in slot.members {
         let j = resources[m].withBytes(.kind) { bytes in
           distinctBytes.firstIndex { known in
-            known.count == bytes.count && known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, bytes) }
+            known.withUnsafeBufferPointer { ResourceDirectory.sameBytes($0, bytes) }
           }
         }
         if let j {
@@ -135,11 +135,11 @@ struct ResourceDirectory {
     }
   }
 
-  /// Whether two byte runs of equal length hold the same bytes (`elementsEqual`, by `memcmp`).
+  /// Whether two byte runs hold the same bytes (`elementsEqual`, by the word-wise `sameBytes`).
   static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
     guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
-    return memcmp(x, y, a.count) == 0
+    return Chiiki.sameBytes(x, y, a.count)
   }
 
   /// The order of resources by their district's code: `precedes(a, b)` is what

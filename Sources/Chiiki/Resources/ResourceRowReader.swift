@@ -12,14 +12,14 @@ struct ResourceRowReader {
     var isPublic: Int?
 
     init(_ header: HeaderMap) {
-      let names = ["resource_id", "name", "kind", "target", "address", "contact", "hours", "url"]
-      text = names.map { header[$0] }
+      text = ResourceRowReader.names.map { header[$0] }
       district = header["district_code"]
       capacity = header["capacity"]
       isPublic = header["public"]
     }
   }
 
+  /// The text columns, in `Resource.Field` order.
   private static let names = ["resource_id", "name", "kind", "target", "address", "contact", "hours", "url"]
 
   private var columns: Columns? = nil

@@ -1,5 +1,5 @@
-/// Rows of the table by position, so that reach_by_category.csv can be rendered by row range
-/// (the writer's extension; the table itself is unchanged).
+/// Rows of the table by position and by row range (`forEachRow` walks the whole table through
+/// `forEachRow(in:)`).
 extension CategoryReachTable {
   /// The rows at `positions` (in `forEachRow` order: category by category, districts in table
   /// order), each the same `CategoryReach` that `forEachRow` gives at that position.

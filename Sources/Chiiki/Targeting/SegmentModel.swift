@@ -189,7 +189,7 @@ struct SegmentModel: Sendable {
     let seconds = Array(jobs.dropFirst()) + [jobs[0]]
     fit.priors = seconds.prefix(count).map(\.prior)
     // The consultation prior's Σ E(r − b)²: each block of districts' consultations and expected
-    // values worked out on all cores, then summed in segment order on this thread (the same
+    // values worked out in two halves, one per core, then summed in segment order on this thread (the same
     // terms in the same order as one pass; the block stays small enough to be reused).
     var reach = seconds[count]
     if reach.endMean() {

@@ -31,10 +31,10 @@ enum SummarySection {
     }, level: c.levelText))
 
     // Reach: the top-ranked district and how many are significantly under-reached.
+    let under = SummarySection.count(a.priorities) { ($0.reach.ratioInterval?.upper ?? 1) < 1 }
     if let top = a.priorities.first {
       let state = c.consultationState(top.district)
       let share = state == .shown ? (ratio: NumberFormat.percent(top.reach.ratio), interval: c.percentInterval(top.reach.ratioInterval)) : nil
-      let under = SummarySection.count(a.priorities) { ($0.reach.ratioInterval?.upper ?? 1) < 1 }
       lines.append(l.summaryReach(name: c.name(top.district), observed: c.consultationText(top.district),
                                   expected: NumberFormat.fixed(top.reach.expected, 1), needIndex: NumberFormat.fixed(top.needIndex, 2),
                                   share: share, level: c.levelText, underReached: under))
@@ -49,7 +49,7 @@ enum SummarySection {
       KeyValue(key: l.factWindow, value: window),
       KeyValue(key: l.figureConsultations, value: c.windowTotalText),
       KeyValue(key: l.figureDistricts, value: String(a.districts.count)),
-      KeyValue(key: l.figureUnderReached, value: String(SummarySection.count(a.priorities) { ($0.reach.ratioInterval?.upper ?? 1) < 1 })),
+      KeyValue(key: l.figureUnderReached, value: String(under)),
       KeyValue(key: l.figureLeaflets, value: "\(NumberFormat.grouped(a.leafletPlan.allocated)) / \(NumberFormat.grouped(a.leafletPlan.budget))"),
       KeyValue(key: l.figureProposals, value: String(proposals)),
     ]

@@ -4,16 +4,10 @@ import Foundation
 /// with 95% (dashed) and 99.8% (solid) control limits from `FunnelPlot.ratioLimits`, widened for
 /// over-dispersion when the summary says so. Districts whose observed count is small (1 to
 /// threshold-1) are not drawn, since their position would give the count back.
-enum FunnelChart {
-  static func render(_ summary: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) -> ChartItem {
-    let drawing = FunnelDrawing(summary, results, c)
-    return ChartItem(title: drawing.title, svg: FunnelDrawing.text(drawing), note: drawing.note)
-  }
-}
-
-/// One funnel plot, laid out but not yet drawn: `emit` writes its SVG a chunk at a time, so
-/// that a national run (a point per district) never holds the whole element in memory.
-/// `FunnelChart.render` is `emit` collected into a string.
+///
+/// Laid out here but not yet drawn: `emit` writes its SVG a chunk at a time, so that a
+/// national run (a point per district) never holds the whole element in memory; `text` is
+/// `emit` collected into a string.
 struct FunnelDrawing {
   let title: String
   let note: String
