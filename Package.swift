@@ -47,7 +47,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ChiikiTests",
-      dependencies: ["Chiiki"],
+      dependencies: ["Chiiki", "CSHA256"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

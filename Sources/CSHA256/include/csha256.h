@@ -8,6 +8,9 @@
 /// portable C otherwise; both give the same result.
 void chiiki_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// The portable path alone, whatever the CPU (tests compare it with the accelerated one).
+void chiiki_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
+
 /// 1 when the SHA extensions path is in use (for the benchmark's notes).
 int chiiki_sha256_accelerated(void);
 
