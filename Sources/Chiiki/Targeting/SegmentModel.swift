@@ -267,17 +267,24 @@ struct SegmentModel: Sendable {
     let needWeight: UnsafeMutableBufferPointer<Double>
     let need: UnsafeMutableBufferPointer<Double>
     let score: UnsafeMutableBufferPointer<Double>
+    /// Per indicator, O and E of the block as `reach` last counted them (kept for the need
+    /// index of the segments that can score, `evaluateScoring`).
+    let indicatorO: [UnsafeMutableBufferPointer<Double>]
+    let indicatorE: [UnsafeMutableBufferPointer<Double>]
     private let storage: UnsafeMutableBufferPointer<Double>
 
     init(_ model: SegmentModel, districts capacity: Int = 1) {
       self.model = model
       self.capacity = max(1, capacity)
       let size = self.capacity * model.groups
-      let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 8 * size)
+      let indicators = model.weights.count
+      let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (8 + 2 * indicators) * size)
       storage.initialize(repeating: 0)
       self.storage = storage
       func part(_ k: Int) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: storage[(k * size)..<((k + 1) * size)]) }
       (o, e, observed, expected, needSum, needWeight, need, score) = (part(0), part(1), part(2), part(3), part(4), part(5), part(6), part(7))
+      indicatorO = (0..<indicators).map { part(8 + 2 * $0) }
+      indicatorE = (0..<indicators).map { part(9 + 2 * $0) }
     }
 
     deinit { storage.deallocate() }
@@ -299,6 +306,7 @@ struct SegmentModel: Sendable {
       for i in model.weights.indices {
         let w = model.weights[i]
         guard w > 0 else { continue }
+        let (o, e) = (indicatorO[i], indicatorE[i])
         model.counts(i, districts: first, count: count, o: o, e: e)
         fit.groupObserved[i].withUnsafeBufferPointer { all in
           for k in 0..<count {
@@ -355,6 +363,43 @@ struct SegmentModel: Sendable {
       for x in 0..<size {
         let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
         let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
+        score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
+      }
+    }
+
+    /// `evaluate` where only segments with a positive score matter (the bounded search for
+    /// the best ones): a segment whose shrunk shortfall is not positive scores need x 0, which
+    /// is 0 or NaN whatever its need, never positive, so its need (a logarithm per indicator)
+    /// is not worked out and its score is set to 0. Every other segment's need and score are
+    /// `evaluate`'s, term for term. With `needs` given, `evaluate` itself.
+    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?) {
+      if needs != nil { return evaluate(districts: first, count: count, fit, needs: needs) }
+      reach(districts: first, count: count, fit, geometricNeed: false)
+      let size = count * model.groups
+      let reachPrior = fit.reachPrior
+      for x in 0..<size {
+        let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
+        let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
+        guard r.shrunkMissing > 0 else {
+          need[x] = 0
+          score[x] = 0
+          continue
+        }
+        // The geometric-mean need of `reach(geometricNeed: true)`, indicators in order.
+        var sum = 0.0
+        var weight = 0.0
+        for i in model.weights.indices {
+          let w = model.weights[i]
+          guard w > 0, let prior = fit.priors[i] else { continue }
+          let (o, e) = (indicatorO[i][x], indicatorE[i][x])
+          guard e > 0 else { continue }
+          let v = prior.smoothed(observed: o, expected: e)
+          guard v > 0, v.isFinite else { continue }
+          let oriented = model.higherIsWorse[i] ? v : 1 / v
+          sum += w * log(oriented)
+          weight += w
+        }
+        need[x] = weight > 0 ? exp(sum / weight) : 1
         score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
       }
     }

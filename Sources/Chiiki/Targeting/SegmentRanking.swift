@@ -74,7 +74,7 @@ extension SegmentEngine {
     var first = districts.lowerBound
     while first < districts.upperBound {
       let count = min(SegmentModel.block, districts.upperBound - first)
-      scratch.evaluate(districts: first, count: count, fit, needs: needs)
+      scratch.evaluateScoring(districts: first, count: count, fit, needs: needs)
       for x in 0..<(count * model.groups) where scratch.score[x] > 0 {
         if scratch.need[x].isNaN || scratch.expected[x].isNaN { return nil }
         positives += 1
@@ -96,15 +96,30 @@ extension SegmentEngine {
       items.reserveCapacity(limit)
     }
 
-    mutating func offer(_ x: RankedUnit) {
+    /// Keeps `x` if it is among the best `limit` offered so far. (Most units are turned away
+    /// by the first comparison once the heap is full: that test is inlined into the caller's
+    /// loop, the sifting is not, and it works on the buffer without per-step checks.)
+    @inline(__always) mutating func offer(_ x: RankedUnit) {
       if items.count < limit {
-        items.append(x)
+        push(x)
+      } else if limit > 0, x.ranksBefore(items[0]) {
+        replaceWorst(x)
+      }
+    }
+
+    @inline(never) private mutating func push(_ x: RankedUnit) {
+      items.append(x)
+      items.withUnsafeMutableBufferPointer { items in
         var i = items.count - 1
         while i > 0 {
           let p = (i - 1) / 2
           if items[p].ranksBefore(items[i]) { items.swapAt(p, i); i = p } else { break }
         }
-      } else if x.ranksBefore(items[0]) {
+      }
+    }
+
+    @inline(never) private mutating func replaceWorst(_ x: RankedUnit) {
+      items.withUnsafeMutableBufferPointer { items in
         items[0] = x
         var i = 0
         while true {
