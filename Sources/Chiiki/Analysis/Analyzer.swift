@@ -84,36 +84,28 @@ public enum Analyzer {
       outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
       units: n, method: configuration.composite)
 
-    // Reach over the window and the windows one and twelve months earlier.
+    // Reach over the window and the windows one, two and twelve months earlier, each ranked
+    // as one job (of the earlier ones only ranks, shortfalls and under-reach flags are kept).
     let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
     let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
-    // The four windows are independent: one job each, on all cores. (The jobs see the cases
-    // only, not the dataset, whose grids must be freeable below.)
+    // (The jobs see the cases only, not the dataset, whose grids must be freeable below.)
     let cases = dataset.cases
-    let windows: [(monthsBack: Int, withIntervals: Bool)] = [
-      (0, true), (1, true), (2, true),
-      // A year ago only ranks and shortfalls are reported: no intervals needed.
-      (12, false),
-    ]
-    let reaches = PhaseTimings.measure("  reach x4") {
-      ParallelMap.map(windows.count) { w -> [Reach] in
-        let observed = (0..<n).map { Double(cases.windowTotal(district: $0, monthsBack: windows[w].monthsBack)) }
-        return ReachEngine.reach(observed: observed, shares: shares, total: observed.reduce(0, +), level: level, withIntervals: windows[w].withIntervals)
-      }
+    let windows = PhaseTimings.measure("  reach and ranks") {
+      ReachWindows.run(cases: cases, shares: shares, need: need, level: level, specs: [
+        ReachWindows.Spec(monthsBack: 1, ranked: true, underFlags: true),
+        ReachWindows.Spec(monthsBack: 2, ranked: false, underFlags: true),
+        // A year ago only ranks and shortfalls are reported: no intervals needed.
+        ReachWindows.Spec(monthsBack: 12, ranked: true, underFlags: false),
+      ])
     }
-    let (reach, reachLastMonth, reachTwoMonths, reachLastYear) = (reaches[0], reaches[1], reaches[2], reaches[3])
-    @Sendable func ranks(_ r: [Reach]) -> (order: [Int], rankOf: [Int], scores: [Double]) {
-      let scores = (0..<n).map { PriorityRanking.score(needIndex: need[$0], reach: r[$0]) }
-      let order = PriorityRanking.order(scores: scores, needIndex: need, expected: r.map(\.expected))
-      var rankOf = [Int](repeating: 0, count: n)
-      for (i, d) in order.enumerated() { rankOf[d] = i + 1 }
-      return (order, rankOf, scores)
-    }
-    let ranked = PhaseTimings.measure("  ranks") {
-      ParallelMap.map(3) { k in ranks(k == 0 ? reach : k == 1 ? reachLastMonth : reachLastYear) }
-    }
-    let (now, lastMonth, lastYear) = (ranked[0], ranked[1], ranked[2])
+    let reach = windows.reach
+    let now = windows.ranked
+    let (lastMonth, twoMonths, lastYear) = (windows.earlier[0], windows.earlier[1], windows.earlier[2])
+    // Category reach before the priorities, so that its transients and the priorities are
+    // never resident together.
+    let (categorySummaries, categoryReach) = PhaseTimings.measure("  category reach") { CategoryReachEngine.run(
+      outputs: outputs, dataset: dataset, configuration: configuration) }
     let monthsOfData = dataset.cases.monthsKept
     let hasLastYear = monthsOfData >= dataset.cases.windowMonths + 12
 
@@ -148,20 +140,17 @@ public enum Analyzer {
               indicator: o.indicator, code: o.code, higherIsWorse: o.higherIsWorse, weight: o.weight, smoothed: r.smoothedRatio, ratio: ratio,
               interval: r.ratioInterval))
           }
-          @inline(__always) func under(_ r: Reach) -> Bool { (r.ratioInterval?.upper ?? 1) < 1 }
-          let under = under(reach[d]) && under(reachLastMonth[d]) && under(reachTwoMonths[d])
+          let under = (reach[d].ratioInterval?.upper ?? 1) < 1 && lastMonth.under[d] && twoMonths.under[d]
           emit(i, DistrictPriority(
             district: d, rank: i + 1, score: now.scores[d], needIndex: need[d], reach: reach[d], leaflets: leaflets[d],
             drivers: PriorityRanking.driverSet(indicatorRatios: ratios, reach: reach[d], lowData: lowData), lowData: lowData,
-            previousMonth: (lastMonth.rankOf[d], reachLastMonth[d].missing),
-            previousYear: hasLastYear ? (lastYear.rankOf[d], reachLastYear[d].missing) : nil,
+            previousMonth: (Int(lastMonth.rankOf[d]), lastMonth.missing[d]),
+            previousYear: hasLastYear ? (Int(lastYear.rankOf[d]), lastYear.missing[d]) : nil,
             underReachedThreeMonths: under))
         }
       }
     }
 
-    let (categorySummaries, categoryReach) = PhaseTimings.measure("  category reach") { CategoryReachEngine.run(
-      outputs: outputs, dataset: dataset, configuration: configuration) }
     let areas = AreaRollup.run(outputs: outputs, dataset: dataset, reach: reach, leaflets: leaflets, configuration: configuration)
 
     let monthly = (0..<cases.monthsKept).map { m in

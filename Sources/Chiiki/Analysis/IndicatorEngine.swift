@@ -1,33 +1,21 @@
 /// Computes every district's standardised ratio, intervals, funnel label, smoothed ratio and
 /// trend for one indicator.
 public enum IndicatorEngine {
+  /// One indicator's summary and per-district results. (Segments read the grid and rates
+  /// from `Prepared`, before the grids are freed.)
   public struct Output: Sendable {
     public var summary: IndicatorSummary
     public var results: [IndicatorResult]
-    /// Reference rates per (band, sex) cell of the current grid, for segments.
-    public var rates: [Double?]
-    public var grid: CellGrid
   }
 
   /// The per-district O and E of the indicator's previous period (the one before the latest
   /// not after the run period), with that period's own reference rates; nil without one.
-  /// Computed apart from `run` so that the previous period's grids can be freed first.
+  /// Computed apart from `prepare` so that the previous period's grids can be freed first.
   public static func previousTotals(indicator: IndicatorID, dataset: Dataset) -> [IndirectStandardisation.Totals]? {
     let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
     guard periods.current != nil, let prev = periods.previous, let prevGrid = dataset.statistics.grids[indicator]?[prev] else { return nil }
     return IndirectStandardisation.districtTotals(
       prevGrid, rates: referenceRates(prevGrid, indicator: indicator, dataset: dataset), bandOrder: dataset.statistics.bands.sortedIndices)
-  }
-
-  public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration) -> Output? {
-    run(indicator: indicator, dataset: dataset, configuration: configuration, previous: previousTotals(indicator: indicator, dataset: dataset))
-  }
-
-  /// `run` with the previous period's totals given (from `previousTotals`).
-  public static func run(indicator: IndicatorID, dataset: Dataset, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output? {
-    prepare(indicator: indicator, dataset: dataset, configuration: configuration).map {
-      finish($0, configuration: configuration, previous: previous)
-    }
   }
 
   /// What `finish` needs of the current period: its reference rates and per-district totals,
@@ -42,7 +30,7 @@ public enum IndicatorEngine {
     public var grid: CellGrid
   }
 
-  /// The first half of `run`: reference rates and O, E and the denominator per district, from
+  /// The first half of an indicator's analysis: reference rates and O, E and the denominator per district, from
   /// the current period's grid; nil when the indicator has no period up to the run period.
   public static func prepare(indicator: IndicatorID, dataset: Dataset, configuration: Configuration) -> Prepared? {
     let periods = dataset.statistics.periods(of: indicator, notAfter: dataset.runPeriod)
@@ -54,7 +42,7 @@ public enum IndicatorEngine {
       rates: rates, totals: totals, grid: grid)
   }
 
-  /// The second half of `run`: every district's result and the summary, from the totals alone.
+  /// The second half (after `prepare`): every district's result and the summary, from the totals alone.
   public static func finish(_ prepared: Prepared, configuration: Configuration, previous: [IndirectStandardisation.Totals]?) -> Output {
     let basis = Basis(prepared, level: configuration.confidenceLevel, previous: previous)
     return finish(
@@ -75,11 +63,6 @@ public enum IndicatorEngine {
     _ prepared: [Prepared], configuration: Configuration, previous: [[IndirectStandardisation.Totals]?]
   ) -> [Output] {
     precondition(prepared.count == previous.count, "IndicatorEngine.finishAll: one previous entry per indicator")
-    // Without any previous period there is no trend test, and each indicator's work is small
-    // and mostly sequential: one job per indicator, as before, avoids a wait per indicator.
-    if previous.allSatisfy({ $0 == nil }) {
-      return ParallelMap.map(prepared.count) { finish(prepared[$0], configuration: configuration, previous: nil) }
-    }
     let level = configuration.confidenceLevel
     let bases = ParallelMap.map(prepared.count) { Basis(prepared[$0], level: level, previous: previous[$0]) }
     var pairs = Set<ClopperPearsonIntervals.Pair>()
@@ -181,7 +164,7 @@ public enum IndicatorEngine {
       observed: sumO, expected: sumE, denominator: sumN, referenceRate: sumN > 0 ? sumO / sumN : 0,
       overdispersion: od, funnelAdjusted: tau2 > 0, excludedCells: totals.reduce(0) { $0 + $1.excludedCells },
       districtsHigh: high, districtsLow: low)
-    return Output(summary: summary, results: results, rates: prepared.rates, grid: prepared.grid)
+    return Output(summary: summary, results: results)
   }
 
   static func referenceRates(_ grid: CellGrid, indicator: IndicatorID, dataset: Dataset) -> [Double?] {

@@ -15,6 +15,13 @@ public struct ClopperPearsonIntervals: Sendable {
       self.successes = successes
       self.trials = trials
     }
+
+    /// One word hashed instead of two (both counts fit in 32 bits in practice; larger ones
+    /// only share a hash, never compare equal): the memo is looked up once per district and
+    /// indicator, and the pairs are collected in a set.
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(UInt64(UInt32(truncatingIfNeeded: successes)) | UInt64(UInt32(truncatingIfNeeded: trials)) << 32)
+    }
   }
 
   /// The two-sided confidence level of every interval.

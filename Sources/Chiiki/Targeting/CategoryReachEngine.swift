@@ -17,25 +17,35 @@ public enum CategoryReachEngine {
     let level = configuration.confidenceLevel
     let parts = ParallelMap.map(sortedCategories.count) { k -> (CategorySummary, CategoryReachTable.Column) in
       let (c, category) = sortedCategories[k]
-      let shares = setShares[sets.firstIndex(of: usedOf[k]) ?? 0]
+      let sharesIndex = sets.firstIndex(of: usedOf[k]) ?? 0
+      let shares = setShares[sharesIndex]
       let observed = (0..<n).map { Double(cases.windowConsultations[c * n + $0]) }
       let total = observed.reduce(0, +)
-      let reach = ReachEngine.reach(observed: observed, shares: shares, total: total, level: level)
+      // Expected counts and the prior of the reliability weights (the table works each row
+      // out from them), and the exact interval's upper limit only where it decides
+      // under-reach: no `Reach` per district.
+      let expected = shares.map { $0 * total }
+      let prior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
       var dissimilarity = 0.0
       if total > 0 {
         for d in 0..<n { dissimilarity += abs(observed[d] / total - shares[d]) }
         dissimilarity /= 2
       }
-      let under = (0..<n).filter { (reach[$0].ratioInterval?.upper ?? 1) < 1 }
-        .sorted { reach[$0].missing != reach[$1].missing ? reach[$0].missing > reach[$1].missing : $0 < $1 }
+      var intervals = ExactPoissonIntervals(level: level)
+      let under = (0..<n).filter { expected[$0] > 0 && intervals.memoised(count: observed[$0]).upper / expected[$0] < 1 }
+        .sorted {
+          let (a, b) = (expected[$0] - observed[$0], expected[$1] - observed[$1])
+          return a != b ? a > b : $0 < $1
+        }
       return (
         CategorySummary(
           category: category, consultations: Int(total), indicators: mappedOf[k].map { outputs[$0].summary.indicator },
           dissimilarity: dissimilarity, underReachedDistricts: under),
-        CategoryReachTable.Column(category: category, slot: c, expected: reach.map(\.expected), reliability: reach.map(\.reliability)))
+        CategoryReachTable.Column(category: category, slot: c, sharesIndex: sharesIndex, total: total, prior: prior))
     }
     let summaries = parts.map(\.0)
     let columns = parts.map(\.1)
-    return (summaries, CategoryReachTable(columns: columns, observed: cases.windowConsultations, districtCount: n, level: configuration.confidenceLevel))
+    return (summaries, CategoryReachTable(
+      columns: columns, shares: setShares, observed: cases.windowConsultations, districtCount: n, level: configuration.confidenceLevel))
   }
 }

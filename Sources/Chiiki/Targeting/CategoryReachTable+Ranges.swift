@@ -11,10 +11,11 @@ extension CategoryReachTable {
       let c = k / districtCount
       guard c < columns.count else { return }
       let column = columns[c]
+      let shares = self.shares[column.sharesIndex]
       let end = min(positions.upperBound, (c + 1) * districtCount)
       for d in (k - c * districtCount)..<(end - c * districtCount) {
         let o = Double(observed[column.slot * districtCount + d])
-        let e = column.expected[d]
+        let e = column.expected(share: shares[d])
         var interval: Interval? = nil
         if e > 0 {
           let ci = intervals.memoised(count: o)
@@ -22,7 +23,7 @@ extension CategoryReachTable {
         }
         body(CategoryReach(
           category: column.category, district: d,
-          reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: e > 0 ? column.reliability[d] : 0)))
+          reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: column.reliability(observed: o, expected: e))))
       }
       k = end
     }

@@ -1,25 +1,43 @@
 /// Per consultation category (主訴) and district, consultations against need: the rows of
-/// reach_by_category.csv, kept as columns (expected counts and reliability weights per
-/// category) and turned into `CategoryReach` values one at a time when read. At national scale
-/// that is ~1.5 million rows; as structs they took ~170 MB.
+/// reach_by_category.csv, turned into `CategoryReach` values one at a time when read. At
+/// national scale that is ~1.5 million rows; as structs they took ~170 MB. A category's expected
+/// count of a district is its total spread by need shares (shares x total) and its reliability
+/// the Empirical-Bayes weight from the category's prior: both are worked out on reading, by the
+/// very expressions of `ReachEngine.reach`, so only the need shares of each
+/// distinct set of indicators are kept (not two columns per category: ~20 MB at national scale).
 public struct CategoryReachTable: Sendable {
-  /// One category's columns, in category-name order.
+  /// One category, in category-name order.
   struct Column: Sendable {
     let category: CaseCategory
     /// Slot of the category in `CaseData.categories` (its window counts).
     let slot: Int
-    let expected: [Double]
-    let reliability: [Double]
+    /// Index in `shares` of the need shares the category's consultations are spread by.
+    let sharesIndex: Int
+    /// The category's window consultations, all districts.
+    let total: Double
+    /// The prior of its consultation ratios (nil: no usable district).
+    let prior: EmpiricalBayes.Prior?
+
+    /// Expected consultations of the district with need share `share`.
+    @inline(__always) func expected(share: Double) -> Double { share * total }
+
+    /// Reliability weight of a district's consultation ratio (0 where E = 0).
+    @inline(__always) func reliability(observed o: Double, expected e: Double) -> Double {
+      e > 0 ? (prior?.weight(observed: o, expected: e) ?? 0) : 0
+    }
   }
 
+  /// Need shares per district, one array per distinct set of indicators.
+  let shares: [[Double]]
   let columns: [Column]
   /// Window consultations per category slot and district (`CaseData.windowConsultations`).
   let observed: [UInt32]
   let districtCount: Int
   let level: Double
 
-  init(columns: [Column] = [], observed: [UInt32] = [], districtCount: Int = 0, level: Double = 0.95) {
+  init(columns: [Column] = [], shares: [[Double]] = [], observed: [UInt32] = [], districtCount: Int = 0, level: Double = 0.95) {
     self.columns = columns
+    self.shares = shares
     self.observed = observed
     self.districtCount = districtCount
     self.level = level

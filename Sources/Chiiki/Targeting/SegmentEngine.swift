@@ -30,15 +30,7 @@ public enum SegmentEngine {
     }
   }
 
-  public static func run(
-    outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
-  ) -> Result {
-    run(
-      inputs: outputs.map { Input(config: $0.summary.config, rates: $0.rates, grid: $0.grid) }, dataset: dataset,
-      banding: banding, configuration: configuration, limit: limit)
-  }
-
-  /// `run` from the indicators' grids and rates alone (no per-district results needed).
+  /// The segments from the indicators' grids and rates alone (no per-district results needed).
   public static func run(
     inputs outputs: [Input], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
   ) -> Result {
@@ -96,7 +88,7 @@ public enum SegmentEngine {
     let built = PhaseTimings.measure("    segment rows") { ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
       var poissonIntervals = ExactPoissonIntervals(level: level)
       var out: [(rank: Int, row: SegmentPriority)] = []
-      var scratch = SegmentModel.Scratch(model)
+      let scratch = SegmentModel.Scratch(model)
       var evaluated = -1
       for rank in byUnit[min(byUnit.count, c * rowChunkSize)..<min(byUnit.count, (c + 1) * rowChunkSize)] {
         let u = order[rank]

@@ -70,34 +70,66 @@ struct SegmentModel: Sendable {
     window = dataset.cases.windowBySegment
   }
 
-  /// O and E of indicator `i` for each group of district `d` (bands summed in age order).
-  @inline(__always) func counts(_ i: Int, district d: Int, o: inout [Double], e: inout [Double]) {
-    o.withUnsafeMutableBufferPointer { o in
-      e.withUnsafeMutableBufferPointer { e in
-        for j in 0..<groups {
-          o[j] = 0
-          e[j] = 0
-        }
-        grids[i].withCells { values in
-          cells[i].withUnsafeBufferPointer { cells in
-            for cell in cells {
-              let x = values.numerator(cell.base + d)
-              let y = values.denominator(cell.base + d)
-              guard CellMark.isCount(x), CellMark.isCount(y) else { continue }
-              o[cell.group] += Double(x)
-              e[cell.group] += Double(y) * cell.rate
+  /// Districts per block of the passes: each cell's codes are read for a run of neighbouring
+  /// districts at a time (one stream through memory instead of one per cell), and a block's
+  /// per-group values stay in the first-level cache.
+  static let block = 128
+
+  /// O and E of indicator `i` for each group of districts `first..<first + count`, at
+  /// `k · groups + j` for district `first + k` and group j: for each of them the sums of
+  /// `counts(district:)`, term for term (cells in the same order).
+  @inline(__always) func counts(
+    _ i: Int, districts first: Int, count: Int, o: UnsafeMutableBufferPointer<Double>, e: UnsafeMutableBufferPointer<Double>
+  ) {
+    let groups = self.groups
+    for x in 0..<(count * groups) {
+      o[x] = 0
+      e[x] = 0
+    }
+    grids[i].withCells { values in
+      cells[i].withUnsafeBufferPointer { cells in
+        for cell in cells {
+          let rate = cell.rate
+          let base = cell.base + first
+          var at = cell.group
+          for k in 0..<count {
+            let x = values.numerator(base + k)
+            let y = values.denominator(base + k)
+            if CellMark.isCount(x), CellMark.isCount(y) {
+              o[at] += Double(x)
+              e[at] += Double(y) * rate
             }
+            at += groups
           }
         }
       }
     }
   }
 
-  /// Window consultations of known sex and age for each group of district `d`.
-  @inline(__always) func observed(district d: Int, into out: inout [Double]) {
-    for j in 0..<groups { out[j] = 0 }
+  /// Window consultations of known sex and age for each group of districts
+  /// `first..<first + count` (laid out as in `counts`).
+  @inline(__always) func observed(districts first: Int, count: Int, into out: UnsafeMutableBufferPointer<Double>) {
+    let groups = self.groups
+    for x in 0..<(count * groups) { out[x] = 0 }
     window.withUnsafeBufferPointer { window in
-      for cell in caseCells { out[cell.group] += Double(window[cell.base + d]) }
+      for cell in caseCells {
+        let base = cell.base + first
+        var at = cell.group
+        for k in 0..<count {
+          out[at] += Double(window[base + k])
+          at += groups
+        }
+      }
+    }
+  }
+
+  /// Calls `body(first, count)` for the blocks of districts in `range`, in order.
+  @inline(__always) static func forEachBlock(_ range: Range<Int>, _ body: (Int, Int) -> Void) {
+    var first = range.lowerBound
+    while first < range.upperBound {
+      let count = min(block, range.upperBound - first)
+      body(first, count)
+      first += count
     }
   }
 
@@ -119,11 +151,15 @@ struct SegmentModel: Sendable {
   /// (and the consultation totals) are fitted as separate jobs on all cores, each with its two
   /// passes over the districts in order; the consultation prior's first pass needs only the
   /// indicators' first passes, so it runs beside their second ones; its second pass comes last.
+  /// Every pass takes the districts in blocks (`counts(_:districts:count:o:e:)`) and adds their
+  /// terms in segment order.
   ///
   /// `block`: districts per block of the last pass (a test hook; by default as many as keep a
   /// block's terms under 512 KB).
   func fit(block: Int? = nil) -> Fit {
     let count = configs.count
+    let groups = self.groups
+    let districts = self.districts
     // First passes: Σ O and Σ E of each indicator and Σ O per group; consultations per group.
     struct Mean: Sendable {
       var fit: EmpiricalBayes.PriorFit
@@ -131,22 +167,25 @@ struct SegmentModel: Sendable {
       var groupSums: [Double]
     }
     let means = ParallelMap.map(count + 1) { i -> Mean in
-      var o = [Double](repeating: 0, count: groups)
-      var e = [Double](repeating: 0, count: groups)
       var sums = [Double](repeating: 0, count: groups)
       var fit = EmpiricalBayes.PriorFit()
+      let scratch = Scratch(self, districts: Self.block)
       guard i < count else {
-        for d in 0..<districts {
-          observed(district: d, into: &o)
-          for j in 0..<groups { sums[j] += o[j] }
+        Self.forEachBlock(0..<districts) { first, n in
+          observed(districts: first, count: n, into: scratch.observed)
+          for k in 0..<n {
+            for j in 0..<groups { sums[j] += scratch.observed[k * groups + j] }
+          }
         }
         return Mean(fit: fit, usable: false, groupSums: sums)
       }
-      for d in 0..<districts {
-        counts(i, district: d, o: &o, e: &e)
-        for j in 0..<groups {
-          fit.addToMean(observed: o[j], expected: e[j])
-          sums[j] += o[j]
+      Self.forEachBlock(0..<districts) { first, n in
+        counts(i, districts: first, count: n, o: scratch.o, e: scratch.e)
+        for k in 0..<n {
+          for j in 0..<groups {
+            fit.addToMean(observed: scratch.o[k * groups + j], expected: scratch.e[k * groups + j])
+            sums[j] += scratch.o[k * groups + j]
+          }
         }
       }
       let usable = fit.endMean()
@@ -167,22 +206,20 @@ struct SegmentModel: Sendable {
     let partial = fit
     let jobs = ParallelMap.map(count + 1) { job -> EmpiricalBayes.PriorFit in
       let i = job == 0 ? count : job - 1
+      let scratch = Scratch(self, districts: Self.block)
       guard i < count else {
-        var scratch = Scratch(self)
         var reach = EmpiricalBayes.PriorFit()
-        for d in 0..<districts {
-          scratch.reach(district: d, partial)
-          for j in 0..<groups { reach.addToMean(observed: scratch.observed[j], expected: scratch.expected[j]) }
+        Self.forEachBlock(0..<districts) { first, n in
+          scratch.reach(districts: first, count: n, partial)
+          for x in 0..<(n * groups) { reach.addToMean(observed: scratch.observed[x], expected: scratch.expected[x]) }
         }
         return reach
       }
       var fit = means[i].fit
       guard means[i].usable else { return fit }
-      var o = [Double](repeating: 0, count: groups)
-      var e = [Double](repeating: 0, count: groups)
-      for d in 0..<districts {
-        counts(i, district: d, o: &o, e: &e)
-        for j in 0..<groups { fit.addToVariance(observed: o[j], expected: e[j]) }
+      Self.forEachBlock(0..<districts) { first, n in
+        counts(i, districts: first, count: n, o: scratch.o, e: scratch.e)
+        for x in 0..<(n * groups) { fit.addToVariance(observed: scratch.o[x], expected: scratch.e[x]) }
       }
       return fit
     }
@@ -201,10 +238,10 @@ struct SegmentModel: Sendable {
         let size = min(block, districts - first)
         let half = (size + 1) / 2
         let terms = ParallelMap.build(count: size * groups, chunkSize: half * groups) { (range, emit: ((Double, Double)) -> Void) in
-          var scratch = Scratch(self)
-          for d in (first + range.lowerBound / groups)..<(first + range.upperBound / groups) {
-            scratch.reach(district: d, final)
-            for j in 0..<groups { emit((scratch.observed[j], scratch.expected[j])) }
+          let scratch = Scratch(self, districts: Self.block)
+          Self.forEachBlock((first + range.lowerBound / groups)..<(first + range.upperBound / groups)) { from, n in
+            scratch.reach(districts: from, count: n, final)
+            for x in 0..<(n * groups) { emit((scratch.observed[x], scratch.expected[x])) }
           }
         }
         for t in terms { reach.addToVariance(observed: t.0, expected: t.1) }
@@ -215,82 +252,161 @@ struct SegmentModel: Sendable {
     return fit
   }
 
-  /// Per-thread buffers for one district's groups, and the per-segment values worked out in them.
-  struct Scratch {
+  /// Per-thread buffers for the groups of a block of districts (`k · groups + j` for the
+  /// block's district k and group j), and the per-segment values worked out in them. A class
+  /// owning its memory, so that the passes index plain buffers (no copy-on-write checks).
+  final class Scratch {
     let model: SegmentModel
-    var o: [Double]
-    var e: [Double]
-    var observed: [Double]
-    var expected: [Double]
-    var needSum: [Double]
-    var needWeight: [Double]
-    var need: [Double]
-    var score: [Double]
+    /// Districts the buffers hold.
+    let capacity: Int
+    let o: UnsafeMutableBufferPointer<Double>
+    let e: UnsafeMutableBufferPointer<Double>
+    let observed: UnsafeMutableBufferPointer<Double>
+    let expected: UnsafeMutableBufferPointer<Double>
+    let needSum: UnsafeMutableBufferPointer<Double>
+    let needWeight: UnsafeMutableBufferPointer<Double>
+    let need: UnsafeMutableBufferPointer<Double>
+    let score: UnsafeMutableBufferPointer<Double>
+    /// Per indicator, O and E of the block as `reach` last counted them (kept for the need
+    /// index of the segments that can score, `evaluateScoring`).
+    let indicatorO: [UnsafeMutableBufferPointer<Double>]
+    let indicatorE: [UnsafeMutableBufferPointer<Double>]
+    private let storage: UnsafeMutableBufferPointer<Double>
 
-    init(_ model: SegmentModel) {
+    init(_ model: SegmentModel, districts capacity: Int = 1) {
       self.model = model
-      let zero = [Double](repeating: 0, count: model.groups)
-      (o, e, observed, expected, needSum, needWeight, need, score) = (zero, zero, zero, zero, zero, zero, zero, zero)
+      self.capacity = max(1, capacity)
+      let size = self.capacity * model.groups
+      let indicators = model.weights.count
+      let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (8 + 2 * indicators) * size)
+      storage.initialize(repeating: 0)
+      self.storage = storage
+      func part(_ k: Int) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: storage[(k * size)..<((k + 1) * size)]) }
+      (o, e, observed, expected, needSum, needWeight, need, score) = (part(0), part(1), part(2), part(3), part(4), part(5), part(6), part(7))
+      indicatorO = (0..<indicators).map { part(8 + 2 * $0) }
+      indicatorE = (0..<indicators).map { part(9 + 2 * $0) }
     }
 
-    /// Window consultations and expected consultations of district `d`'s groups:
+    deinit { storage.deallocate() }
+
+    /// Window consultations and expected consultations of the groups of districts
+    /// `first..<first + count` (at most `capacity`):
     /// E = C(group) x Σ_i w_i O_i / O_i(group) / Σ_i w_i (indicators in order); with
     /// `geometricNeed`, also the geometric-mean need index (NeedIndex, term for term) from the
-    /// same counts.
-    mutating func reach(district d: Int, _ fit: Fit, geometricNeed: Bool = false) {
+    /// same counts. Each segment's value is the one a pass over its district alone gives.
+    func reach(districts first: Int, count: Int, _ fit: Fit, geometricNeed: Bool = false) {
+      precondition(count <= capacity, "SegmentModel.Scratch: block larger than the buffers")
       let groups = model.groups
-      for j in 0..<groups {
-        expected[j] = 0
-        needSum[j] = 0
-        needWeight[j] = 0
+      let size = count * groups
+      for x in 0..<size {
+        expected[x] = 0
+        needSum[x] = 0
+        needWeight[x] = 0
       }
       for i in model.weights.indices {
         let w = model.weights[i]
         guard w > 0 else { continue }
-        model.counts(i, district: d, o: &o, e: &e)
+        let (o, e) = (indicatorO[i], indicatorE[i])
+        model.counts(i, districts: first, count: count, o: o, e: e)
         fit.groupObserved[i].withUnsafeBufferPointer { all in
-          for j in 0..<groups where all[j] > 0 { expected[j] += w * o[j] / all[j] }
+          for k in 0..<count {
+            for j in 0..<groups where all[j] > 0 { expected[k * groups + j] += w * o[k * groups + j] / all[j] }
+          }
         }
         guard geometricNeed, let prior = fit.priors[i] else { continue }
         let higherIsWorse = model.higherIsWorse[i]
-        for j in 0..<groups where e[j] > 0 {
-          let v = prior.smoothed(observed: o[j], expected: e[j])
+        for x in 0..<size where e[x] > 0 {
+          let v = prior.smoothed(observed: o[x], expected: e[x])
           guard v > 0, v.isFinite else { continue }
           let oriented = higherIsWorse ? v : 1 / v
-          needSum[j] += w * log(oriented)
-          needWeight[j] += w
+          needSum[x] += w * log(oriented)
+          needWeight[x] += w
         }
       }
       if geometricNeed {
-        for j in 0..<groups {
-          let wt = needWeight[j]
-          need[j] = wt > 0 ? exp(needSum[j] / wt) : 1
+        for x in 0..<size {
+          let wt = needWeight[x]
+          need[x] = wt > 0 ? exp(needSum[x] / wt) : 1
         }
       }
-      model.observed(district: d, into: &observed)
+      model.observed(districts: first, count: count, into: observed)
       let even = model.districts > 0 ? 1 / Double(model.districts) : 0
-      for j in 0..<groups {
-        let totalWeight = fit.shareWeight[j]
-        if totalWeight > 0 {
-          expected[j] = expected[j] / totalWeight * fit.groupTotal[j]
-        } else {
-          expected[j] = even * fit.groupTotal[j]
+      fit.shareWeight.withUnsafeBufferPointer { shareWeight in
+        fit.groupTotal.withUnsafeBufferPointer { groupTotal in
+          for k in 0..<count {
+            for j in 0..<groups {
+              let x = k * groups + j
+              let totalWeight = shareWeight[j]
+              if totalWeight > 0 {
+                expected[x] = expected[x] / totalWeight * groupTotal[j]
+              } else {
+                expected[x] = even * groupTotal[j]
+              }
+            }
+          }
         }
       }
     }
 
-    /// Everything of district `d`'s groups: consultations, expected, need (from `needs`, the
-    /// need of every segment, when given; the geometric mean otherwise) and score.
-    mutating func evaluate(district d: Int, _ fit: Fit, needs: [Double]?) {
-      reach(district: d, fit, geometricNeed: needs == nil)
+    /// Everything of the groups of districts `first..<first + count`: consultations, expected,
+    /// need (from `needs`, the need of every segment, when given; the geometric mean otherwise)
+    /// and score.
+    func evaluate(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?) {
+      reach(districts: first, count: count, fit, geometricNeed: needs == nil)
+      let size = count * model.groups
       if let needs {
-        for j in 0..<model.groups { need[j] = needs[d * model.groups + j] }
+        needs.withUnsafeBufferPointer { needs in
+          for x in 0..<size { need[x] = needs[first * model.groups + x] }
+        }
       }
-      for j in 0..<model.groups {
-        let reliability = expected[j] > 0 ? (fit.reachPrior?.weight(observed: observed[j], expected: expected[j]) ?? 0) : 0
-        let r = Reach(observed: observed[j], expected: expected[j], ratioInterval: nil, reliability: reliability)
-        score[j] = PriorityRanking.score(needIndex: need[j], reach: r)
+      let reachPrior = fit.reachPrior
+      for x in 0..<size {
+        let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
+        let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
+        score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
       }
+    }
+
+    /// `evaluate` where only segments with a positive score matter (the bounded search for
+    /// the best ones): a segment whose shrunk shortfall is not positive scores need x 0, which
+    /// is 0 or NaN whatever its need, never positive, so its need (a logarithm per indicator)
+    /// is not worked out and its score is set to 0. Every other segment's need and score are
+    /// `evaluate`'s, term for term. With `needs` given, `evaluate` itself.
+    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?) {
+      if needs != nil { return evaluate(districts: first, count: count, fit, needs: needs) }
+      reach(districts: first, count: count, fit, geometricNeed: false)
+      let size = count * model.groups
+      let reachPrior = fit.reachPrior
+      for x in 0..<size {
+        let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
+        let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
+        guard r.shrunkMissing > 0 else {
+          need[x] = 0
+          score[x] = 0
+          continue
+        }
+        // The geometric-mean need of `reach(geometricNeed: true)`, indicators in order.
+        var sum = 0.0
+        var weight = 0.0
+        for i in model.weights.indices {
+          let w = model.weights[i]
+          guard w > 0, let prior = fit.priors[i] else { continue }
+          let (o, e) = (indicatorO[i][x], indicatorE[i][x])
+          guard e > 0 else { continue }
+          let v = prior.smoothed(observed: o, expected: e)
+          guard v > 0, v.isFinite else { continue }
+          let oriented = model.higherIsWorse[i] ? v : 1 / v
+          sum += w * log(oriented)
+          weight += w
+        }
+        need[x] = weight > 0 ? exp(sum / weight) : 1
+        score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
+      }
+    }
+
+    /// `evaluate` of district `d` alone (its groups at 0..<groups).
+    func evaluate(district d: Int, _ fit: Fit, needs: [Double]?) {
+      evaluate(districts: d, count: 1, fit, needs: needs)
     }
   }
 
@@ -298,15 +414,19 @@ struct SegmentModel: Sendable {
   /// for the rank methods, which need every segment's value of an indicator at once.
   func needArray(_ fit: Fit, method: CompositeMethod) -> [Double] {
     let units = districts * groups
+    let groups = self.groups
     var acc = NeedIndex.Accumulator(units: units, method: method)
-    var o = [Double](repeating: 0, count: groups)
-    var e = [Double](repeating: 0, count: groups)
+    let scratch = Scratch(self, districts: Self.block)
     for i in configs.indices {
       var smoothed = [Double](repeating: .nan, count: units)
       if let prior = fit.priors[i] {
-        for d in 0..<districts {
-          counts(i, district: d, o: &o, e: &e)
-          for j in 0..<groups where e[j] > 0 { smoothed[d * groups + j] = prior.smoothed(observed: o[j], expected: e[j]) }
+        smoothed.withUnsafeMutableBufferPointer { smoothed in
+          Self.forEachBlock(0..<districts) { first, n in
+            counts(i, districts: first, count: n, o: scratch.o, e: scratch.e)
+            for x in 0..<(n * groups) where scratch.e[x] > 0 {
+              smoothed[first * groups + x] = prior.smoothed(observed: scratch.o[x], expected: scratch.e[x])
+            }
+          }
         }
       }
       acc.add(config: configs[i], values: smoothed)

@@ -35,13 +35,13 @@ extension SegmentEngine {
     var scores = [Double](repeating: 0, count: units)
     var need = [Double](repeating: 0, count: units)
     var expected = [Double](repeating: 0, count: units)
-    var scratch = SegmentModel.Scratch(model)
-    for d in 0..<n {
-      scratch.evaluate(district: d, fit, needs: needs)
-      for j in 0..<model.groups {
-        scores[d * model.groups + j] = scratch.score[j]
-        need[d * model.groups + j] = scratch.need[j]
-        expected[d * model.groups + j] = scratch.expected[j]
+    let scratch = SegmentModel.Scratch(model, districts: SegmentModel.block)
+    SegmentModel.forEachBlock(0..<n) { first, count in
+      scratch.evaluate(districts: first, count: count, fit, needs: needs)
+      for x in 0..<(count * model.groups) {
+        scores[first * model.groups + x] = scratch.score[x]
+        need[first * model.groups + x] = scratch.need[x]
+        expected[first * model.groups + x] = scratch.expected[x]
       }
     }
     return topOrder(scores: scores, need: need, expected: expected, limit: limit)
@@ -68,16 +68,19 @@ extension SegmentEngine {
   static func bestUnits(
     _ model: SegmentModel, _ fit: SegmentModel.Fit, needs: [Double]?, limit: Int, districts: Range<Int>
   ) -> (best: [RankedUnit], positives: Int)? {
-    var scratch = SegmentModel.Scratch(model)
+    let scratch = SegmentModel.Scratch(model, districts: SegmentModel.block)
     var heap = BoundedWorstHeap(limit: limit)
     var positives = 0
-    for d in districts {
-      scratch.evaluate(district: d, fit, needs: needs)
-      for j in 0..<model.groups where scratch.score[j] > 0 {
-        if scratch.need[j].isNaN || scratch.expected[j].isNaN { return nil }
+    var first = districts.lowerBound
+    while first < districts.upperBound {
+      let count = min(SegmentModel.block, districts.upperBound - first)
+      scratch.evaluateScoring(districts: first, count: count, fit, needs: needs)
+      for x in 0..<(count * model.groups) where scratch.score[x] > 0 {
+        if scratch.need[x].isNaN || scratch.expected[x].isNaN { return nil }
         positives += 1
-        heap.offer(RankedUnit(score: scratch.score[j], need: scratch.need[j], expected: scratch.expected[j], unit: d * model.groups + j))
+        heap.offer(RankedUnit(score: scratch.score[x], need: scratch.need[x], expected: scratch.expected[x], unit: first * model.groups + x))
       }
+      first += count
     }
     return (heap.sorted(), positives)
   }
@@ -93,15 +96,30 @@ extension SegmentEngine {
       items.reserveCapacity(limit)
     }
 
-    mutating func offer(_ x: RankedUnit) {
+    /// Keeps `x` if it is among the best `limit` offered so far. (Most units are turned away
+    /// by the first comparison once the heap is full: that test is inlined into the caller's
+    /// loop, the sifting is not, and it works on the buffer without per-step checks.)
+    @inline(__always) mutating func offer(_ x: RankedUnit) {
       if items.count < limit {
-        items.append(x)
+        push(x)
+      } else if limit > 0, x.ranksBefore(items[0]) {
+        replaceWorst(x)
+      }
+    }
+
+    @inline(never) private mutating func push(_ x: RankedUnit) {
+      items.append(x)
+      items.withUnsafeMutableBufferPointer { items in
         var i = items.count - 1
         while i > 0 {
           let p = (i - 1) / 2
           if items[p].ranksBefore(items[i]) { items.swapAt(p, i); i = p } else { break }
         }
-      } else if x.ranksBefore(items[0]) {
+      }
+    }
+
+    @inline(never) private mutating func replaceWorst(_ x: RankedUnit) {
+      items.withUnsafeMutableBufferPointer { items in
         items[0] = x
         var i = 0
         while true {

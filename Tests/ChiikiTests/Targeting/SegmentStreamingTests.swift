@@ -11,7 +11,7 @@ import Testing
   /// The SegmentEngine.run of before the streaming passes (commit 9acbd3d).
   enum ReferenceSegmentEngine {
     static func run(
-      outputs: [IndicatorEngine.Output], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
+      outputs: [SegmentEngine.Input], dataset: Dataset, banding: [AgeBand], configuration: Configuration, limit: Int
     ) -> SegmentEngine.Result {
       let n = dataset.districts.count
       let g = banding.count
@@ -25,7 +25,7 @@ import Testing
       // smoothed ratio (NaN = not applicable), the indicator's term of the need index and of each
       // group's need shares. Only the prior is kept: the rows of the best segments work their O,
       // E and smoothed ratio out again, by the same sums.
-      let configs = outputs.map(\.summary.config)
+      let configs = outputs.map(\.config)
       let weights = configs.map(\.weight)
       var needAcc = NeedIndex.Accumulator(units: units, method: configuration.composite)
       // ReachEngine.needShares within each sex x age group, summed over the indicators in order.
@@ -243,6 +243,13 @@ import Testing
     }
   }
 
+  /// What the Analyzer gives segments: each indicator's prepared rates and grid.
+  static func inputs(_ dataset: Dataset, _ configuration: Configuration) -> [SegmentEngine.Input] {
+    dataset.statistics.indicators.compactMap {
+      IndicatorEngine.prepare(indicator: $0, dataset: dataset, configuration: configuration)
+    }.map { SegmentEngine.Input(config: $0.config, rates: $0.rates, grid: $0.grid) }
+  }
+
   static func rows(_ result: SegmentEngine.Result) -> [String] {
     result.segments.map { s in
       "\(s.district) \(s.sex) \(s.band) \(s.rank) \(s.score.bitPattern) \(s.needIndex.bitPattern) "
@@ -259,15 +266,13 @@ import Testing
     options.configuration.composite = method
     let configuration = options.configuration
     let dataset = try DatasetLoader.load(options)
-    let outputs = dataset.statistics.indicators.compactMap {
-      IndicatorEngine.run(indicator: $0, dataset: dataset, configuration: configuration)
-    }
+    let outputs = Self.inputs(dataset, configuration)
     let statBands = Set(outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
     let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
     let units = dataset.districts.count * 2 * banding.count
     #expect(units > 1000)
     for limit in [0, 1, 37, 1000, units + 5] {
-      let streamed = SegmentEngine.run(outputs: outputs, dataset: dataset, banding: banding, configuration: configuration, limit: limit)
+      let streamed = SegmentEngine.run(inputs: outputs, dataset: dataset, banding: banding, configuration: configuration, limit: limit)
       let reference = ReferenceSegmentEngine.run(outputs: outputs, dataset: dataset, banding: banding, configuration: configuration, limit: limit)
       #expect(streamed.total == reference.total)
       #expect(streamed.segments.count == min(limit, units))
@@ -285,14 +290,10 @@ import Testing
     defer { city.remove() }
     let options = LoadOptions(dataDirectory: city.directory)
     let dataset = try DatasetLoader.load(options)
-    let outputs = dataset.statistics.indicators.compactMap {
-      IndicatorEngine.run(indicator: $0, dataset: dataset, configuration: options.configuration)
-    }
+    let outputs = SegmentStreamingTests.inputs(dataset, options.configuration)
     let statBands = Set(outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
     let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
-    let model = SegmentModel(
-      inputs: outputs.map { SegmentEngine.Input(config: $0.summary.config, rates: $0.rates, grid: $0.grid) }, dataset: dataset,
-      banding: banding)
+    let model = SegmentModel(inputs: outputs, dataset: dataset, banding: banding)
     func describe(_ fit: SegmentModel.Fit) -> String {
       String(reflecting: (
         fit.priors.map { $0.map { ($0.mean.bitPattern, $0.variance.bitPattern) } },

@@ -1,0 +1,74 @@
+/// The four consultation windows of the outreach plan (the current one, and those ending one,
+/// two and twelve months earlier), each worked out and ranked as one job on all cores.
+///
+/// Of the current window everything is kept; of the earlier ones only what the plan reads —
+/// rank, shortfall, whether significantly under-reached — so that their per-district `Reach`
+/// values (48 bytes per district each, ~10 MB at national scale) and their sort keys are never
+/// resident beside the priorities. Every value is the one the full `Reach` arrays gave.
+enum ReachWindows {
+  /// A window's rank order: districts best first, each district's 1-based rank, and its score.
+  struct Ranked: Sendable {
+    var order: [Int]
+    var rankOf: [Int]
+    var scores: [Double]
+  }
+
+  /// What the plan keeps of an earlier window (empty arrays for what it does not read).
+  struct Earlier: Sendable {
+    /// 1-based rank of each district (empty when the window is not ranked).
+    var rankOf: [UInt32]
+    /// Expected minus observed consultations of each district (empty when not ranked).
+    var missing: [Double]
+    /// Whether the upper limit of each district's consultation ratio is below 1 (empty
+    /// when not asked for).
+    var under: [Bool]
+  }
+
+  /// One earlier window: how many months back, whether it is ranked, whether its under-reach
+  /// flags are needed.
+  struct Spec: Sendable {
+    var monthsBack: Int
+    var ranked: Bool
+    var underFlags: Bool
+  }
+
+  /// The current window in full and the earlier windows in `specs`, in that order, from each
+  /// district's need shares and need index. The windows are independent: one job each.
+  static func run(
+    cases: CaseData, shares: [Double], need: [Double], level: Double, specs: [Spec]
+  ) -> (reach: [Reach], ranked: Ranked, earlier: [Earlier]) {
+    let n = shares.count
+    let parts = ParallelMap.map(specs.count + 1) { w -> (current: (reach: [Reach], ranked: Ranked)?, earlier: Earlier?) in
+      let monthsBack = w == 0 ? 0 : specs[w - 1].monthsBack
+      let observed = (0..<n).map { Double(cases.windowTotal(district: $0, monthsBack: monthsBack)) }
+      let total = observed.reduce(0, +)
+      if w == 0 {
+        let reach = ReachEngine.reach(observed: observed, shares: shares, total: total, level: level, withIntervals: true)
+        return ((reach, rank(reach, need: need)), nil)
+      }
+      let spec = specs[w - 1]
+      // Without intervals unless the flags need them (as the full windows: a year ago has none).
+      let reach = ReachEngine.reach(observed: observed, shares: shares, total: total, level: level, withIntervals: spec.underFlags)
+      var earlier = Earlier(rankOf: [], missing: [], under: [])
+      if spec.underFlags { earlier.under = reach.map { ($0.ratioInterval?.upper ?? 1) < 1 } }
+      if spec.ranked {
+        let ranked = rank(reach, need: need)
+        earlier.rankOf = ranked.rankOf.map { UInt32($0) }
+        earlier.missing = reach.map(\.missing)
+      }
+      return (nil, earlier)
+    }
+    let current = parts[0].current!
+    return (current.reach, current.ranked, parts.dropFirst().map { $0.earlier! })
+  }
+
+  /// Scores, rank order and ranks of a window (`PriorityRanking.order`).
+  static func rank(_ reach: [Reach], need: [Double]) -> Ranked {
+    let n = reach.count
+    let scores = (0..<n).map { PriorityRanking.score(needIndex: need[$0], reach: reach[$0]) }
+    let order = PriorityRanking.order(scores: scores, needIndex: need, expected: reach.map(\.expected))
+    var rankOf = [Int](repeating: 0, count: n)
+    for (i, d) in order.enumerated() { rankOf[d] = i + 1 }
+    return Ranked(order: order, rankOf: rankOf, scores: scores)
+  }
+}
