@@ -115,6 +115,11 @@ struct CSVBytes: Sendable {
     text.withUTF8 { append($0) }
   }
 
+  /// Drops the bytes from `count` on (nothing when the document is no longer than that).
+  mutating func truncate(to count: Int) {
+    self.count = max(0, min(count, self.count))
+  }
+
   /// Empties the document, keeping its room.
   mutating func removeAll() {
     if isKnownUniquelyReferenced(&storage) { count = 0 } else { self = CSVBytes(capacity: storage.capacity) }
