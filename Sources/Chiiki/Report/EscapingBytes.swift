@@ -22,8 +22,10 @@ enum EscapeBytes {
   /// character path.
   private static func appendHTMLBytes<Out: EscapeOutput>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) -> Bool {
     let start = out.count
+    let n = bytes.count
     var run = 0
-    for i in 0..<bytes.count {
+    var i = 0
+    while i < n {
       let entity: StaticString
       switch bytes[i] {
       case 0x26: entity = "&amp;"
@@ -31,7 +33,12 @@ enum EscapeBytes {
       case 0x3E: entity = "&gt;"
       case 0x22: entity = "&quot;"
       case 0x27: entity = "&#39;"
-      default: continue
+      case 0x80...:
+        i = skipNonASCII(bytes, from: i)
+        continue
+      default:
+        i += 1
+        continue
       }
       guard standsAlone(bytes, i) else {
         out.cut(to: start)
@@ -40,6 +47,7 @@ enum EscapeBytes {
       out.put(UnsafeBufferPointer(rebasing: bytes[run..<i]))
       out.put(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
       run = i + 1
+      i += 1
     }
     out.put(UnsafeBufferPointer(rebasing: bytes[run...]))
     return true
@@ -62,8 +70,16 @@ enum EscapeBytes {
     let start = out.count
     let n = bytes.count
     var run = 0
-    for i in 0..<n {
+    var i = -1
+    while true {
+      i += 1
+      guard i < n else { break }
       let b = bytes[i]
+      if b >= 0x80 {
+        // Not a special byte, nor are those after it up to the next ASCII byte.
+        i = skipNonASCII(bytes, from: i) - 1
+        continue
+      }
       // What replaces the byte: a backslash before it or a space.
       var backslash = false
       switch b {
@@ -102,6 +118,23 @@ enum EscapeBytes {
     }
     out.put(UnsafeBufferPointer(rebasing: bytes[run...]))
     return true
+  }
+
+  /// The position of the first ASCII byte after `start` (whose byte is not ASCII), or the end:
+  /// the non-ASCII bytes between hold no special byte (every special byte is ASCII), so runs
+  /// of Japanese text are passed over a word at a time.
+  @inline(__always)
+  static func skipNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let n = bytes.count
+    var i = start &+ 1
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+        i &+= 8
+      }
+    }
+    while i < n && bytes[i] >= 0x80 { i &+= 1 }
+    return i
   }
 
   /// Whether the ASCII byte at `i` is a character of its own for certain: its neighbours are

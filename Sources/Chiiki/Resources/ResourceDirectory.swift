@@ -74,6 +74,12 @@ struct ResourceDirectory {
     for r in resources where r.isPublic { used[r.district] = true }
     let names = DistrictNameBytes(districts, used: used)
     districtNames = names
+    // Each used district's area index (-1: none), read in district order into a table a
+    // quarter the size of `areaIndex` (read per resource, in input order: a jump each time).
+    var areaOf = [Int32](repeating: -1, count: districts.count)
+    for d in used.indices where used[d] {
+      if let a = districts.areaIndex[d] { areaOf[d] = Int32(truncatingIfNeeded: a) }
+    }
     var forms = [AddressForm](repeating: .districtName, count: resources.count)
     var linkSlots = [Int32](repeating: 0, count: resources.count)
     var trimmed: [String] = []
@@ -93,7 +99,8 @@ struct ResourceDirectory {
           }
         }
       }
-      if let a = districts.areaIndex[resources[i].district] {
+      let a = Int(areaOf[resources[i].district])
+      if a >= 0 {
         if byArea.indices.contains(a) { byArea[a].append(i) }
       } else {
         unplaced.append(i)
