@@ -100,8 +100,8 @@ enum ProposalEngine {
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
       var low = index.lowExitNameOfArea[index.areaSlot(d)]
-      if low == nil, !index.lowExitOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
-        low = index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name
+      if low == nil, !index.lowExitNameOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
+        low = index.lowExitNameOfDistrict[c.analysis.districts.districts[d].code.rawValue]
       }
       guard let low else { return nil }
       return describe ? l.evidenceLowExit(low) : ""
