@@ -49,6 +49,18 @@ extension CSVWriter {
   /// Appends `NumberFormat.fixed(value, places)` as a cell (empty for nil, NaN or infinity). The
   /// separator and the digits share one reservation of room.
   public mutating func appendFixed(_ value: Double?, _ places: Int) {
+    // The usual places each get their own copy of the body, with the divisions and digit
+    // counts fixed at compile time.
+    switch places {
+    case 6: appendFixedPlaces(value, 6)
+    case 0: appendFixedPlaces(value, 0)
+    case 8: appendFixedPlaces(value, 8)
+    default: appendFixedPlaces(value, places)
+    }
+  }
+
+  @inline(__always)
+  private mutating func appendFixedPlaces(_ value: Double?, _ places: Int) {
     guard let value, value.isFinite else {
       separate()
       return
