@@ -12,32 +12,30 @@ extension CSVWriter {
   /// `appendCell(String(decoding: cell, as: UTF8.self))`.
   mutating func appendCell(utf8 cell: UnsafeBufferPointer<UInt8>) {
     separate()
-    let plain: Bool
-    if let lead = cell.first {
-      // The checks of appendCellText's fast path.
-      plain = CSVWriter.isRiskyLead(lead) ? CSVWriter.isPlainNumber(cell) : !cell.contains(where: CSVWriter.needsQuote)
-    } else {
-      plain = true
-    }
-    if plain {
+    if CSVWriter.isPlainCell(cell) {
       bytes.append(cell)
     } else {
       appendCellText(String(decoding: cell, as: UTF8.self))
     }
   }
 
+  /// Whether a cell's UTF-8 goes out as it is: neither neutralised nor quoted (the checks of
+  /// `appendCellText`'s fast path). A cell with a risky lead byte is plain only as a plain
+  /// number such as `-0.25` (see `neutralise`), which needs no quotes either.
+  @inline(__always)
+  static func isPlainCell(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let lead = cell.first else { return true }
+    if isRiskyLead(lead) { return isPlainNumber(cell) }
+    for b in cell where needsQuote(b) { return false }
+    return true
+  }
+
   /// The cell's text, neutralised and quoted as needed (after its separator).
   private mutating func appendCellText(_ cell: String) {
     // Fast path: most cells (numbers, codes, plain names) need neither quoting nor neutralising.
-    let plain = cell.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      guard let lead = bytes.first else { return true }
-      if CSVWriter.isRiskyLead(lead) {
-        // A plain number such as `-0.25` is left alone (see `neutralise`) and needs no quotes.
-        guard CSVWriter.isPlainNumber(bytes) else { return false }
-      } else {
-        for b in bytes where CSVWriter.needsQuote(b) { return false }
-      }
-      self.bytes.append(bytes)
+    let plain = cell.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+      guard CSVWriter.isPlainCell(utf8) else { return false }
+      self.bytes.append(utf8)
       return true
     }
     if plain == true { return }
@@ -48,22 +46,49 @@ extension CSVWriter {
     }
   }
 
-  /// Appends `NumberFormat.fixed(value, places)` as a cell (empty for nil, NaN or infinity).
+  /// Appends `NumberFormat.fixed(value, places)` as a cell (empty for nil, NaN or infinity). The
+  /// separator and the digits share one reservation of room.
   public mutating func appendFixed(_ value: Double?, _ places: Int) {
-    separate()
-    guard let value, value.isFinite else { return }
+    // The usual places each get their own copy of the body, with the divisions and digit
+    // counts fixed at compile time.
+    switch places {
+    case 6: appendFixedPlaces(value, 6)
+    case 0: appendFixedPlaces(value, 0)
+    case 8: appendFixedPlaces(value, 8)
+    default: appendFixedPlaces(value, places)
+    }
+  }
+
+  @inline(__always)
+  private mutating func appendFixedPlaces(_ value: Double?, _ places: Int) {
+    guard let value, value.isFinite else {
+      separate()
+      return
+    }
     // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
     // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
-    if !NumberFormat.appendFixedInRange(value, places, to: &bytes) {
+    guard let (integer, unit) = NumberFormat.scaled(value, places) else {
+      separate()
       appendCellText(NumberFormat.fixed(value, places))
+      return
     }
+    let p = bytes.reserve(NumberFormat.maxDigits + 1)
+    var n = 0
+    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
+    n &+= NumberFormat.write(integer, unit: unit, places: places, negative: value < 0, into: p + n)
+    bytes.commit(n)
   }
 
   /// Appends a whole number as a cell.
   public mutating func appendInt(_ value: Int) {
-    separate()
-    // `[-]digits`: a plain number, never neutralised or quoted.
-    NumberFormat.appendInteger(value, to: &bytes)
+    // `[-]digits`: a plain number, never neutralised or quoted; the separator and the digits
+    // share one reservation of room.
+    let p = bytes.reserve(NumberFormat.maxDigits + 1)
+    var n = 0
+    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
+    if value < 0 { p[n] = 0x2D; n &+= 1 }
+    n &+= NumberFormat.write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
+    bytes.commit(n)
   }
 
   /// Ends the row (CRLF) and, with a sink, sends the bytes on once a chunk has built up.
@@ -93,7 +118,7 @@ extension CSVWriter {
 
   /// The comma before every cell but a row's first.
   @inline(__always)
-  private mutating func separate() {
+  mutating func separate() {
     if rowStarted { bytes.append(0x2C) } else { rowStarted = true }
   }
 }

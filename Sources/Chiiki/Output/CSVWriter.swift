@@ -92,10 +92,9 @@ public struct CSVWriter: Sendable {
 }
 
 extension CSVWriter {
-  /// A writer for rows in the middle of a document (no BOM, no header), building into `buffer`
-  /// (empty; its room is reused) with room for at least `capacity` bytes: the row-range
-  /// renderers (`Rows` of the large writers) are checked with it piece by piece.
-  init(rows buffer: [UInt8], capacity: Int) {
-    bytes = CSVBytes(buffer, capacity: capacity)
+  /// A writer of cells alone (no BOM, no header): the scratch writer `RenderedCells` renders
+  /// its entries with.
+  init(headerless: ()) {
+    bytes = CSVBytes()
   }
 }

@@ -10,13 +10,11 @@ public enum CategoryReachWriter {
     guard !analysis.categoryReach.isEmpty else { return nil }
     var csv = CSVWriter(header: header)
     csv.sink = sink
-    Rows(analysis).append(0..<analysis.categoryReach.count, to: &csv)
+    Rows(analysis).append(to: &csv)
     return csv
   }
 
-  /// The data rows by position, so that the file can be rendered by row range:
-  /// `append` over consecutive ranges of `0..<categoryReach.count` gives the same bytes as one
-  /// pass.
+  /// The data rows, with what they repeat rendered once.
   struct Rows: Sendable {
     let analysis: Analysis
     let indicatorText: [CaseCategory: String]
@@ -32,12 +30,14 @@ public enum CategoryReachWriter {
       indicatorText = mapped.mapValues { ids in ids.isEmpty ? "all" : ids.map(\.rawValue).joined(separator: "+") }
     }
 
-    func append(_ positions: Range<Int>, to csv: inout CSVWriter) {
+    func append(to csv: inout CSVWriter) {
       // Rows come category by category: the category's cells (its name, the indicators' text)
       // are rendered once per category, not looked up and escaped per row.
       var current: CaseCategory? = nil
       var categoryCells = RenderedCells()
-      analysis.categoryReach.forEachRow(in: positions) { row in
+      // (Over the whole range through `forEachRow(in:)`: the closure is then inlined into the
+      // loop, its variables not captured in a box.)
+      analysis.categoryReach.forEachRow(in: 0..<analysis.categoryReach.count) { row in
         if current != row.category {
           current = row.category
           categoryCells.removeAll()

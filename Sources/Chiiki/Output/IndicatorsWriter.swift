@@ -7,64 +7,76 @@ public enum IndicatorsWriter {
     "change_ratio", "change_low", "change_high", "change_significant",
   ]
 
+  /// The text cells that repeat, rendered once (`RenderedCells`) instead of checked for
+  /// quoting and neutralising on every row: per indicator its id, period and previous period;
+  /// the funnel labels; the change's yes/no. A district's code and name are rendered once for
+  /// its indicators' rows.
   public static func render(_ analysis: Analysis, sink: OutputSink? = nil) -> CSVWriter {
     var csv = CSVWriter(header: header)
     csv.sink = sink
-    Rows(analysis).append(0..<analysis.districts.count, to: &csv)
+    let summaries = analysis.indicatorSummaries
+    // Entries 3i, 3i + 1, 3i + 2: indicator i's id, period and previous period.
+    var indicatorCells = RenderedCells()
+    for s in summaries {
+      indicatorCells.add(s.indicator.rawValue)
+      indicatorCells.add(s.period.description)
+      indicatorCells.add(s.previousPeriod?.description ?? "")
+    }
+    // Entry `funnelSlot(label)`: the label; then "yes" and "no".
+    var words = RenderedCells()
+    for label in FunnelLabel.allCases { words.add(label.rawValue) }
+    let yes = words.count, no = yes + 1
+    words.add("yes")
+    words.add("no")
+    // Entries 0 and 1: the code and the name of the current district.
+    var districtCells = RenderedCells()
+    for (d, district) in analysis.districts.districts.enumerated() {
+      districtCells.removeAll()
+      districtCells.add(district.code.rawValue)
+      districtCells.add(district.name)
+      for i in summaries.indices {
+        let r = analysis.indicatorResults[i][d]
+        let reported = r.expected > 0
+        // Worked out from the trend store on each read: once per row.
+        let change = r.change
+        districtCells.append(0, to: &csv)
+        indicatorCells.append(3 * i, to: &csv)
+        csv.appendFixed(r.observed, 0)
+        csv.appendFixed(r.expected, 6)
+        csv.appendFixed(r.ratio, 6)
+        csv.appendFixed(r.ratioInterval?.lower, 6)
+        csv.appendFixed(r.ratioInterval?.upper, 6)
+        csv.appendFixed(r.crudeRate, 8)
+        csv.appendFixed(r.crudeInterval?.lower, 8)
+        csv.appendFixed(r.crudeInterval?.upper, 8)
+        csv.appendFixed(reported ? r.smoothedRatio : nil, 6)
+        if reported { words.append(funnelSlot(r.funnel), to: &csv) } else { csv.separate() }
+        districtCells.append(1, to: &csv)
+        indicatorCells.append(3 * i + 1, to: &csv)
+        csv.appendFixed(r.denominator, 0)
+        csv.appendFixed(r.shrinkageWeight, 6)
+        if reported { words.append(funnelSlot(r.funnelUnadjusted), to: &csv) } else { csv.separate() }
+        csv.appendInt(r.excludedCells)
+        indicatorCells.append(3 * i + 2, to: &csv)
+        csv.appendFixed(r.previousRatio, 6)
+        csv.appendFixed(change?.rateRatio, 6)
+        csv.appendFixed(change?.interval.lower, 6)
+        csv.appendFixed(change?.interval.upper, 6)
+        if let change { words.append(change.isSignificant ? yes : no, to: &csv) } else { csv.separate() }
+        csv.endRow()
+      }
+    }
     return csv
   }
 
-  /// The rows of a range of districts (a district's rows are its indicators), so that the file
-  /// can be rendered by row range: consecutive ranges give the bytes of one pass.
-  struct Rows: Sendable {
-    let analysis: Analysis
-    // The same for every district: made once.
-    let ids: [String]
-    let periods: [String]
-    let previous: [String]
-
-    init(_ analysis: Analysis) {
-      self.analysis = analysis
-      ids = analysis.indicatorSummaries.map(\.indicator.rawValue)
-      periods = analysis.indicatorSummaries.map(\.period.description)
-      previous = analysis.indicatorSummaries.map { $0.previousPeriod?.description ?? "" }
-    }
-
-    func append(_ districts: Range<Int>, to csv: inout CSVWriter) {
-      for d in districts {
-        let district = analysis.districts.districts[d]
-        for i in analysis.indicatorSummaries.indices {
-          let r = analysis.indicatorResults[i][d]
-          let reported = r.expected > 0
-          // Worked out from the trend store on each read: once per row.
-          let change = r.change
-          csv.appendCell(district.code.rawValue)
-          csv.appendCell(ids[i])
-          csv.appendFixed(r.observed, 0)
-          csv.appendFixed(r.expected, 6)
-          csv.appendFixed(r.ratio, 6)
-          csv.appendFixed(r.ratioInterval?.lower, 6)
-          csv.appendFixed(r.ratioInterval?.upper, 6)
-          csv.appendFixed(r.crudeRate, 8)
-          csv.appendFixed(r.crudeInterval?.lower, 8)
-          csv.appendFixed(r.crudeInterval?.upper, 8)
-          csv.appendFixed(reported ? r.smoothedRatio : nil, 6)
-          csv.appendCell(reported ? r.funnel.rawValue : "")
-          csv.appendCell(district.name)
-          csv.appendCell(periods[i])
-          csv.appendFixed(r.denominator, 0)
-          csv.appendFixed(r.shrinkageWeight, 6)
-          csv.appendCell(reported ? r.funnelUnadjusted.rawValue : "")
-          csv.appendInt(r.excludedCells)
-          csv.appendCell(previous[i])
-          csv.appendFixed(r.previousRatio, 6)
-          csv.appendFixed(change?.rateRatio, 6)
-          csv.appendFixed(change?.interval.lower, 6)
-          csv.appendFixed(change?.interval.upper, 6)
-          csv.appendCell(change.map { $0.isSignificant ? "yes" : "no" } ?? "")
-          csv.endRow()
-        }
-      }
+  /// A funnel label's position in `FunnelLabel.allCases`.
+  static func funnelSlot(_ label: FunnelLabel) -> Int {
+    switch label {
+    case .high998: 0
+    case .high95: 1
+    case .within: 2
+    case .low95: 3
+    case .low998: 4
     }
   }
 }

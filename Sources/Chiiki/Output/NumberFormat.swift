@@ -81,9 +81,19 @@ public enum NumberFormat {
   @inline(__always)
   static func scaled(_ value: Double, _ places: Int) -> (integer: UInt64, unit: UInt64)? {
     let scale = power(places)
-    let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
+    let scaled = roundedToEven(abs(value) * scale)
     guard scaled < 9.0e18 else { return nil }
     return (UInt64(scaled), UInt64(scale))
+  }
+
+  /// `x.rounded(.toNearestOrEven)` for a non-negative finite `x`, without the library call
+  /// (`rint`, ~37 million calls in a national run): below 2^52, adding and subtracting 2^52
+  /// rounds to an integer in the default (ties-to-even) mode; from 2^52 on, every double is an
+  /// integer already.
+  @inline(__always)
+  static func roundedToEven(_ x: Double) -> Double {
+    let two52 = 4_503_599_627_370_496.0
+    return x < two52 ? (x + two52) - two52 : x
   }
 
   /// 10^places as the double that multiplying 1.0 by 10 `places` times gives (the same value:

@@ -3,11 +3,12 @@
 /// texts, in order and with the commas between them but without the separator before the first,
 /// so appending an entry gives the same bytes as `appendCell` for each text again.
 struct RenderedCells: Sendable {
-  /// Where each entry ends in the scratch writer's bytes (entry `i` is `ends[i] ..< ends[i + 1]`).
-  private var ends: [Int] = [0]
+  /// Where each entry ends in the scratch writer's bytes (entry `i` is `ends[i] ..< ends[i + 1]`);
+  /// 32 bits each, so that a table with an entry per district, read in rank order, stays small.
+  private var ends: [UInt32] = [0]
   /// The writer that renders the cells (its row state is reset before each entry); its `data`
   /// holds the entries' bytes, one after another.
-  private var scratch = CSVWriter(rows: [], capacity: 0)
+  private var scratch = CSVWriter(headerless: ())
 
   /// An empty table with room for `entries` entries of about `bytesEach` bytes.
   init(entries: Int = 0, bytesEach: Int = 0) {
@@ -22,7 +23,7 @@ struct RenderedCells: Sendable {
   mutating func add(_ text: String) {
     scratch.rowStarted = false
     scratch.appendCell(text)
-    ends.append(scratch.bytes.count)
+    ends.append(Self.end(scratch.bytes.count))
   }
 
   /// Adds an entry: the cells `first` and `second` as `appendCell` writes them, with the comma
@@ -31,7 +32,7 @@ struct RenderedCells: Sendable {
     scratch.rowStarted = false
     scratch.appendCell(first)
     scratch.appendCell(second)
-    ends.append(scratch.bytes.count)
+    ends.append(Self.end(scratch.bytes.count))
   }
 
   /// Adds an entry: the cells `cells` appends to a row (any of `CSVWriter`'s cell methods, no
@@ -39,8 +40,12 @@ struct RenderedCells: Sendable {
   mutating func add(cells: (inout CSVWriter) -> Void) {
     scratch.rowStarted = false
     cells(&scratch)
-    ends.append(scratch.bytes.count)
+    ends.append(Self.end(scratch.bytes.count))
   }
+
+  /// An entry's end as stored (a table of a few cells per district stays far below 4 GiB; the
+  /// conversion traps beyond, as an index out of range would).
+  private static func end(_ count: Int) -> UInt32 { UInt32(count) }
 
   /// Forgets every entry, keeping the room.
   mutating func removeAll() {
@@ -52,7 +57,7 @@ struct RenderedCells: Sendable {
   /// Appends entry `i` to the row being built in `csv`, as its next cells.
   func append(_ i: Int, to csv: inout CSVWriter) {
     scratch.bytes.withUnsafeBufferPointer { all in
-      csv.appendRenderedCells(UnsafeBufferPointer(rebasing: all[ends[i] ..< ends[i + 1]]))
+      csv.appendRenderedCells(UnsafeBufferPointer(rebasing: all[Int(ends[i]) ..< Int(ends[i + 1])]))
     }
   }
 }
@@ -60,7 +65,7 @@ struct RenderedCells: Sendable {
 extension CSVWriter {
   /// Appends cells already rendered by `appendCell` (see `RenderedCells`), after the separator.
   mutating func appendRenderedCells(_ cells: UnsafeBufferPointer<UInt8>) {
-    if rowStarted { bytes.append(0x2C) } else { rowStarted = true }
+    separate()
     bytes.append(cells)
   }
 }

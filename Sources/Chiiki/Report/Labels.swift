@@ -23,14 +23,37 @@ public struct Labels: Sendable {
 
   /// `失業率が基準の1.6倍（95%CI 1.2–2.1）` / `unemployment rate 1.6× reference (95% CI 1.2–2.1)`.
   public func needReason(_ config: IndicatorConfig, ratio value: Double, interval: Interval?, level: Double) -> String {
-    let ratio = NumberFormat.fixed(value, 1)
-    var text = pick("\(indicator(config))が基準の\(ratio)倍", "\(indicator(config)) \(ratio)× reference")
+    let w = reasonWords
+    var text = needHead(config) + NumberFormat.fixed(value, 1) + w.ratioEnd
     if let interval {
-      let pct = NumberFormat.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
-      let ci = "\(NumberFormat.fixed(interval.lower, 1))–\(NumberFormat.fixed(interval.upper, 1))"
-      text += pick("（\(pct)%CI \(ci)）", " (\(pct)% CI \(ci))")
+      text += w.intervalOpen + Labels.levelPercent(level) + w.intervalWord
+      text += NumberFormat.fixed(interval.lower, 1) + w.dash + NumberFormat.fixed(interval.upper, 1) + w.intervalClose
     }
     return text
+  }
+
+  /// The text of `needReason` before the ratio: `失業率が基準の` / `unemployment rate `.
+  func needHead(_ config: IndicatorConfig) -> String { pick("\(indicator(config))が基準の", "\(indicator(config)) ") }
+
+  /// The confidence level in percent as the reasons show it (`95`, `99.5`).
+  static func levelPercent(_ level: Double) -> String {
+    NumberFormat.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+  }
+
+  /// The fixed words around the figures of `needReason` and `reachReason`, in order: the one
+  /// wording that `ReasonsText` (the reasons cell as bytes) uses too.
+  struct ReasonWords {
+    var ratioEnd: String, intervalOpen: String, intervalWord: String, dash: String, intervalClose: String
+    var reachHead: String, reachTail: String
+    /// Between two drivers of the `reasons` cell.
+    var separator: String
+  }
+
+  var reasonWords: ReasonWords {
+    ReasonWords(
+      ratioEnd: pick("倍", "× reference"), intervalOpen: pick("（", " ("), intervalWord: pick("%CI ", "% CI "), dash: "–",
+      intervalClose: pick("）", ")"), reachHead: pick("相談は期待値の", "consultations "), reachTail: pick("", " of expected"),
+      separator: pick("；", "; "))
   }
 
   /// `生活保護率が高い` / `high public assistance rate`: a driver named without figures.
@@ -40,7 +63,8 @@ public struct Labels: Sendable {
   }
 
   public func reachReason(ratio: Double) -> String {
-    pick("相談は期待値の\(NumberFormat.percent(ratio))", "consultations \(NumberFormat.percent(ratio)) of expected")
+    let w = reasonWords
+    return w.reachHead + NumberFormat.percent(ratio) + w.reachTail
   }
 
   public var lowDataReason: String { pick("データが少なく市全体の水準に寄せて評価", "few data: estimate leans on the city-wide level") }
@@ -54,7 +78,7 @@ public struct Labels: Sendable {
       case .reach(let ratio): reachReason(ratio: ratio)
       case .lowData: lowDataReason
       }
-    }.joined(separator: pick("；", "; "))
+    }.joined(separator: reasonWords.separator)
   }
 }
 
@@ -70,7 +94,7 @@ struct ReasonsText: Sendable {
   let percent: [UInt8]
   let lowData: [UInt8]
   let separator: [UInt8]
-  /// The fixed words of `needReason` and `reachReason`, in order.
+  /// The fixed words of `needReason` and `reachReason`, in order (`Labels.reasonWords`).
   let ratioEnd: [UInt8], intervalOpen: [UInt8], intervalWord: [UInt8], dash: [UInt8], intervalClose: [UInt8]
   let reachHead: [UInt8], reachTail: [UInt8]
 
@@ -78,22 +102,22 @@ struct ReasonsText: Sendable {
     self.labels = labels
     self.configuration = configuration
     needHeads = configuration.indicators.keys.sorted().map { ($0, Self.needHead(labels, configuration.indicator($0))) }
-    let level = configuration.confidenceLevel
-    percent = Array(NumberFormat.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1).utf8)
+    percent = Array(Labels.levelPercent(configuration.confidenceLevel).utf8)
     lowData = Array(labels.lowDataReason.utf8)
-    separator = Array(labels.pick("；", "; ").utf8)
-    ratioEnd = Array(labels.pick("倍", "× reference").utf8)
-    intervalOpen = Array(labels.pick("（", " (").utf8)
-    intervalWord = Array(labels.pick("%CI ", "% CI ").utf8)
-    dash = Array("–".utf8)
-    intervalClose = Array(labels.pick("）", ")").utf8)
-    reachHead = Array(labels.pick("相談は期待値の", "consultations ").utf8)
-    reachTail = Array(labels.pick("", " of expected").utf8)
+    let w = labels.reasonWords
+    separator = Array(w.separator.utf8)
+    ratioEnd = Array(w.ratioEnd.utf8)
+    intervalOpen = Array(w.intervalOpen.utf8)
+    intervalWord = Array(w.intervalWord.utf8)
+    dash = Array(w.dash.utf8)
+    intervalClose = Array(w.intervalClose.utf8)
+    reachHead = Array(w.reachHead.utf8)
+    reachTail = Array(w.reachTail.utf8)
   }
 
   /// The text of `needReason` before the ratio.
   static func needHead(_ labels: Labels, _ config: IndicatorConfig) -> [UInt8] {
-    Array(labels.pick("\(labels.indicator(config))が基準の", "\(labels.indicator(config)) ").utf8)
+    Array(labels.needHead(config).utf8)
   }
 
   /// Appends `labels.reasons(drivers, configuration:)` as UTF-8 to `out`.

@@ -27,8 +27,9 @@ enum ProposalEngine {
         let describe = matched.count < maxDistricts
         var evidence: [String] = []
         var holds = true
-        for condition in conditions {
-          guard let e = check(condition, district: d, c, index, describe: describe, position: exact ? i : nil) else { holds = false; break }
+        // By position: iterating the conditions copied each one (retaining its tables) per district.
+        for k in conditions.indices {
+          guard let e = check(conditions[k], district: d, c, index, describe: describe, position: exact ? i : nil) else { holds = false; break }
           if !e.isEmpty { evidence.append(e) }
         }
         if holds { matched.append((d, evidence)) }
@@ -99,8 +100,8 @@ enum ProposalEngine {
     case .lowExitRate:
       // Area rows come before district rows in the outcomes, as before.
       var low = index.lowExitNameOfArea[index.areaSlot(d)]
-      if low == nil, !index.lowExitOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
-        low = index.lowExitOfDistrict[c.analysis.districts.districts[d].code.rawValue]?.name
+      if low == nil, !index.lowExitNameOfDistrict.isEmpty, index.lowExitDistrictFlags?[d] ?? true {
+        low = index.lowExitNameOfDistrict[c.analysis.districts.districts[d].code.rawValue]
       }
       guard let low else { return nil }
       return describe ? l.evidenceLowExit(low) : ""

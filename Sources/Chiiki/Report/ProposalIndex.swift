@@ -20,23 +20,19 @@ extension ProposalEngine {
     var resourceKindAreas = Set<String>()
     /// Resource gaps flagged, keyed "area|kind".
     var gaps: [String: ResourceGap] = [:]
-    /// Low-exit outcome rows over all categories, keyed "district|code" or "area|name".
-    var lowExit: [String: ReferralOutcome] = [:]
-    /// Per area slot, the low-exit row of the area (`lowExit["area|name"]`; nil for slot 0).
-    var lowExitOfArea: [ReferralOutcome?] = []
-    /// Per area slot, the name of `lowExitOfArea`'s row (all the low_exit_rate check reads of
-    /// it, without copying a whole outcome row per district).
+    /// Per area slot, the name of the area's low-exit outcome row over all categories (the
+    /// first such row of the area; nil for slot 0 or none): all the low_exit_rate check reads.
     var lowExitNameOfArea: [String?] = []
-    /// Per district, whether `lowExitOfDistrict` has its code, worked out once from the few
+    /// Per district, whether `lowExitNameOfDistrict` has its code, worked out once from the few
     /// codes there when every district code is ASCII and distinct (then a code equals a key
     /// exactly when their bytes do, and `DistrictTable.index(of:)` finds the one district);
     /// nil otherwise (each district is then looked up by its code). Saves the low_exit_rate
     /// check a `District` read and a string hash per district.
     var lowExitDistrictFlags: [Bool]? = nil
-    /// The district entries of `lowExit` keyed by code alone (`lowExit["district|" + code]`
-    /// is `lowExitOfDistrict[code]`: the prefix ends in a starter, so keys are equal exactly
-    /// when codes are); checked only when not empty, so that most runs make no key per district.
-    var lowExitOfDistrict: [String: ReferralOutcome] = [:]
+    /// The names of the districts' low-exit outcome rows over all categories, keyed by code
+    /// (the first row per code); checked only when not empty, so that most runs make no key
+    /// per district.
+    var lowExitNameOfDistrict: [String: String] = [:]
     /// Per indicator id, its position in `ReportContext.indicators` (the first, should an id
     /// appear twice).
     var indicatorPosition: [IndicatorID: Int] = [:]
@@ -83,16 +79,19 @@ extension ProposalEngine {
       funnels = c.indicators.map { $0.results.map(\.funnel) }
       for g in c.analysis.resources.gaps where g.isGap && gaps[g.area + "|" + g.kind] == nil { gaps[g.area + "|" + g.kind] = g }
       let outcomes = c.analysis.resources.outcomes
-      for o in outcomes.positions(where: { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) }).map({ outcomes[$0] }) {
-        let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
-        if lowExit[key] == nil { lowExit[key] = o }
-        if o.level == .district, lowExitOfDistrict[o.key] == nil { lowExitOfDistrict[o.key] = o }
+      var lowExitNameOfAreaKey: [String: String] = [:]
+      for k in outcomes.positions(where: { $0.allCategories && ($0.exitFlag == .low95 || $0.exitFlag == .low998) }) {
+        let o = outcomes[k]
+        switch o.level {
+        case .district: if lowExitNameOfDistrict[o.key] == nil { lowExitNameOfDistrict[o.key] = o.name }
+        case .area: if lowExitNameOfAreaKey[o.key] == nil { lowExitNameOfAreaKey[o.key] = o.name }
+        default: break
+        }
       }
-      lowExitOfArea = [nil] + districts.areas.map { lowExit["area|" + $0] }
-      lowExitNameOfArea = lowExitOfArea.map { $0?.name }
-      if !lowExitOfDistrict.isEmpty, Index.codesAreDistinctASCII(districts) {
+      lowExitNameOfArea = [nil] + districts.areas.map { lowExitNameOfAreaKey[$0] }
+      if !lowExitNameOfDistrict.isEmpty, Index.codesAreDistinctASCII(districts) {
         var flags = [Bool](repeating: false, count: districts.count)
-        for code in lowExitOfDistrict.keys { if let d = districts.index(of: code) { flags[d] = true } }
+        for code in lowExitNameOfDistrict.keys { if let d = districts.index(of: code) { flags[d] = true } }
         lowExitDistrictFlags = flags
       }
     }

@@ -67,9 +67,8 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     }
     guard let source else { return out }
     // Without a centre row for the category, a built row has no flags (see districtOutcome).
-    // Which slots have one, worked out once: testing `source.centre[slot] == nil` per row
-    // copied a whole optional outcome row (and retained its strings) ~1.7 million times.
-    let hasCentre = source.centre.map { $0 != nil }
+    // Which slots have one, worked out once.
+    let hasCentre = source.centreRates.map { $0 != nil }
     for (k, r) in rows.enumerated() {
       let flag = hasCentre[Int(r.category) + 1] ? OutcomeSource.label(r.exitFlag) : nil
       if include(RowTag(level: .district, allCategories: r.category < 0, exitFlag: flag)) { out.append(fixed.count + k) }
@@ -97,20 +96,19 @@ struct OutcomeSource: Sendable {
   let cases: CaseData
   let districts: DistrictTable
   let level: Double
-  /// Centre rows by category slot + 1 (0 = all categories), nil where the category has none.
-  let centre: [ReferralOutcome?]
   /// `ConfidenceIntervals.zValue(level: level)`, solved once for the ~3 million Wilson
   /// intervals of a national file instead of once per interval.
   let z: Double
-  /// Per slot of `centre`, its referral and exit rates (nil where `centre` has no row): what a
-  /// district row takes from it, without copying the whole centre row for every district row.
+  /// Per category slot + 1 (0 = all categories), the centre row's referral and exit rates;
+  /// nil where the category has no centre row (its district rows then carry no flags): all a
+  /// district row takes from the centre row, without copying it for every district row.
   let centreRates: [(referral: Double?, exit: Double?)?]
 
+  /// `centre`: the centre rows by category slot + 1, nil where the category has none.
   init(cases: CaseData, districts: DistrictTable, level: Double, centre: [ReferralOutcome?]) {
     self.cases = cases.keepingWindowCounts()
     self.districts = districts
     self.level = level
-    self.centre = centre
     z = ConfidenceIntervals.zValue(level: level)
     centreRates = centre.map { $0.map { (referral: $0.referralRate, exit: $0.exitRate) } }
   }

@@ -19,14 +19,13 @@ public enum ReferralOutcomesWriter {
     csv.sink = sink
     let rows = Rows(analysis)
     rows.appendHead(to: &csv)
-    rows.appendDistricts(rows.districtPositions, to: &csv)
+    rows.appendDistricts(to: &csv)
     return csv
   }
 
-  /// The rows of the file in two parts, so that the district rows (all but a few) can be
-  /// rendered by row range: `appendHead` (centre, trend and area rows) then
-  /// `appendDistricts` over consecutive ranges of `districtPositions` give the same bytes as
-  /// one pass.
+  /// The rows of the file in two parts: `appendHead` (centre, trend and area rows), then
+  /// `appendDistricts` (all but a few), which renders a district's and a category's cells
+  /// once instead of per row.
   struct Rows: Sendable {
     let analysis: Analysis
     let window: String
@@ -35,6 +34,11 @@ public enum ReferralOutcomesWriter {
     let monthName: String
     static let exitsWord = "rarely_exits"
     static let referredWord = "rarely_referred"
+    /// The words of the figures' text cells, rendered once (`RenderedCells`) instead of checked
+    /// per row: entry `IndicatorsWriter.funnelSlot(label)`, a funnel label; then the flags
+    /// (`flagSlot`).
+    let words: RenderedCells
+    static var flagSlot: Int { FunnelLabel.allCases.count }
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
@@ -44,6 +48,12 @@ public enum ReferralOutcomesWriter {
       exits = r.outcomesHaveExits
       centreName = labels.outcomeCentreName
       monthName = labels.outcomeMonthName
+      var words = RenderedCells()
+      for label in FunnelLabel.allCases { words.add(label.rawValue) }
+      words.add(Rows.exitsWord + ";" + Rows.referredWord)
+      words.add(Rows.exitsWord)
+      words.add(Rows.referredWord)
+      self.words = words
     }
 
     /// Positions in `analysis.resources.outcomes` of the district rows.
@@ -66,20 +76,25 @@ public enum ReferralOutcomesWriter {
     func appendFigures(_ o: ReferralOutcome, to csv: inout CSVWriter) {
       csv.appendInt(o.consultations)
       csv.appendInt(o.referrals)
-      if exits { csv.appendInt(o.exits) } else { csv.appendCell("") }
+      if exits { csv.appendInt(o.exits) } else { csv.separate() }
       csv.appendFixed(o.referralRate, 6)
       csv.appendFixed(o.referralInterval?.lower, 6)
       csv.appendFixed(o.referralInterval?.upper, 6)
-      csv.appendCell(o.referralFlag?.rawValue ?? "")
+      if let flag = o.referralFlag { words.append(IndicatorsWriter.funnelSlot(flag), to: &csv) } else { csv.separate() }
       csv.appendFixed(o.exitRate, 6)
       csv.appendFixed(o.exitInterval?.lower, 6)
       csv.appendFixed(o.exitInterval?.upper, 6)
-      csv.appendCell(o.exitFlag?.rawValue ?? "")
+      if let flag = o.exitFlag { words.append(IndicatorsWriter.funnelSlot(flag), to: &csv) } else { csv.separate() }
       csv.appendFixed(o.centreReferralRate, 6)
       csv.appendFixed(o.centreExitRate, 6)
+      // The flag cell: both words, one of them, or empty.
       let rarelyExits = o.rarelyExits
       let rarelyReferred = o.referralFlag == .low95 || o.referralFlag == .low998
-      csv.appendCell(rarelyExits && rarelyReferred ? Rows.exitsWord + ";" + Rows.referredWord : rarelyExits ? Rows.exitsWord : rarelyReferred ? Rows.referredWord : "")
+      if rarelyExits || rarelyReferred {
+        words.append(Rows.flagSlot + (rarelyExits ? (rarelyReferred ? 0 : 1) : 2), to: &csv)
+      } else {
+        csv.separate()
+      }
       csv.endRow()
     }
 
@@ -105,14 +120,15 @@ public enum ReferralOutcomesWriter {
       for o in r.outcomes.areaRows { append(o, to: &csv) }
     }
 
-    /// The district rows at `positions` (a range of `districtPositions`).
+    /// The district rows (`districtPositions`).
     ///
     /// The rows of a district come together: its cells (level, code, name, area) are rendered
-    /// once per district and each category's cells (category, period) once per call, and only
+    /// once per district and each category's cells (category, period) once, and only
     /// the figures are built per row (`OutcomeSource.districtFigures`); the bytes are those of
     /// `append(outcomes[i])`.
-    func appendDistricts(_ positions: Range<Int>, to csv: inout CSVWriter) {
+    func appendDistricts(to csv: inout CSVWriter) {
       let outcomes = analysis.resources.outcomes
+      let positions = districtPositions
       guard let source = outcomes.source else {
         for i in positions { append(outcomes[i], to: &csv) }
         return
@@ -122,7 +138,7 @@ public enum ReferralOutcomesWriter {
       var categoryCells = RenderedCells()
       categoryCells.add("all", window)
       for category in source.cases.categories { categoryCells.add(category.rawValue, window) }
-      // Entries 0 and 1: the level and code, the name and area of the current district.
+      // Entry 0: the level, code, name and area of the current district.
       var districtCells = RenderedCells()
       var current = -1
       let first = outcomes.fixed.count
@@ -132,11 +148,15 @@ public enum ReferralOutcomesWriter {
         if d != current {
           current = d
           districtCells.removeAll()
-          districtCells.add(ReferralOutcome.Level.district.rawValue, districts[d].code.rawValue)
-          districtCells.add(districts[d].name, districts[d].area ?? "")
+          let district = districts[d]
+          districtCells.add { cells in
+            cells.appendCell(ReferralOutcome.Level.district.rawValue)
+            cells.appendCell(district.code.rawValue)
+            cells.appendCell(district.name)
+            cells.appendCell(district.area ?? "")
+          }
         }
         districtCells.append(0, to: &csv)
-        districtCells.append(1, to: &csv)
         categoryCells.append(Int(r.category) + 1, to: &csv)
         appendFigures(source.districtFigures(r), to: &csv)
       }

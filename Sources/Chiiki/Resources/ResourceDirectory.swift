@@ -19,8 +19,11 @@ struct ResourceDirectory {
     /// gives the text): decided once from the bytes, so that no address `String` is built
     /// and kept per entry.
     var addressForm: AddressForm
-    /// `ResourceDirectory.linkableURL` of its URL (nil: shown as text, or no URL).
-    var link: String?
+    /// How its URL shows (`ResourceDirectory.link(of:)` gives the link): 0, as text (or there is
+    /// no URL); 1, as a link to the URL as given; k + 2, as a link to `trimmedLinks[k]` (a URL
+    /// that `linkableURL` trims). A number, not the link's `String`: copying an entry retained
+    /// the string, a cache miss per entry in directory order.
+    var linkSlot: Int32
   }
 
   /// Which text `ResourceDirectory.address` gives for a resource.
@@ -47,6 +50,13 @@ struct ResourceDirectory {
   /// The districts the resources name (for the district part of an address).
   let districts: DistrictTable
   let labels: Labels
+  /// The names of the listed resources' districts (for the district part of an address).
+  let districtNames: DistrictNameBytes
+  /// The links that differ from their URL as given (see `Entry.linkSlot`).
+  let trimmedLinks: [String]
+  /// `labels.parenthesised` around a name: the UTF-8 before and after it.
+  let parenthesisOpen: [UInt8]
+  let parenthesisClose: [UInt8]
   var areas: [Area]
   var count: Int { areas.reduce(0) { $0 + $1.count } }
 
@@ -60,17 +70,47 @@ struct ResourceDirectory {
     // Each listed resource's address form and link, worked out here in input order (reading
     // its texts where they lie) rather than in the directory's order, where each read is a
     // jump through the texts.
+    var used = [Bool](repeating: false, count: districts.count)
+    for r in resources where r.isPublic { used[r.district] = true }
+    let names = DistrictNameBytes(districts, used: used)
+    districtNames = names
+    // Each used district's area index (-1: none), read in district order into a table a
+    // quarter the size of `areaIndex` (read per resource, in input order: a jump each time).
+    var areaOf = [Int32](repeating: -1, count: districts.count)
+    for d in used.indices where used[d] {
+      if let a = districts.areaIndex[d] { areaOf[d] = Int32(truncatingIfNeeded: a) }
+    }
     var forms = [AddressForm](repeating: .districtName, count: resources.count)
-    var links = [String?](repeating: nil, count: resources.count)
+    var linkSlots = [Int32](repeating: 0, count: resources.count)
+    var trimmed: [String] = []
     for i in resources.indices where resources[i].isPublic {
-      forms[i] = ResourceDirectory.addressForm(resources[i], districts: districts)
-      if !resources[i].isEmpty(.url) { links[i] = ResourceDirectory.linkableURL(resources[i].url) }
-      if let a = districts.areaIndex[resources[i].district] {
+      forms[i] = ResourceDirectory.addressForm(resources[i], names: names)
+      if !resources[i].isEmpty(.url) {
+        // `linkableURL`, decided on the bytes in place when they are printable ASCII (then the
+        // link is the URL as given).
+        if let ascii = resources[i].withBytes(.url, ResourceDirectory.printableASCIILink) {
+          if ascii { linkSlots[i] = 1 }
+        } else if let link = ResourceDirectory.linkableURLByScalars(resources[i].url) {
+          if link == resources[i].url, link.utf8.elementsEqual(resources[i].url.utf8) {
+            linkSlots[i] = 1
+          } else {
+            linkSlots[i] = Int32(truncatingIfNeeded: trimmed.count + 2)
+            trimmed.append(link)
+          }
+        }
+      }
+      let a = Int(areaOf[resources[i].district])
+      if a >= 0 {
         if byArea.indices.contains(a) { byArea[a].append(i) }
       } else {
         unplaced.append(i)
       }
     }
+    trimmedLinks = trimmed
+    let parenthesised = Array(labels.parenthesised("\u{0}").utf8)
+    let cut = parenthesised.firstIndex(of: 0) ?? parenthesised.count
+    parenthesisOpen = Array(parenthesised[..<cut])
+    parenthesisClose = cut < parenthesised.count ? Array(parenthesised[(cut + 1)...]) : []
     var slots: [(name: String, members: [Int])] = Array(zip(districts.areas, byArea))
     if !unplaced.isEmpty {
       slots.append((districts.areas.isEmpty ? labels.directoryWholeCity : labels.directoryOtherArea, unplaced))
@@ -128,7 +168,7 @@ struct ResourceDirectory {
           }
         }
         return Kind(name: kind, entries: sorted.map { i in
-          Entry(index: i, addressForm: forms[i], link: links[i])
+          Entry(index: i, addressForm: forms[i], linkSlot: linkSlots[i])
         })
       }
       return Area(name: slot.name, kinds: kinds)
@@ -198,25 +238,40 @@ struct ResourceDirectory {
     case .given:
       r.withBytes(.address, body)
     case .districtName:
-      var name = districts.districts[r.district].name
-      name.withUTF8(body)
+      districtNames.withName(r.district, body)
     case .givenWithDistrict:
+      // `address + labels.parenthesised(name)`: String concatenation joins the bytes.
       scratch.removeAll(keepingCapacity: true)
       r.withBytes(.address) { scratch.append(contentsOf: $0) }
-      scratch.append(contentsOf: labels.parenthesised(districts.districts[r.district].name).utf8)
+      scratch.append(contentsOf: parenthesisOpen)
+      districtNames.withName(r.district) { scratch.append(contentsOf: $0) }
+      scratch.append(contentsOf: parenthesisClose)
       scratch.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Whether the entry's address is empty (only the district's name, and that empty).
+  func addressIsEmpty(_ entry: Entry) -> Bool {
+    entry.addressForm == .districtName && districtNames.isEmpty(resources[entry.index].district)
+  }
+
+  /// The link an entry's URL becomes (`linkableURL` of it), nil when it shows as text.
+  func link(of entry: Entry) -> String? {
+    switch entry.linkSlot {
+    case 0: return nil
+    case 1: return resources[entry.index].url
+    default: return trimmedLinks[Int(entry.linkSlot) - 2]
     }
   }
 
   /// Which form `address(r, ...)` takes: the same decision (an empty address gives the
   /// district's name; an address that `AddressMatch.contains` the name is kept as it is),
   /// made on the address's bytes in place.
-  static func addressForm(_ r: Resource, districts: DistrictTable) -> AddressForm {
+  static func addressForm(_ r: Resource, names: DistrictNameBytes) -> AddressForm {
     if r.isEmpty(.address) { return .districtName }
-    var district = districts.districts[r.district].name
     let named = r.withBytes(.address) { address in
-      district.withUTF8 { AddressMatch.plainContains(utf8: address, $0) }
-    } ?? AddressMatch.contains(r.address, district)
+      names.withName(r.district) { AddressMatch.plainContains(utf8: address, $0) }
+    } ?? names.withName(r.district) { AddressMatch.contains(r.address, String(decoding: $0, as: UTF8.self)) }
     return named ? .given : .givenWithDistrict
   }
 

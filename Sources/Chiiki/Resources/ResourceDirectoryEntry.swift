@@ -5,17 +5,33 @@ enum DirectoryMarkup {
   case html
   case markdown
 
-  /// The fixed pieces around an entry's fields, in this markup, with the labels of one language.
+  /// The fixed pieces around an entry's fields, in this markup, with the labels of one language,
+  /// as UTF-8 (appended per entry without a `String` copy, and its retain, per piece).
   struct Pieces {
     /// Before and after the resource's name.
-    let nameOpen: String
-    let nameClose: String
+    let nameOpen: [UInt8]
+    let nameClose: [UInt8]
     /// Before the target, address, contact and hours fields, and before the URL.
-    let fields: [String]
-    let url: String
+    let target: [UInt8]
+    let address: [UInt8]
+    let contact: [UInt8]
+    let hours: [UInt8]
+    let url: [UInt8]
     /// After each field, and after the whole entry.
-    let fieldClose: String
-    let entryClose: String
+    let fieldClose: [UInt8]
+    let entryClose: [UInt8]
+
+    init(nameOpen: String, nameClose: String, fields: [String], url: String, fieldClose: String, entryClose: String) {
+      self.nameOpen = Array(nameOpen.utf8)
+      self.nameClose = Array(nameClose.utf8)
+      target = Array(fields[0].utf8)
+      address = Array(fields[1].utf8)
+      contact = Array(fields[2].utf8)
+      hours = Array(fields[3].utf8)
+      self.url = Array(url.utf8)
+      self.fieldClose = Array(fieldClose.utf8)
+      self.entryClose = Array(entryClose.utf8)
+    }
   }
 
   func pieces(_ labels: Labels) -> Pieces {
@@ -42,41 +58,50 @@ enum DirectoryMarkup {
     out.add(p.nameOpen)
     resource.withBytes(.name) { escape($0, &out) }
     out.add(p.nameClose)
-    func field(_ label: String, _ value: Resource.Field) {
+    func field(_ label: [UInt8], _ value: Resource.Field) {
       guard !resource.isEmpty(value) else { return }
       out.add(label)
       resource.withBytes(value) { escape($0, &out) }
       out.add(p.fieldClose)
     }
-    field(p.fields[0], .target)
-    if entry.addressForm != .districtName || !directory.districts.districts[resource.district].name.isEmpty {
-      out.add(p.fields[1])
+    field(p.target, .target)
+    if !directory.addressIsEmpty(entry) {
+      out.add(p.address)
       directory.withAddressBytes(of: entry, scratch: &scratch) { escape($0, &out) }
       out.add(p.fieldClose)
     }
-    field(p.fields[2], .contact)
-    field(p.fields[3], .hours)
+    field(p.contact, .contact)
+    field(p.hours, .hours)
     if !resource.isEmpty(.url) {
       out.add(p.url)
-      if let link = entry.link {
-        switch self {
-        case .html:
-          out.add("<a href=\"")
-          out.addHTML(link)
-          out.add("\">")
-          out.addHTML(link)
-          out.add("</a>")
-        case .markdown:
-          out.add("<")
-          out.add(link)
-          out.add(">")
-        }
+      if entry.linkSlot == 1 {
+        // A link to the URL as given: its bytes in place.
+        resource.withBytes(.url) { link(utf8: $0, &out) }
+      } else if let link = directory.link(of: entry) {
+        var link = link
+        link.withUTF8 { self.link(utf8: $0, &out) }
       } else {
         resource.withBytes(.url) { escape($0, &out) }
       }
       out.add(p.fieldClose)
     }
     out.add(p.entryClose)
+  }
+
+  /// A linkable URL (`ResourceDirectory.linkableURL`) as a link in this markup.
+  private func link(utf8 link: UnsafeBufferPointer<UInt8>, _ out: inout ByteText) {
+    switch self {
+    case .html:
+      out.add("<a href=\"")
+      out.addHTML(utf8: link)
+      out.add("\">")
+      out.addHTML(utf8: link)
+      out.add("</a>")
+    case .markdown:
+      out.add("<")
+      out.add(utf8: link)
+      out.add(">")
+    }
   }
 
   private func escape(_ utf8: UnsafeBufferPointer<UInt8>, _ out: inout ByteText) {

@@ -75,7 +75,7 @@ enum ResourceDirectoryHTML {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
         for entry in kind.entries {
           DirectoryMarkup.html.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
-          if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
+          if let flush, out.count >= chunk { out.withUnsafeBytes(flush); out.removeAll() }
         }
         out.add("</section>\n")
       }

@@ -46,7 +46,7 @@ enum ResourceDirectoryMarkdown {
         out.add("\n### \(text(kind.name))\n")
         for entry in kind.entries {
           DirectoryMarkup.markdown.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
-          if let flush, out.bytes.count >= chunk { out.bytes.withUnsafeBytes(flush); out.removeAll() }
+          if let flush, out.count >= chunk { out.withUnsafeBytes(flush); out.removeAll() }
         }
       }
     }

@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func matchesTheReferenceRows() throws {
-    var a = try BlockRenderingTests.analysis()
+    var a = try WriterRowsTests.analysis()
     #expect(a.priorities.count > 10)
     #expect(OutreachTargetsWriter.render(a).data == Self.reference(a))
     // Awkward district texts (quotes, commas, formula leads, no area, no households) and

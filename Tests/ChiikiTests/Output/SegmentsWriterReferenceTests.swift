@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func matchesTheReferenceRows() throws {
-    var a = try BlockRenderingTests.analysis()
+    var a = try WriterRowsTests.analysis()
     #expect(a.segments.contains { !$0.drivers.isEmpty })
     for language in [ReportLanguage.ja, .en] {
       a.configuration.language = language

@@ -3,35 +3,50 @@ import Testing
 
 @testable import Chiiki
 
-/// Report lookups against the paths they replace (commit 6d47949): the low-exit lookup of a
-/// district by its code alone (`Index.lowExitOfDistrict`) against `lowExit["district|" + code]`,
+/// Report lookups against the paths they replace (commit 6d47949): the low-exit names of a
+/// district by its code alone (`Index.lowExitNameOfDistrict`) and of an area against the rows
+/// keyed "district|code" / "area|name" (`referenceLowExit`, the table the index kept before),
 /// and the centre-level outcome rows against a scan of every row.
 @Suite struct LowExitIndexTests {
+  /// The low-exit outcome rows over all categories keyed "level|key", the first per key (what
+  /// `Index.lowExit` held before it was reduced to the names the check reads).
+  static func referenceLowExit(_ c: ReportContext) -> [String: ReferralOutcome] {
+    var lowExit: [String: ReferralOutcome] = [:]
+    let outcomes = c.analysis.resources.outcomes
+    for o in outcomes where o.category == nil && (o.exitFlag == .low95 || o.exitFlag == .low998) {
+      let key = (o.level == .district ? "district|" : o.level == .area ? "area|" : "centre|") + o.key
+      if lowExit[key] == nil { lowExit[key] = o }
+    }
+    return lowExit
+  }
+
   @Test func lookupByCodeMatchesPrefixedKey() throws {
     let (analysis, dataset) = try ResourceFixture.analyse(ReportRun.repositoryRoot + "/data")
     let c = ReportContext(analysis: analysis, dataset: dataset)
     let index = ProposalEngine.Index(c)
+    let lowExit = Self.referenceLowExit(c)
     for district in analysis.districts.districts {
       let code = district.code.rawValue
-      #expect(index.lowExitOfDistrict[code] == index.lowExit["district|" + code], "\(code)")
+      #expect(index.lowExitNameOfDistrict[code] == lowExit["district|" + code]?.name, "\(code)")
     }
-    #expect(index.lowExitOfDistrict.count == index.lowExit.keys.filter { $0.hasPrefix("district|") }.count)
+    #expect(index.lowExitNameOfDistrict.count == lowExit.keys.filter { $0.hasPrefix("district|") }.count)
+    #expect(index.lowExitNameOfArea == [nil] + analysis.districts.areas.map { lowExit["area|" + $0]?.name })
     // The low_exit_rate check against the lookup it replaced (area row, else the district's
     // row by code), for every district.
     let prepared = index.prepare(.lowExitRate, c)
     var cited = 0
     for (d, district) in analysis.districts.districts.enumerated() {
-      let reference = (index.lowExitOfArea[index.areaSlot(d)] ?? index.lowExitOfDistrict[district.code.rawValue])?.name
+      let reference = index.lowExitNameOfArea[index.areaSlot(d)] ?? lowExit["district|" + district.code.rawValue]?.name
       let got = ProposalEngine.check(prepared, district: d, c, index, describe: true)
       #expect(got == reference.map { c.labels.evidenceLowExit($0) }, "\(district.code)")
       if got != nil { cited += 1 }
     }
     #expect(cited > 0)
     // The per-district flags, where worked out, say exactly which districts have a key.
-    #expect(index.lowExitOfDistrict.isEmpty || index.lowExitDistrictFlags != nil)
+    #expect(index.lowExitNameOfDistrict.isEmpty || index.lowExitDistrictFlags != nil)
     if let flags = index.lowExitDistrictFlags {
       for (d, district) in analysis.districts.districts.enumerated() {
-        #expect(flags[d] == (index.lowExitOfDistrict[district.code.rawValue] != nil))
+        #expect(flags[d] == (index.lowExitNameOfDistrict[district.code.rawValue] != nil))
       }
     }
   }
@@ -55,7 +70,6 @@ import Testing
     let c = ReportContext(analysis: analysis, dataset: dataset)
     #expect(c.prioritiesListEachDistrictOnce)
     let index = ProposalEngine.Index(c)
-    #expect(index.lowExitNameOfArea == index.lowExitOfArea.map { $0?.name })
     let rules = MeetingReport.builtInRules()
     #expect(!rules.isEmpty)
     var held = 0

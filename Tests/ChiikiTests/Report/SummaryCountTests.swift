@@ -16,7 +16,7 @@ import Testing
   }
 
   @Test func summaryCountsMatchFilters() throws {
-    let a = try BlockRenderingTests.analysis()
+    let a = try WriterRowsTests.analysis()
     let under = a.priorities.filter { ($0.reach.ratioInterval?.upper ?? 1) < 1 }.count
     #expect(SummarySection.count(a.priorities) { ($0.reach.ratioInterval?.upper ?? 1) < 1 } == under)
     #expect(SummarySection.count(a.priorities) { $0.leaflets > 0 } == a.priorities.filter { $0.leaflets > 0 }.count)

@@ -82,7 +82,8 @@ import Testing
       var bytes: [UInt8] = []
       directory.withAddressBytes(of: e, scratch: &scratch) { bytes = Array($0) }
       #expect(bytes == Array(ResourceDirectory.address(r, districts: table, labels: labels).utf8))
-      #expect(e.link == (r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url)))
+      #expect(directory.link(of: e) == (r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url)))
+      #expect(directory.addressIsEmpty(e) == ResourceDirectory.address(r, districts: table, labels: labels).isEmpty)
     }
   }
 }

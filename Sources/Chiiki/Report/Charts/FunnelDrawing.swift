@@ -19,6 +19,8 @@ struct FunnelDrawing {
   let eMin: Double
   let eMax: Double
   private let yMax: Double
+  /// How many results are hidden (masked), for `layout`.
+  private let hiddenCount: Int
   /// `log(eMin)` and `log(eMax) - log(eMin)`, worked out once (`x` took three logarithms per
   /// point; the same operations on the same values give the same positions).
   private let logMin: Double
@@ -38,25 +40,51 @@ struct FunnelDrawing {
   init(_ summary: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) {
     let l = c.labels
     self.results = results
-    let drawn = results.indices.filter { results[$0].expected > 0 && results[$0].ratio != nil && !c.indicatorMasked(results[$0]) }
+    // One pass over the results (a national run has one per district) for what four passes
+    // (filters, a map and the min/max of their results) gave: the same values, compared in
+    // the same order.
+    var drawn: [Int] = []
+    var hidden = 0
+    var high: [Int] = []
+    var eLowest: Double? = nil
+    var eHighest: Double? = nil
+    var ratioHighest: Double? = nil
+    for k in results.indices {
+      let e = results[k].expected
+      guard e > 0 else { continue }
+      // `min()` and `max()` of the positive expected counts, in order.
+      if let lowest = eLowest { if e < lowest { eLowest = e } } else { eLowest = e }
+      if let highest = eHighest { if highest < e { eHighest = e } } else { eHighest = e }
+      if c.indicatorMasked(results[k]) {
+        hidden += 1
+      } else if let ratio = results[k].ratio {
+        drawn.append(k)
+        if let highest = ratioHighest { if highest < ratio { ratioHighest = ratio } } else { ratioHighest = ratio }
+        if IssuesSection.isHigh(results[k].funnel) { high.append(k) }
+      }
+    }
     self.drawn = drawn
-    let hidden = results.indices.filter { results[$0].expected > 0 && c.indicatorMasked(results[$0]) }.count
+    hiddenCount = hidden
     tau2 = summary.funnelAdjusted ? summary.overdispersion.tau2 : 0
 
-    let es = results.map(\.expected).filter { $0 > 0 }
-    let eMin = max(0.5, (es.min() ?? 1) * 0.8)
+    let eMin = max(0.5, (eLowest ?? 1) * 0.8)
     self.eMin = eMin
-    let eMax = max(eMin * 10, (es.max() ?? 10) * 1.25)
+    let eMax = max(eMin * 10, (eHighest ?? 10) * 1.25)
     self.eMax = eMax
     logMin = log(eMin)
     logSpan = log(eMax) - log(eMin)
-    yMax = min(4.0, max(2.0, (drawn.compactMap { results[$0].ratio }.max() ?? 1) * 1.1))
-    let named = drawn.filter { IssuesSection.isHigh(results[$0].funnel) }.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
+    yMax = min(4.0, max(2.0, (ratioHighest ?? 1) * 1.1))
+    let named = high.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
     self.named = named.map { ($0, c.name(results[$0].district)) }
     axisExpected = l.axisExpected
     axisRatio = l.axisRatio
     title = l.funnelTitle(l.indicator(summary.config))
     note = l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold)
+  }
+
+  /// What `init` worked out of the results (tests compare it with the four passes it replaced).
+  var layout: (drawn: [Int], hidden: Int, named: [Int], eMin: Double, eMax: Double, yMax: Double) {
+    (drawn, hiddenCount, named.map(\.index), eMin, eMax, yMax)
   }
 
   /// The whole `<svg>` element as text (`emit` collected).

@@ -110,7 +110,7 @@ struct SVG {
   /// The finished element, with its title for screen readers and shared style and patterns:
   /// `head(title:)`, the elements, `tail`.
   func render(title: String) -> String {
-    var out = ByteText(capacity: body.bytes.count + 4096)
+    var out = ByteText(capacity: body.count + 4096)
     out.add(head(title: title))
     out.add(body)
     out.add(SVG.tail)
@@ -128,13 +128,13 @@ struct SVG {
   static let tail = "</svg>"
 
   /// Bytes of elements added since the last `drain`.
-  var pendingBytes: Int { body.bytes.count }
+  var pendingBytes: Int { body.count }
 
   /// Sends the elements added so far to `write` and forgets them, so that a chart with a point
   /// per district (a national funnel plot) goes out in chunks instead of whole:
   /// `head(title:)`, every drained chunk, then `tail` give the bytes of `render(title:)`.
   mutating func drain(_ write: (UnsafeRawBufferPointer) -> Void) {
-    body.bytes.withUnsafeBytes { write($0) }
+    body.withUnsafeBytes { write($0) }
     body.removeAll()
   }
 
