@@ -65,10 +65,20 @@ final class CellColumns: @unchecked Sendable {
   /// Writes a cell (any `UInt32` values, marks included); false (and nothing written) when the
   /// cell was already written.
   @inline(__always) func write(slot: Int, band: Int, sex: Int, district d: Int, numerator: UInt32, denominator: UInt32) -> Bool {
-    let m = mapping(slot: slot, band: band)
+    write(into: mapping(slot: slot, band: band), sex: sex, district: d, numerator: numerator, denominator: denominator)
+  }
+
+  /// `write` into the mapping of the cell's (slot, band), as `mapping(slot:band:)` gave it.
+  @inline(__always) func write(
+    into m: UnsafeMutablePointer<UInt16>, sex: Int, district d: Int, numerator: UInt32, denominator: UInt32
+  ) -> Bool {
     let n = districtCount
     let o = sex &* n &+ d
-    if m[o] != 0 { return false }
+    // The cell can only be written if its block is: checking the block's flag first (a byte
+    // that stays in cache) skips the cell's load for a block not yet written, whose first
+    // read would otherwise map the shared zero page and the write then fault a second time.
+    let flag = written(m) + (sex &* blocksPerSex &+ (d >> Self.blockShift))
+    if flag.pointee != 0 && m[o] != 0 { return false }
     let numeratorCode = CellCode.code(numerator)
     let denominatorCode = CellCode.code(denominator)
     m[o] = ~numeratorCode
@@ -83,7 +93,7 @@ final class CellColumns: @unchecked Sendable {
       chiiki_prefetch_for_write(m + (o &+ 32))
       chiiki_prefetch_for_write(m + (2 &* n &+ o &+ 32))
     }
-    written(m)[sex &* blocksPerSex &+ (d >> Self.blockShift)] = 1
+    flag.pointee = 1
     return true
   }
 
@@ -104,8 +114,9 @@ final class CellColumns: @unchecked Sendable {
   /// Cells held in overflow tables (numerators and denominators); for tests.
   var overflowCount: Int { overflow.values.reduce(0) { $0 + $1.count } }
 
-  /// The mapping of (slot, band), made on first use.
-  @inline(__always) private func mapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
+  /// The mapping of (slot, band), made on first use. The pointer stays valid until `absorb`
+  /// or `takeGrids` moves the slot's bands.
+  @inline(__always) func mapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
     if band < mappings[slot].count, let m = mappings[slot][band] { return m }
     return makeMapping(slot: slot, band: band)
   }
