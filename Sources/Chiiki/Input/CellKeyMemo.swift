@@ -34,7 +34,7 @@ final class CellKeyMemo: @unchecked Sendable {
     /// The entry that followed this one last time (-1: none yet).
     var next: Int
     /// The mapping of (slot of the indicator in the period of `generation`, band).
-    var mapping: UnsafeMutablePointer<UInt16>?
+    var mapping: CellColumns.Mapping?
     var generation: Int
   }
 
@@ -140,7 +140,7 @@ final class CellKeyMemo: @unchecked Sendable {
   @inline(__always) func entry(_ e: Int) -> Entry { entries[e] }
 
   /// Remembers the mapping entry `e`'s cells go to in the period of `generation`.
-  @inline(__always) func setMapping(_ e: Int, _ m: UnsafeMutablePointer<UInt16>, generation: Int) {
+  @inline(__always) func setMapping(_ e: Int, _ m: CellColumns.Mapping, generation: Int) {
     entries[e].mapping = m
     entries[e].generation = generation
   }

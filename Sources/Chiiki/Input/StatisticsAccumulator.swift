@@ -265,7 +265,7 @@ struct StatisticsAccumulator {
       guard v > 0 && numerator <= v else { return false }
       denominator = UInt32(v)
     }
-    let m: UnsafeMutablePointer<UInt16>
+    let m: CellColumns.Mapping
     if entry.generation == generation, let known = entry.mapping {
       m = known
     } else {
