@@ -101,11 +101,21 @@ struct StatisticsAccumulator {
     return cell
   }
 
-  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+  /// Reads one row: through `consumeKnown` when it can, else the checked path. Small, so that
+  /// it inlines into the reader's loop with `consumeKnown`.
+  @inline(__always) mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _fastPath(columns != nil) {
+      let c = columns.unsafelyUnwrapped
+      if c.keyColumn >= 0 && !checkedPathOnly && consumeKnown(row.record, c) { return }
+    }
+    consumeChecked(row, &log)
+  }
+
+  /// The checked path: every cell through its cache or its parser, with the diagnostics.
+  @inline(never) private mutating func consumeChecked(_ row: RowFields, _ log: inout DiagnosticLog) {
     if _slowPath(columns == nil) { columns = Columns(row.header) }
     let c = columns.unsafelyUnwrapped
     let record = row.record
-    if c.keyColumn >= 0 && !checkedPathOnly && consumeKnown(record, c) { return }
 
     let period: Period
     if let p = periods.value(for: record.field(c.period)) {
