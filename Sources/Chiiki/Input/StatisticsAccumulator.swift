@@ -342,6 +342,8 @@ struct StatisticsAccumulator {
   /// leaves this state unusable) when both saw the same cell: only a sequential read can say
   /// which row is the duplicate, so the caller reads again in one thread.
   mutating func absorb(_ later: inout StatisticsAccumulator, lineOffset: Int) -> Bool {
+    // Merging may free mappings `keyMemo` points to: make every entry look its mapping up again.
+    generation += 1
     foldSuppressed()
     later.foldSuppressed()
     let bandMap = later.bands.bands.map { bands.index(for: $0) }
