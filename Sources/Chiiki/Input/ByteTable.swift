@@ -389,3 +389,4 @@ struct LastFieldMemo<Value> {
     self.value = value
   }
 }
+extension LastFieldMemo: Sendable where Value: Sendable {}

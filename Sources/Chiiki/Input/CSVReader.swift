@@ -114,7 +114,7 @@ public struct CSVReader {
       for k in 0..<s.batchCount {
         let r = s.batch[k]
         sink.record(CSVRecord(
-          line: r.line, base: UnsafePointer(s.pool + r.byteStart), endOffsets: UnsafePointer(s.ends + r.endsStart),
+          line: r.line, base: UnsafePointer(s.pool + r.byteStart), endOffsets: FieldEnds(pointer: UnsafePointer(s.ends + r.endsStart)),
           count: r.count, encoding: chosen, decoderRef: decoderRef))
       }
       state.pointee.clearBatch()
@@ -127,7 +127,10 @@ public struct CSVReader {
         let n = Swift.min(ParseState.sliceSize, length - done)
         let slice = bytes + done
         state.pointee.scanFields = parser.pointee.quoted != 0 || memchr(slice, 0x22, n) != nil
+        state.pointee.wideCopy = csv_get_buffer_size(parser) >= 16
         let parsed = csv_parse(parser, slice, n, csvFieldCallback, csvRecordCallback, state)
+        // A record too long for its field ends is never delivered.
+        if state.pointee.recordTooLong { throw ChiikiError.invalidInput(state.pointee.recordTooLongLog(file: displayName)) }
         deliver()
         if parsed != n { throw ChiikiError.invalidInput(state.pointee.parseErrorLog(file: displayName)) }
         done += n
@@ -161,6 +164,7 @@ public struct CSVReader {
       }
       state.pointee.scanFields = true
       let finished = csv_fini(parser, csvFieldCallback, csvRecordCallback, state)
+      if state.pointee.recordTooLong { throw ChiikiError.invalidInput(state.pointee.recordTooLongLog(file: displayName)) }
       deliver()
       if finished != 0 {
         var log = DiagnosticLog()

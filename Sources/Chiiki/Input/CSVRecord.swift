@@ -10,7 +10,7 @@ public struct CSVRecord {
   /// the end of each field (see `ParseState`), so short fields can be loaded as whole words.
   let base: UnsafePointer<UInt8>
   /// End offset (from `base`) of each field.
-  let endOffsets: UnsafePointer<Int>
+  let endOffsets: FieldEnds
   /// Number of fields in the record.
   public let count: Int
   /// The encoding the reader decodes with.
@@ -34,6 +34,14 @@ public struct CSVRecord {
   /// True if field `i` is empty (after libcsv trimmed unquoted spaces).
   @inline(__always)
   public func isEmpty(_ i: Int) -> Bool { (i == 0 ? 0 : endOffsets[i - 1]) == endOffsets[i] }
+}
+
+/// The end offsets of a record's fields, stored as 32-bit values by `ParseState` (less cache
+/// for the batch of a `csv_parse` call) and read as `Int`.
+struct FieldEnds {
+  let pointer: UnsafePointer<UInt32>
+
+  @inline(__always) subscript(i: Int) -> Int { Int(truncatingIfNeeded: pointer[i]) }
 }
 
 /// Receives the records of a read in file order. Reads are generic over the sink, so its

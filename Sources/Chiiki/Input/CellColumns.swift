@@ -8,45 +8,53 @@ import Foundation
 /// when the band is first written, so every page is resident even when the thread saw a
 /// handful of districts — and the two halves of a split read both held a full grid of the
 /// period at the split (about 255 MB more at the peak for 220,000 districts). Here each
-/// (slot, band) is an anonymous mapping that stores a cell's 16-bit `CellCode` as its bitwise
-/// complement: a page never written reads as 0, which is `~CellCode.absent`, and takes no
-/// memory. One byte per block of `blockSize` districts (a page of codes) records which blocks
-/// were written, so that merging and finishing visit only those. A count too big for its code
-/// (`CellCode.overflow`) is kept in `overflow`, the table of its mapping, by its index in the
-/// mapping; the table travels with the mapping when halves are merged and becomes the grid's.
+/// (slot, band) is an anonymous mapping that stores a cell's two 16-bit `CellCode`s
+/// (numerator, denominator) as one 32-bit pair of their bitwise complements: a page never
+/// written reads as 0, which is `~CellCode.absent` twice, and takes no memory. One byte per
+/// block of `blockSize` districts (a page of pairs) records which blocks were written, so that
+/// merging and finishing visit only those. A count too big for its code (`CellCode.overflow`)
+/// is kept in `overflow`, the table of its mapping, by its index in the grid's band (numerators
+/// `sex * n + d`, denominators `2n` on); the table travels with the mapping when halves are
+/// merged and becomes the grid's.
 ///
-/// Layout of a mapping (n districts): numerator codes [sex x n], denominator codes [sex x n],
-/// then the written-block bytes [sex x blocks] — the (sex, district) order of a `CellGrid` band.
+/// Layout of a mapping (n districts): pairs [district x sex] (low half the numerator's code),
+/// then the written-block bytes [blocks]. A row writes one pair, and the two sexes of a district
+/// share a cache line: the rows of one district touch one line and one page per (slot, band),
+/// where separate numerator and denominator arrays per sex touched four (a national read
+/// writes ~40 mappings per district, which missed the first-level TLB and cache every row).
 final class CellColumns: @unchecked Sendable {
   // Safe: a CellColumns belongs to one StatisticsAccumulator, used by one thread at a time —
   // the thread that reads its half of the file, then (after concurrentPerform has joined both)
   // the caller's thread, which absorbs and finishes it.
 
-  /// Districts per written-block flag: 2048 codes = one 4 KiB page.
-  static let blockSize = 2048
+  /// A mapping's cells: (numerator, denominator) code pairs, complemented.
+  typealias Mapping = UnsafeMutablePointer<UInt32>
+
+  /// Districts per written-block flag: 512 districts x 2 sexes x 4 bytes = one 4 KiB page.
+  static let blockSize = 512
   static let blockShift = blockSize.trailingZeroBitCount
 
   let districtCount: Int
-  let blocksPerSex: Int
+  let blocks: Int
   /// Bytes of one mapping.
   let mappingBytes: Int
   /// Per grid slot, per band index: the mapping (nil = no cell of that band yet). Read for
   /// every row, so without the run-time exclusivity check: no access to it overlaps another
   /// (one thread at a time, and no method hands out an inout reference to it).
-  @exclusivity(unchecked) private(set) var mappings: [[UnsafeMutablePointer<UInt16>?]] = []
+  @exclusivity(unchecked) private(set) var mappings: [[Mapping?]] = []
   /// Per mapping (of this state), the exact values of its cells coded `CellCode.overflow`, by
   /// index in the mapping (numerators from 0, denominators from 2n); no entry for a mapping
   /// without such cells.
-  private var overflow: [UnsafeMutablePointer<UInt16>: [Int: UInt32]] = [:]
+  private var overflow: [Mapping: [Int: UInt32]] = [:]
   /// Per grid slot, the bands with a mapping in the order they were first written (the order
   /// in which a dense grid would have given them storage).
   private(set) var bandOrder: [[Int]] = []
 
   init(districtCount: Int) {
     self.districtCount = districtCount
-    blocksPerSex = (districtCount + Self.blockSize - 1) / Self.blockSize
+    blocks = (districtCount + Self.blockSize - 1) / Self.blockSize
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let bytes = 8 * districtCount + 2 * blocksPerSex
+    let bytes = 8 * districtCount + blocks
     mappingBytes = max(page, (bytes + page - 1) / page * page)
   }
 
@@ -65,58 +73,72 @@ final class CellColumns: @unchecked Sendable {
   /// Writes a cell (any `UInt32` values, marks included); false (and nothing written) when the
   /// cell was already written.
   @inline(__always) func write(slot: Int, band: Int, sex: Int, district d: Int, numerator: UInt32, denominator: UInt32) -> Bool {
-    let m = mapping(slot: slot, band: band)
-    let n = districtCount
-    let o = sex &* n &+ d
-    if m[o] != 0 { return false }
+    write(into: mapping(slot: slot, band: band), sex: sex, district: d, numerator: numerator, denominator: denominator)
+  }
+
+  /// `write` into the mapping of the cell's (slot, band), as `mapping(slot:band:)` gave it.
+  @inline(__always) func write(into m: Mapping, sex: Int, district d: Int, numerator: UInt32, denominator: UInt32) -> Bool {
+    let q = 2 &* d &+ sex
+    // The cell can only be written if its block is: checking the block's flag first (a byte
+    // that stays in cache) skips the cell's load for a block not yet written, whose first
+    // read would otherwise map the shared zero page and the write then fault a second time.
+    let flag = written(m) + (d >> Self.blockShift)
+    if flag.pointee != 0 && m[q] != 0 { return false }
     let numeratorCode = CellCode.code(numerator)
     let denominatorCode = CellCode.code(denominator)
-    m[o] = ~numeratorCode
-    m[2 &* n &+ o] = ~denominatorCode
-    if _slowPath(numeratorCode == CellCode.overflow) { overflow[m, default: [:]][o] = numerator }
-    if _slowPath(denominatorCode == CellCode.overflow) { overflow[m, default: [:]][2 &* n &+ o] = denominator }
-    // Rows of one district write to every (slot, band) mapping, far too many streams for the
-    // hardware prefetcher, and each cache line of codes serves 32 districts: ask now for the
-    // line that a district 32 on will write, so that it is in cache by then (a hint only; once
-    // per line, from the district that starts one).
-    if d & 31 == 0 {
-      chiiki_prefetch_for_write(m + (o &+ 32))
-      chiiki_prefetch_for_write(m + (2 &* n &+ o &+ 32))
+    m[q] = UInt32(~numeratorCode) | UInt32(~denominatorCode) &<< 16
+    if _slowPath(numeratorCode == CellCode.overflow || denominatorCode == CellCode.overflow) {
+      let o = sex &* districtCount &+ d
+      if numeratorCode == CellCode.overflow { overflow[m, default: [:]][o] = numerator }
+      if denominatorCode == CellCode.overflow { overflow[m, default: [:]][2 &* districtCount &+ o] = denominator }
     }
-    written(m)[sex &* blocksPerSex &+ (d >> Self.blockShift)] = 1
+    // Rows of one district write to every (slot, band) mapping, far too many streams for the
+    // hardware prefetcher, and each cache line of pairs serves 8 districts: ask now for the
+    // line that a district 16 on will write, so that it is in cache by then (a hint only; once
+    // per line, from the district that starts one).
+    if d & 7 == 0 { chiiki_prefetch_for_write(m + (q &+ 32)) }
+    flag.pointee = 1
     return true
+  }
+
+  /// The pair index in a mapping of an overflow-table key (`sex * n + d`, denominators `2n` on).
+  private func pairIndex(ofKey key: Int) -> Int {
+    let o = key >= 2 * districtCount ? key - 2 * districtCount : key
+    let sex = o >= districtCount ? 1 : 0
+    return 2 * (o - sex * districtCount) + sex
   }
 
   /// The value of a cell's numerator (`CellMark.absent` when not written); for tests.
   func numerator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
     guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
     let o = sex * districtCount + d
-    return CellCode.value(~m[o], table: overflow[m] ?? [:], key: o)
+    return CellCode.value(~UInt16(truncatingIfNeeded: m[2 * d + sex]), table: overflow[m] ?? [:], key: o)
   }
 
   /// The value of a cell's denominator (`CellMark.absent` when not written); for tests.
   func denominator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
     guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
     let o = 2 * districtCount + sex * districtCount + d
-    return CellCode.value(~m[o], table: overflow[m] ?? [:], key: o)
+    return CellCode.value(~UInt16(truncatingIfNeeded: m[2 * d + sex] >> 16), table: overflow[m] ?? [:], key: o)
   }
 
   /// Cells held in overflow tables (numerators and denominators); for tests.
   var overflowCount: Int { overflow.values.reduce(0) { $0 + $1.count } }
 
-  /// The mapping of (slot, band), made on first use.
-  @inline(__always) private func mapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
+  /// The mapping of (slot, band), made on first use. The pointer stays valid until `absorb`
+  /// or `takeGrids` moves the slot's bands.
+  @inline(__always) func mapping(slot: Int, band: Int) -> Mapping {
     if band < mappings[slot].count, let m = mappings[slot][band] { return m }
     return makeMapping(slot: slot, band: band)
   }
 
-  private func makeMapping(slot: Int, band: Int) -> UnsafeMutablePointer<UInt16> {
+  private func makeMapping(slot: Int, band: Int) -> Mapping {
     let m = mapZeroed()
     adopt(m, slot: slot, band: band)
     return m
   }
 
-  private func adopt(_ m: UnsafeMutablePointer<UInt16>, slot: Int, band: Int) {
+  private func adopt(_ m: Mapping, slot: Int, band: Int) {
     if band >= mappings[slot].count {
       mappings[slot].append(contentsOf: repeatElement(nil, count: band + 1 - mappings[slot].count))
     }
@@ -155,32 +177,31 @@ final class CellColumns: @unchecked Sendable {
   }
 
   /// How many blocks of a mapping have been written.
-  private func writtenBlocks(_ m: UnsafeMutablePointer<UInt16>) -> Int {
+  private func writtenBlocks(_ m: Mapping) -> Int {
     let flags = written(m)
-    return (0..<(2 * blocksPerSex)).reduce(0) { $0 + Int(flags[$1]) }
+    return (0..<blocks).reduce(0) { $0 + Int(flags[$1]) }
   }
 
   /// Copies the written cells of `source` into `target` (with their overflow values); false at
   /// the first cell both hold.
-  private func merge(_ source: UnsafeMutablePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>) -> Bool {
+  private func merge(_ source: Mapping, into target: Mapping) -> Bool {
     let n = districtCount
     let sourceWritten = written(source)
     let targetWritten = written(target)
     if let table = overflow[source] {
       // Overflow cells are few: move their values first (the cells are checked below).
-      for (index, value) in table where target[index] == 0 { overflow[target, default: [:]][index] = value }
-    }
-    for sex in 0..<2 {
-      for block in 0..<blocksPerSex where sourceWritten[sex * blocksPerSex + block] != 0 {
-        let lower = sex * n + block * Self.blockSize
-        let upper = sex * n + min(n, (block + 1) * Self.blockSize)
-        for o in lower..<upper where source[o] != 0 {
-          if target[o] != 0 { return false }
-          target[o] = source[o]
-          target[2 * n + o] = source[2 * n + o]
-        }
-        targetWritten[sex * blocksPerSex + block] = 1
+      for (index, value) in table where target[pairIndex(ofKey: index)] == 0 {
+        overflow[target, default: [:]][index] = value
       }
+    }
+    for block in 0..<blocks where sourceWritten[block] != 0 {
+      let lower = 2 * block * Self.blockSize
+      let upper = 2 * min(n, (block + 1) * Self.blockSize)
+      for q in lower..<upper where source[q] != 0 {
+        if target[q] != 0 { return false }
+        target[q] = source[q]
+      }
+      targetWritten[block] = 1
     }
     return true
   }
@@ -204,7 +225,7 @@ final class CellColumns: @unchecked Sendable {
     // Safe: once taken, the mappings belong to this value alone, and `makeGrid` (its only user)
     // reads and frees each of them once.
     var order: [Int]
-    var mappings: [UnsafeMutablePointer<UInt16>]
+    var mappings: [Mapping]
     /// The overflow table of each mapping (empty when it has none).
     var overflow: [[Int: UInt32]]
   }
@@ -238,18 +259,20 @@ final class CellColumns: @unchecked Sendable {
         for (position, m) in bands.mappings.enumerated() {
           let base = position * 2 * n
           let flags = written(m)
-          for sex in 0..<2 {
-            for block in 0..<blocksPerSex {
-              let lower = sex * n + block * Self.blockSize
-              let upper = sex * n + min(n, (block + 1) * Self.blockSize)
-              if flags[sex * blocksPerSex + block] != 0 {
-                for o in lower..<upper {
-                  num[base + o] = ~m[o]
-                  den[base + o] = ~m[2 * n + o]
+          for block in 0..<blocks {
+            let lower = block * Self.blockSize
+            let upper = min(n, (block + 1) * Self.blockSize)
+            for sex in 0..<2 {
+              let start = base + sex * n
+              if flags[block] != 0 {
+                for d in lower..<upper {
+                  let pair = m[2 * d + sex]
+                  num[start + d] = ~UInt16(truncatingIfNeeded: pair)
+                  den[start + d] = ~UInt16(truncatingIfNeeded: pair >> 16)
                 }
               } else {
-                num.baseAddress!.advanced(by: base + lower).initialize(repeating: CellCode.absent, count: upper - lower)
-                den.baseAddress!.advanced(by: base + lower).initialize(repeating: CellCode.absent, count: upper - lower)
+                num.baseAddress!.advanced(by: start + lower).initialize(repeating: CellCode.absent, count: upper - lower)
+                den.baseAddress!.advanced(by: start + lower).initialize(repeating: CellCode.absent, count: upper - lower)
               }
             }
           }
@@ -264,20 +287,20 @@ final class CellColumns: @unchecked Sendable {
       numeratorOverflow: numeratorOverflow, denominatorOverflow: denominatorOverflow)
   }
 
-  @inline(__always) private func written(_ m: UnsafeMutablePointer<UInt16>) -> UnsafeMutablePointer<UInt8> {
-    UnsafeMutableRawPointer(m + 4 * districtCount).assumingMemoryBound(to: UInt8.self)
+  @inline(__always) private func written(_ m: Mapping) -> UnsafeMutablePointer<UInt8> {
+    UnsafeMutableRawPointer(m + 2 * districtCount).assumingMemoryBound(to: UInt8.self)
   }
 
   /// A zero-filled anonymous mapping: its pages take memory only once written.
-  private func mapZeroed() -> UnsafeMutablePointer<UInt16> {
+  private func mapZeroed() -> Mapping {
     guard let raw = mmap(nil, mappingBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
       fatalError("out of memory: could not map \(mappingBytes) bytes for statistics cells")
     }
-    return raw.assumingMemoryBound(to: UInt16.self)
+    return raw.assumingMemoryBound(to: UInt32.self)
   }
 
   /// Frees a mapping of this state and its overflow table (a later mapping may reuse the address).
-  private func unmap(_ m: UnsafeMutablePointer<UInt16>) {
+  private func unmap(_ m: Mapping) {
     overflow[m] = nil
     munmap(UnsafeMutableRawPointer(m), mappingBytes)
   }

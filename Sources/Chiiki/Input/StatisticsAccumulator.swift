@@ -54,6 +54,17 @@ struct StatisticsAccumulator {
   /// Per `indicatorIDs` index, the grid slot of the last period seen with it (-1: none yet).
   private var lastSlotOfKey: [Int] = []
   private var lastPeriodOfKey: [Period] = []
+  /// The hot path's memo of the sex, age_group and indicator cells (see `consumeKnown`).
+  private let keyMemo = CellKeyMemo()
+  /// The period bytes of the last row `consumeKnown` read, and their period (`currentPeriod`).
+  private var periodMemo = LastFieldMemo<Period>()
+  private var currentPeriod = Period(year: 0, month: nil)
+  /// Whether `currentPeriod` is after the run period.
+  private var currentAfterRun = false
+  /// Counts the changes of `currentPeriod`: a key memo entry's mapping is for one generation.
+  private var generation = 0
+  /// When true every row takes the checked path (tests compare the two).
+  var checkedPathOnly = false
 
   init(districts: DistrictTable, codes: DistrictByteIndex, configuration: Configuration, runPeriod: Period) {
     self.districts = districts
@@ -66,6 +77,9 @@ struct StatisticsAccumulator {
   private struct Columns {
     let period, district, sex, age, indicator, numerator: Int
     let denominator: Int?
+    /// The first of the columns sex, age_group and indicator when they are adjacent (in any
+    /// order), else -1: `CellKeyMemo` reads them as one span.
+    let keyColumn: Int
     init(_ h: HeaderMap) {
       period = h["period"]!
       district = h["district_code"]!
@@ -74,6 +88,8 @@ struct StatisticsAccumulator {
       indicator = h["indicator"]!
       numerator = h["numerator"]!
       denominator = h["denominator"]
+      let key = [sex, age, indicator]
+      keyColumn = key.max()! - key.min()! == 2 ? key.min()! : -1
     }
   }
 
@@ -85,7 +101,18 @@ struct StatisticsAccumulator {
     return cell
   }
 
-  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+  /// Reads one row: through `consumeKnown` when it can, else the checked path. Small, so that
+  /// it inlines into the reader's loop with `consumeKnown`.
+  @inline(__always) mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _fastPath(columns != nil) {
+      let c = columns.unsafelyUnwrapped
+      if c.keyColumn >= 0 && !checkedPathOnly && consumeKnown(row.record, c) { return }
+    }
+    consumeChecked(row, &log)
+  }
+
+  /// The checked path: every cell through its cache or its parser, with the diagnostics.
+  @inline(never) private mutating func consumeChecked(_ row: RowFields, _ log: inout DiagnosticLog) {
     if _slowPath(columns == nil) { columns = Columns(row.header) }
     let c = columns.unsafelyUnwrapped
     let record = row.record
@@ -197,18 +224,77 @@ struct StatisticsAccumulator {
       ageBandIndex[ageEntry] = b
     }
     if b == bandFirstSeen.count { bandFirstSeen.append(CellLocation(line: row.record.line, column: c.age + 1)) }
-    let slot: Int
-    if lastSlotOfKey[entry.key] >= 0 && lastPeriodOfKey[entry.key] == period {
-      slot = lastSlotOfKey[entry.key]
-    } else {
-      slot = self.slot(GridKey(indicator: indicatorIDs[entry.key], period: period))
-      lastSlotOfKey[entry.key] = slot
-      lastPeriodOfKey[entry.key] = period
-    }
+    let slot = self.slot(key: entry.key, period: period)
     if !cells.write(slot: slot, band: b, sex: sex.rawValue, district: d, numerator: numerator, denominator: denominator) {
       let indicator = indicatorIDs[entry.key]
       row.error("indicator", "duplicate cell: \(period) \(districts.districts[d].code) \(sex.code) \(band) \(indicator) appears more than once", &log)
+    } else if c.keyColumn >= 0, let span = CellKeyMemo.span(record, first: c.keyColumn) {
+      // An empty denominator reads as population.csv's when the indicator takes it from
+      // there and its ages cover the band (the checks above).
+      let fromPopulation = entry.fromPopulation && (entry.minAge.map { band.lower >= $0 } ?? true)
+        && (entry.maxAge.map { (band.upper ?? Int.max) <= $0 } ?? true)
+      keyMemo.register(
+        span.base, span.meta, indicatorKey: entry.key, sex: sex.rawValue, band: b, populationDenominator: fromPopulation)
     }
+  }
+
+  /// The hot path: a row whose cells are all spellings the checked path has already read
+  /// (period, district, the sex/age_group/indicator span in `keyMemo`) with a plain numerator
+  /// and a denominator that pass its checks (plain, above 0 and not below the numerator; or
+  /// empty, for an indicator whose denominator comes from population.csv and covers the band),
+  /// in a period not after the run, has its cell written here as the checked path would,
+  /// without its lookups. True when the cell was written; false changes nothing but memos, and
+  /// the checked path reads the row (and reports a duplicate cell).
+  @inline(__always) private mutating func consumeKnown(_ record: CSVRecord, _ c: Columns) -> Bool {
+    let periodBytes = record.field(c.period)
+    if periodMemo.value(for: periodBytes) == nil {
+      guard let p = periods.value(for: periodBytes) else { return false }
+      if p != currentPeriod {
+        currentPeriod = p
+        currentAfterRun = !p.isNotAfter(runPeriod)
+        generation += 1
+      }
+      periodMemo.remember(periodBytes, p)
+    }
+    guard !currentAfterRun,
+      let d = districtMemo.lookup(record.field(c.district), codes, record.encoding),
+      let span = CellKeyMemo.span(record, first: c.keyColumn)
+    else { return false }
+    let e = keyMemo.find(span.base, span.meta)
+    guard e >= 0 else { return false }
+    let entry = keyMemo.entry(e)
+    let numerator = CellParsing.plainCount(record.field(c.numerator))
+    guard numerator >= 0 else { return false }
+    let denominator: UInt32
+    let denominatorBytes = c.denominator.map { record.field($0) }
+    if denominatorBytes?.count ?? 0 == 0 {
+      guard entry.populationDenominator else { return false }
+      denominator = CellMark.fromPopulation
+    } else {
+      let v = CellParsing.plainCount(denominatorBytes.unsafelyUnwrapped)
+      guard v > 0 && numerator <= v else { return false }
+      denominator = UInt32(v)
+    }
+    let m: CellColumns.Mapping
+    if entry.generation == generation, let known = entry.mapping {
+      m = known
+    } else {
+      m = cells.mapping(slot: slot(key: entry.indicatorKey, period: currentPeriod), band: entry.band)
+      keyMemo.setMapping(e, m, generation: generation)
+    }
+    guard cells.write(into: m, sex: entry.sex, district: d, numerator: UInt32(numerator), denominator: denominator)
+    else { return false }
+    rows += 1
+    return true
+  }
+
+  /// The grid slot of an indicator (by its `indicatorIDs` index) in a period, made on first use.
+  @inline(__always) private mutating func slot(key: Int, period: Period) -> Int {
+    if lastSlotOfKey[key] >= 0 && lastPeriodOfKey[key] == period { return lastSlotOfKey[key] }
+    let s = slot(GridKey(indicator: indicatorIDs[key], period: period))
+    lastSlotOfKey[key] = s
+    lastPeriodOfKey[key] = period
+    return s
   }
 
   /// Registers an indicator spelling (and its id, if new).
@@ -256,6 +342,8 @@ struct StatisticsAccumulator {
   /// leaves this state unusable) when both saw the same cell: only a sequential read can say
   /// which row is the duplicate, so the caller reads again in one thread.
   mutating func absorb(_ later: inout StatisticsAccumulator, lineOffset: Int) -> Bool {
+    // Merging may free mappings `keyMemo` points to: make every entry look its mapping up again.
+    generation += 1
     foldSuppressed()
     later.foldSuppressed()
     let bandMap = later.bands.bands.map { bands.index(for: $0) }
