@@ -52,6 +52,9 @@ struct CaseRowBuffer {
   private var firstLines: [Int] = Array(repeating: 0, count: CaseRowBuffer.monthOffsets * CaseRowBuffer.bandSlots)
   /// The earliest month index among the rows held (Int.max when none).
   private(set) var oldestMonth = Int.max
+  /// Per category slot, the latest month offset of a packed row with it (-1: none), so that
+  /// the replay knows which slots its rows can have (`occurringSlots`).
+  private var latestCategoryOffset: [Int16] = Array(repeating: -1, count: CaseRowBuffer.categorySlots)
 
   init() {}
 
@@ -77,6 +80,7 @@ struct CaseRowBuffer {
         | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
       let t = offset << 6 | c.bandSlot
       if firstLines[t] == 0 { firstLines[t] = c.line }
+      if latestCategoryOffset[c.categorySlot] < offset { latestCategoryOffset[c.categorySlot] = Int16(truncatingIfNeeded: offset) }
     } else {
       guard let whole = BufferedCase(c) else { return false }
       word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
@@ -151,33 +155,103 @@ struct CaseRowBuffer {
   /// packed row given back is the first line of its (month, band slot) among the rows buffered:
   /// its own line whenever it is the first of its band (see the type's note).
   mutating func drain(ahead: Int, _ body: (CheckedCase, Upcoming?) -> Void) {
+    let periods = offsetPeriods
+    let held = self  // the lines and escaped rows, read while `drainWords` empties `self`
+    drainWords(ahead: ahead) { word, next in
+      let upcoming: Upcoming? =
+        next & CaseRowBuffer.escapeBit != 0
+        ? nil
+        : (CaseRowBuffer.district(next), CaseRowBuffer.categorySlot(next), CaseRowBuffer.bandSlot(next), CaseRowBuffer.sex(next))
+      body(held.row(word, periods), upcoming)
+    } escaped: { body($0, nil) }
+  }
+
+  /// `drain` without decoding: hands over each chunk of words in file order (then frees it),
+  /// with the escaped rows. Read a packed word with the static accessors and `monthBaseIndex`,
+  /// an escaped one (`isEscaped`) as `escaped[escapedIndex(word)]`. The replay adds millions of
+  /// rows this way without building a `CheckedCase` and a `Period` for each.
+  mutating func drainChunks(_ body: (_ words: UnsafeBufferPointer<UInt64>, _ escaped: [BufferedCase]) -> Void) {
     var all = chunks
     if !current.isEmpty { all.append(current) }
     chunks = []
     current = []
     count = 0
     oldestMonth = Int.max
-    guard monthBase != nil else { return }
-    let periods = offsetPeriods
+    let whole = escaped
+    escaped = []
     for i in all.indices {
-      let rows = all[i]
-      for r in rows.indices {
-        var upcoming: Upcoming? = nil
-        if r + ahead < rows.count {
-          let next = rows[r + ahead]
-          if next & CaseRowBuffer.escapeBit == 0 {
-            upcoming = (
-              Int((next >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
-              Int((next >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
-              Int((next >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1)),
-              Int((next >> CaseRowBuffer.sexShift) & 3))
-          }
-        }
-        body(row(rows[r], periods), upcoming)
-      }
+      all[i].withUnsafeBufferPointer { body($0, whole) }
       all[i] = []  // each chunk's memory goes back as soon as its rows are given back
     }
-    escaped = []
+  }
+
+  /// `drainChunks` row by row: each packed row as its word, with the word `ahead` rows on
+  /// (`noWord` at a chunk's end; an escaped word, `isEscaped`, when that row is escaped); an
+  /// escaped row whole.
+  mutating func drainWords(ahead: Int, packed: (_ word: UInt64, _ upcoming: UInt64) -> Void, escaped whole: (CheckedCase) -> Void) {
+    drainChunks { rows, escaped in
+      let n = rows.count
+      for r in 0..<n {
+        let word = rows[r]
+        if CaseRowBuffer.isEscaped(word) {
+          whole(escaped[CaseRowBuffer.escapedIndex(word)].checked)
+          continue
+        }
+        packed(word, r + ahead < n ? rows[r + ahead] : CaseRowBuffer.noWord)
+      }
+    }
+  }
+
+  /// Whether a word stands for an escaped row.
+  @inline(__always) static func isEscaped(_ w: UInt64) -> Bool { w & escapeBit != 0 }
+  /// The index in the escaped rows of an escaped word.
+  @inline(__always) static func escapedIndex(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & ~escapeBit) }
+
+  /// The `upcoming` word of `drainWords` at a chunk's end (`isEscaped` is true for it).
+  static let noWord: UInt64 = escapeBit
+
+  /// The month index that a packed word's month offset 0 stands for (nil when no row was added).
+  var monthBaseIndex: Int? { monthBase }
+
+  // The parts of a packed word (escape bit clear).
+  @inline(__always) static func monthOffset(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w >> monthShift) }
+  @inline(__always) static func sex(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> sexShift) & 3) }
+  @inline(__always) static func bandSlot(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> bandShift) & UInt64(bandSlots - 1)) }
+  @inline(__always) static func categorySlot(_ w: UInt64) -> Int {
+    Int(truncatingIfNeeded: (w >> categoryShift) & UInt64(categorySlots - 1))
+  }
+  @inline(__always) static func district(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> districtShift) & UInt64(districts - 1)) }
+  @inline(__always) static func consultations(_ w: UInt64) -> Int {
+    Int(truncatingIfNeeded: (w >> consultationsShift) & UInt64(maxConsultations))
+  }
+  @inline(__always) static func referrals(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> referralsShift) & UInt64(maxReferrals)) }
+  @inline(__always) static func exits(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & UInt64(maxExits)) }
+
+  /// Which category and band slots rows held can have in the months a replay adds: a category
+  /// slot when a row with it is in or after `firstKept`, a band slot when a row with it is in
+  /// or after `firstWindow`. Never false for a slot such a row has (true may also stand for
+  /// a row after the run period), so that a walk that stops once every such slot is seen
+  /// misses none. `categorySlots` / `bandSlots`: how many slots the caller has.
+  func occurringSlots(firstKept: Int, firstWindow: Int, categorySlots: Int, bandSlots: Int) -> (categories: [Bool], bands: [Bool]) {
+    var categories = [Bool](repeating: false, count: categorySlots)
+    var bands = [Bool](repeating: false, count: bandSlots)
+    guard let base = monthBase else { return (categories, bands) }
+    for slot in 0..<Swift.min(categorySlots, CaseRowBuffer.categorySlots) {
+      let latest = Int(latestCategoryOffset[slot])
+      if latest >= 0 && base + latest >= firstKept { categories[slot] = true }
+    }
+    // `firstLines` has an entry for every (month offset, band slot) of a packed row (dropped
+    // rows' entries stay, but those are before `firstKept`).
+    for offset in Swift.min(Swift.max(0, firstWindow - base), CaseRowBuffer.monthOffsets)..<CaseRowBuffer.monthOffsets {
+      for slot in 0..<Swift.min(bandSlots, CaseRowBuffer.bandSlots) where firstLines[offset << 6 | slot] != 0 { bands[slot] = true }
+    }
+    for e in escaped {
+      let c = e.checked
+      let month = c.period.monthIndex
+      if month >= firstKept && c.categorySlot < categorySlots { categories[c.categorySlot] = true }
+      if month >= firstWindow && c.bandSlot < bandSlots { bands[c.bandSlot] = true }
+    }
+    return (categories, bands)
   }
 
   /// The months a word's offset stands for (empty when no row was added).

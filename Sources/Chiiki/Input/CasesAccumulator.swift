@@ -13,7 +13,11 @@ struct CasesAccumulator: RowConsumer {
 
   /// The latest month read, as `CasesLoader.latestPeriod` finds it (lenient: any row of the
   /// right width whose period cell is a month).
-  private(set) var latest: Period? = nil
+  private(set) var latest: Period? = nil {
+    didSet { keptFromLatest = latest.map { $0.monthIndex - (windowMonths + 12 - 1) } ?? Int.min }
+  }
+  /// The first month kept if `latest` is the run period (Int.min before any month).
+  private var keptFromLatest = Int.min
   /// The cases being added up (a placeholder until the run period is known).
   private var data: CaseData
   /// `data.firstKeptMonth.monthIndex`, set with each new `data`.
@@ -71,6 +75,56 @@ struct CasesAccumulator: RowConsumer {
 
   static func emptyData(_ districts: DistrictTable, _ runPeriod: Period, _ windowMonths: Int) -> CaseData {
     CaseData(districtCount: districts.count, areaCount: districts.areas.count, runPeriod: runPeriod, windowMonths: windowMonths)
+  }
+
+  /// The value of a count cell of 1 to 9 plain digits (what `CellParsing.count` reads off such
+  /// a cell); nil for any other cell.
+  @inline(__always) static func plainCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = bytes.count
+    guard n > 0 && n <= 9, let p = bytes.baseAddress else { return nil }
+    var value = 0
+    for k in 0..<n {
+      let digit = p[k] &- 0x30
+      if digit > 9 { return nil }
+      value = value &* 10 &+ Int(digit)
+    }
+    return value
+  }
+
+  /// The consultations, referrals and exits of a row whose count cells are not all plain
+  /// digits, through the checked path; nil when one is not usable (its error logged).
+  @inline(never) private func counts(
+    _ row: RowFields, _ consultationsColumn: Int, _ referralsColumn: Int?, _ exitsColumn: Int?, _ log: inout DiagnosticLog
+  ) -> (Int, Int, Int)? {
+    guard let consultationsCell = count(row, consultationsColumn, "consultations", &log),
+      let referralsCell = count(row, referralsColumn, "referrals", &log),
+      let exitsCell = count(row, exitsColumn, "exits", &log)
+    else { return nil }
+    guard case .value(let consultations) = consultationsCell else {
+      row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
+      return nil
+    }
+    // Like consultations, the centre's own referral and exit counts are never suppressed: an
+    // empty or X cell in a column that is there would otherwise be read as 0.
+    if hasReferrals, case .missing = referralsCell {
+      row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
+      return nil
+    }
+    if hasExits, case .missing = exitsCell {
+      row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
+      return nil
+    }
+    let referrals: Int
+    switch referralsCell {
+    case .value(let v): referrals = v
+    default: referrals = 0
+    }
+    let exits: Int
+    switch exitsCell {
+    case .value(let v): exits = v
+    default: exits = 0
+    }
+    return (consultations, referrals, exits)
   }
 
   private func count(_ row: RowFields, _ column: Int?, _ name: String, _ log: inout DiagnosticLog) -> CountCell? {
@@ -137,33 +191,25 @@ struct CasesAccumulator: RowConsumer {
       }
       categories.insert(record.field(cols.category), categorySlot)
     }
-    guard let consultationsCell = count(row, cols.consultations, "consultations", &log),
-      let referralsCell = count(row, cols.referrals, "referrals", &log),
-      let exitsCell = count(row, cols.exits, "exits", &log)
-    else { return }
-    guard case .value(let consultations) = consultationsCell else {
-      row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
-      return
+    // Nearly every count cell is a few plain digits: read them straight off; any other cell
+    // takes the checked path (`counts`), which words the diagnostics.
+    var consultations = 0
+    var referrals = 0
+    var exits = 0
+    var plain = false
+    if let c = CasesAccumulator.plainCount(record.field(cols.consultations)) {
+      consultations = c
+      plain = true
+      if let column = cols.referrals {
+        if let r = CasesAccumulator.plainCount(record.field(column)) { referrals = r } else { plain = false }
+      }
+      if plain, let column = cols.exits {
+        if let e = CasesAccumulator.plainCount(record.field(column)) { exits = e } else { plain = false }
+      }
     }
-    // Like consultations, the centre's own referral and exit counts are never suppressed: an
-    // empty or X cell in a column that is there would otherwise be read as 0.
-    if hasReferrals, case .missing = referralsCell {
-      row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
-      return
-    }
-    if hasExits, case .missing = exitsCell {
-      row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
-      return
-    }
-    let referrals: Int
-    switch referralsCell {
-    case .value(let v): referrals = v
-    default: referrals = 0
-    }
-    let exits: Int
-    switch exitsCell {
-    case .value(let v): exits = v
-    default: exits = 0
+    if !plain {
+      guard let checked = counts(row, cols.consultations, cols.referrals, cols.exits, &log) else { return }
+      (consultations, referrals, exits) = checked
     }
     if hasReferrals, referrals > consultations {
       row.error("referrals", "referrals (\(referrals)) exceed consultations (\(consultations))", &log)
@@ -228,7 +274,7 @@ struct CasesAccumulator: RowConsumer {
 
   private mutating func buffer(_ cell: CheckedCase) {
     // A row before the months kept for the latest month so far is before them for the run too.
-    let firstKept = latest.map { $0.monthIndex - (windowMonths + 12 - 1) } ?? Int.min
+    let firstKept = keptFromLatest
     if cell.period.monthIndex < firstKept {
       rowsBeforeKept += 1
       consultationsBeforeKept += cell.consultations
