@@ -185,35 +185,37 @@ struct CaseReplay {
   /// kept rows can have has its index).
   private(set) var rowsWalked = 0
 
-  /// Makes the `CaseData` indices `add` would make, in its order, walking the rows until every
-  /// category slot that a kept row has and every band slot that a window row has has one
-  /// (`CaseRowBuffer.occurringSlots`: a slot made by a rejected row, or by rows before the kept
-  /// months only, does not keep the walk going to the last row). The window arrays are
-  /// reserved for those slots first, so that they grow without a copy.
+  /// Makes the `CaseData` indices `add` would make, in its order. Bands come in the order of
+  /// their first window row, whose line `CaseRowBuffer.occurringSlots` gives without reading the
+  /// rows. Categories come in the order of their first kept row: the rows are walked until
+  /// every category slot that a kept row has has an index (a slot made by a rejected row, or by
+  /// rows before the kept months only, does not keep the walk going to the last row). The
+  /// window arrays are reserved for the new slots first, so that they grow without a copy.
   private mutating func makeIndices(_ rows: CaseRowBuffer, _ data: inout CaseData) {
     let firstKept = data.firstKeptMonth.monthIndex
     let lastMonth = data.runPeriod.monthIndex
     let firstWindow = firstKept + data.monthsKept - data.windowMonths
     let occurring = rows.occurringSlots(
-      firstKept: firstKept, firstWindow: firstWindow, categorySlots: categoryIndex.count, bandSlots: slotBands.count)
-    let newCategories = categoryIndex.indices.filter { categoryIndex[$0] < 0 && occurring.categories[$0] }.count
-    let newBands = (1..<Swift.max(1, slotBands.count)).filter { bandIndex[$0] < 0 && occurring.bands[$0] }.count
-    var missing = newCategories + newBands
+      firstKept: firstKept, firstWindow: firstWindow, lastMonth: lastMonth, categorySlots: categoryIndex.count,
+      bandSlots: slotBands.count)
+    var missing = categoryIndex.indices.filter { categoryIndex[$0] < 0 && occurring.categories[$0] }.count
+    let lines = occurring.bandFirstLines
+    let newBands = (1..<Swift.max(1, slotBands.count)).filter { bandIndex[$0] < 0 && lines[$0] > 0 }.sorted { lines[$0] < lines[$1] }
+    data.reserve(categories: data.categories.count + missing, bands: data.bands.count + newBands.count)
+    for slot in newBands {
+      guard let band = slotBands[slot] else { continue }
+      let b = data.bandIndex(band)
+      bandIndex[slot] = b
+      if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: lines[slot], column: ageColumn)) }
+    }
     rowsWalked = 0
     guard missing > 0 else { return }
-    data.reserve(categories: data.categories.count + newCategories, bands: data.bands.count + newBands)
     rows.walk { row in
       rowsWalked += 1
       let m = row.period.monthIndex - firstKept
       guard row.period.monthIndex <= lastMonth, m >= 0, m < data.monthsKept else { return true }
       if categoryIndex[row.categorySlot] < 0 {
         categoryIndex[row.categorySlot] = data.categoryIndex(categoryNames[row.categorySlot])
-        missing -= 1
-      }
-      if m >= data.monthsKept - data.windowMonths, let band = slotBands[row.bandSlot], bandIndex[row.bandSlot] < 0 {
-        let b = data.bandIndex(band)
-        bandIndex[row.bandSlot] = b
-        if b == data.bandFirstSeen.count { data.bandFirstSeen.append(CellLocation(line: row.line, column: ageColumn)) }
         missing -= 1
       }
       return missing > 0

@@ -63,32 +63,38 @@ struct CaseRowBuffer {
 
   /// Appends a checked row; false when it cannot be kept at all (a part too large even for
   /// `BufferedCase`), and then the caller reads the file again.
-  mutating func append(_ c: CheckedCase) -> Bool {
+  @inline(__always) mutating func append(_ c: CheckedCase) -> Bool {
     let month = c.period.monthIndex
-    if monthBase == nil { monthBase = month &- CaseRowBuffer.monthOffsets / 2 }
+    if _slowPath(monthBase == nil) { monthBase = month &- CaseRowBuffer.monthOffsets / 2 }
     let offset = month &- monthBase.unsafelyUnwrapped
-    let word: UInt64
-    if c.period.month != nil, offset >= 0, offset < CaseRowBuffer.monthOffsets, c.sex >= 0, c.sex < 4,
-      c.bandSlot >= 0, c.bandSlot < CaseRowBuffer.bandSlots, c.categorySlot >= 0, c.categorySlot < CaseRowBuffer.categorySlots,
-      c.district >= 0, c.district < CaseRowBuffer.districts, c.consultations >= 0, c.consultations <= CaseRowBuffer.maxConsultations,
-      c.referrals >= 0, c.referrals <= CaseRowBuffer.maxReferrals, c.exits >= 0, c.exits <= CaseRowBuffer.maxExits, c.line > 0
-    {
-      word =
-        UInt64(offset) << CaseRowBuffer.monthShift | UInt64(c.sex) << CaseRowBuffer.sexShift
-        | UInt64(c.bandSlot) << CaseRowBuffer.bandShift | UInt64(c.categorySlot) << CaseRowBuffer.categoryShift
-        | UInt64(c.district) << CaseRowBuffer.districtShift | UInt64(c.consultations) << CaseRowBuffer.consultationsShift
-        | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
-      let t = offset << 6 | c.bandSlot
-      if firstLines[t] == 0 { firstLines[t] = c.line }
-      if latestCategoryOffset[c.categorySlot] < offset { latestCategoryOffset[c.categorySlot] = Int16(truncatingIfNeeded: offset) }
-    } else {
-      guard let whole = BufferedCase(c) else { return false }
-      word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
-      escaped.append(whole)
-    }
+    // Each part in its range (as unsigned: a negative part is out of range too).
+    @inline(__always) func fits(_ v: Int, below limit: Int) -> Bool { UInt(bitPattern: v) < UInt(limit) }
+    guard c.period.month != nil, fits(offset, below: CaseRowBuffer.monthOffsets), fits(c.sex, below: 4),
+      fits(c.bandSlot, below: CaseRowBuffer.bandSlots), fits(c.categorySlot, below: CaseRowBuffer.categorySlots),
+      fits(c.district, below: CaseRowBuffer.districts), fits(c.consultations, below: CaseRowBuffer.maxConsultations + 1),
+      fits(c.referrals, below: CaseRowBuffer.maxReferrals + 1), fits(c.exits, below: CaseRowBuffer.maxExits + 1), c.line > 0
+    else { return appendWhole(c) }
+    let word =
+      UInt64(offset) << CaseRowBuffer.monthShift | UInt64(c.sex) << CaseRowBuffer.sexShift
+      | UInt64(c.bandSlot) << CaseRowBuffer.bandShift | UInt64(c.categorySlot) << CaseRowBuffer.categoryShift
+      | UInt64(c.district) << CaseRowBuffer.districtShift | UInt64(c.consultations) << CaseRowBuffer.consultationsShift
+      | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
+    let t = offset << 6 | c.bandSlot
+    if firstLines[t] == 0 { firstLines[t] = c.line }
+    if latestCategoryOffset[c.categorySlot] < offset { latestCategoryOffset[c.categorySlot] = Int16(truncatingIfNeeded: offset) }
     WordChunks.append(word, to: &current, full: &chunks)
     count += 1
-    oldestMonth = Swift.min(oldestMonth, month)
+    if month < oldestMonth { oldestMonth = month }
+    return true
+  }
+
+  /// `append` for a row whose parts do not fit the word: kept whole in `escaped`.
+  @inline(never) private mutating func appendWhole(_ c: CheckedCase) -> Bool {
+    guard let whole = BufferedCase(c) else { return false }
+    WordChunks.append(CaseRowBuffer.escapeBit | UInt64(escaped.count), to: &current, full: &chunks)
+    escaped.append(whole)
+    count += 1
+    oldestMonth = Swift.min(oldestMonth, c.period.monthIndex)
     return true
   }
 
@@ -227,31 +233,40 @@ struct CaseRowBuffer {
   @inline(__always) static func referrals(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> referralsShift) & UInt64(maxReferrals)) }
   @inline(__always) static func exits(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & UInt64(maxExits)) }
 
-  /// Which category and band slots rows held can have in the months a replay adds: a category
-  /// slot when a row with it is in or after `firstKept`, a band slot when a row with it is in
-  /// or after `firstWindow`. Never false for a slot such a row has (true may also stand for
-  /// a row after the run period), so that a walk that stops once every such slot is seen
-  /// misses none. `categorySlots` / `bandSlots`: how many slots the caller has.
-  func occurringSlots(firstKept: Int, firstWindow: Int, categorySlots: Int, bandSlots: Int) -> (categories: [Bool], bands: [Bool]) {
+  /// What the replay needs to make its category and band indices without reading every row:
+  /// per category slot, whether a row held with it is in or after `firstKept` (never false for
+  /// a slot such a row has; true may also stand for a row after the run period), and per band
+  /// slot, the line of the first row held with it in the months `firstWindow...lastMonth` (0
+  /// when none). `categorySlots` / `bandSlots`: how many slots the caller has.
+  func occurringSlots(
+    firstKept: Int, firstWindow: Int, lastMonth: Int, categorySlots: Int, bandSlots: Int
+  ) -> (categories: [Bool], bandFirstLines: [Int]) {
     var categories = [Bool](repeating: false, count: categorySlots)
-    var bands = [Bool](repeating: false, count: bandSlots)
-    guard let base = monthBase else { return (categories, bands) }
+    var bandFirstLines = [Int](repeating: 0, count: bandSlots)
+    guard let base = monthBase else { return (categories, bandFirstLines) }
     for slot in 0..<Swift.min(categorySlots, CaseRowBuffer.categorySlots) {
       let latest = Int(latestCategoryOffset[slot])
       if latest >= 0 && base + latest >= firstKept { categories[slot] = true }
     }
-    // `firstLines` has an entry for every (month offset, band slot) of a packed row (dropped
-    // rows' entries stay, but those are before `firstKept`).
-    for offset in Swift.min(Swift.max(0, firstWindow - base), CaseRowBuffer.monthOffsets)..<CaseRowBuffer.monthOffsets {
-      for slot in 0..<Swift.min(bandSlots, CaseRowBuffer.bandSlots) where firstLines[offset << 6 | slot] != 0 { bands[slot] = true }
+    // `firstLines` has the first line of every (month offset, band slot) of a packed row
+    // (dropped rows' entries stay, but those are before `firstKept`); lines grow in file order.
+    func note(_ slot: Int, _ line: Int) {
+      if bandFirstLines[slot] == 0 || line < bandFirstLines[slot] { bandFirstLines[slot] = line }
+    }
+    let from = Swift.min(Swift.max(0, firstWindow - base), CaseRowBuffer.monthOffsets)
+    let to = Swift.min(Swift.max(from, lastMonth - base + 1), CaseRowBuffer.monthOffsets)
+    for offset in from..<to {
+      for slot in 0..<Swift.min(bandSlots, CaseRowBuffer.bandSlots) where firstLines[offset << 6 | slot] != 0 {
+        note(slot, firstLines[offset << 6 | slot])
+      }
     }
     for e in escaped {
       let c = e.checked
       let month = c.period.monthIndex
       if month >= firstKept && c.categorySlot < categorySlots { categories[c.categorySlot] = true }
-      if month >= firstWindow && c.bandSlot < bandSlots { bands[c.bandSlot] = true }
+      if month >= firstWindow && month <= lastMonth && c.bandSlot < bandSlots { note(c.bandSlot, c.line) }
     }
-    return (categories, bands)
+    return (categories, bandFirstLines)
   }
 
   /// The months a word's offset stands for (empty when no row was added).

@@ -43,9 +43,9 @@ struct CasesAccumulator: RowConsumer {
   // Raw cell bytes -> meaning, filled only from what the checked path returned (no String per field).
   private var lenientPeriods = FieldCache<Period?>()
   private var periods = FieldCache<Period>()
-  /// The period bytes of the last row that passed the period check, with their lenient
-  /// (`noteLatest`; nil when the run period is given) and checked readings.
-  private var lastPeriod = LastFieldMemo<(lenient: Period?, checked: Period)>()
+  /// The period bytes of the last row that passed the period check, with their checked
+  /// reading (their lenient one, `noteLatest`, is already in `latest`).
+  private var lastPeriod = LastFieldMemo<Period>()
   private var sexes = FieldCache<Sex?>()
   /// Age cell bytes -> index into `ageEntries` / `ageSlot`.
   private var ageBands = FieldCache<Int>()
@@ -63,6 +63,10 @@ struct CasesAccumulator: RowConsumer {
   private var categoryIndex: [Int] = []
   private var bandIndex: [Int] = [-1]
   private var districtMemo = DistrictMemo()
+  /// The first of the sex, age_group and category columns when the three are side by side
+  /// (-1 otherwise), and what their cells mean together (`FieldSpanCache`).
+  private var spanFirst = -1
+  private var spanCells = FieldSpanCache()
 
   init(districts: DistrictTable, codes: DistrictByteIndex, windowMonths: Int, runPeriod: Period?) {
     self.districts = districts
@@ -75,20 +79,6 @@ struct CasesAccumulator: RowConsumer {
 
   static func emptyData(_ districts: DistrictTable, _ runPeriod: Period, _ windowMonths: Int) -> CaseData {
     CaseData(districtCount: districts.count, areaCount: districts.areas.count, runPeriod: runPeriod, windowMonths: windowMonths)
-  }
-
-  /// The value of a count cell of 1 to 9 plain digits (what `CellParsing.count` reads off such
-  /// a cell); nil for any other cell.
-  @inline(__always) static func plainCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let n = bytes.count
-    guard n > 0 && n <= 9, let p = bytes.baseAddress else { return nil }
-    var value = 0
-    for k in 0..<n {
-      let digit = p[k] &- 0x30
-      if digit > 9 { return nil }
-      value = value &* 10 &+ Int(digit)
-    }
-    return value
   }
 
   /// The consultations, referrals and exits of a row whose count cells are not all plain
@@ -141,23 +131,25 @@ struct CasesAccumulator: RowConsumer {
       hasReferrals = h["referrals"] != nil
       hasExits = h["exits"] != nil
       columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["category"]!, h["consultations"]!, h["referrals"], h["exits"])
+      let trio = [h["sex"]!, h["age_group"]!, h["category"]!].sorted()
+      spanFirst = trio[2] - trio[0] == 2 ? trio[0] : -1
     }
     let cols = columns.unsafelyUnwrapped
     let record = row.record
     let periodBytes = record.field(cols.period)
     let period: Period
     if let last = lastPeriod.value(for: periodBytes) {
-      // The same bytes as a row before, whose lenient and checked readings are both known.
-      if givenPeriod == nil, let p = last.lenient, latest.map({ p > $0 }) ?? true { latest = p }
-      period = last.checked
+      // The same bytes as the row before: their checked reading is known, and `latest`
+      // already counts their lenient one (noted when they were remembered; it only grows).
+      period = last
     } else {
-      let lenient = givenPeriod == nil ? noteLatest(row, cols.period) : nil
+      if givenPeriod == nil { noteLatest(row, cols.period) }
       if let p = periods.value(for: periodBytes) { period = p } else {
         guard let p = row.period("period", monthly: true, &log) else { return }
         periods.insert(periodBytes, p)
         period = p
       }
-      lastPeriod.remember(periodBytes, (lenient, period))
+      lastPeriod.remember(periodBytes, period)
     }
     let d: Int
     let districtBytes = record.field(cols.district)
@@ -167,29 +159,15 @@ struct CasesAccumulator: RowConsumer {
       d = found
     }
     let sex: Sex?
-    if let s = sexes.value(for: record.field(cols.sex)) { sex = s } else {
-      guard let s = row.sex(allowUnknown: true, &log) else { return }
-      sexes.insert(record.field(cols.sex), s)
-      sex = s
-    }
     let ageEntry: Int
-    if let e = ageBands.value(for: record.field(cols.age)) { ageEntry = e } else {
-      guard let b = row.ageBand(allowUnknown: true, &log) else { return }
-      ageEntry = ageEntries.count
-      ageEntries.append(b)
-      ageSlot.append(-1)
-      ageBands.insert(record.field(cols.age), ageEntry)
-    }
     let categorySlot: Int
-    if let known = categories.value(for: record.field(cols.category)) { categorySlot = known } else {
-      guard let text = row.requiredText("category", &log) else { return }
-      if let known = categorySlotOfText[text] { categorySlot = known } else {
-        categorySlot = categorySlotOfText.count
-        categorySlotOfText[text] = categorySlot
-        categoryNames.append(text)
-        categoryIndex.append(-1)
-      }
-      categories.insert(record.field(cols.category), categorySlot)
+    if spanFirst >= 0, let known = spanCells.value(record, first: spanFirst) {
+      sex = Sex(rawValue: Int(known & 0xFF))
+      ageEntry = Int((known >> 8) & 0xFF_FFFF)
+      categorySlot = Int(known >> 32)
+    } else {
+      guard let cells = lookUpCells(row, cols.sex, cols.age, cols.category, &log) else { return }
+      (sex, ageEntry, categorySlot) = cells
     }
     // Nearly every count cell is a few plain digits: read them straight off; any other cell
     // takes the checked path (`counts`), which words the diagnostics.
@@ -197,14 +175,14 @@ struct CasesAccumulator: RowConsumer {
     var referrals = 0
     var exits = 0
     var plain = false
-    if let c = CasesAccumulator.plainCount(record.field(cols.consultations)) {
+    if let c = PlainCount.value(record.field(cols.consultations)) {
       consultations = c
       plain = true
       if let column = cols.referrals {
-        if let r = CasesAccumulator.plainCount(record.field(column)) { referrals = r } else { plain = false }
+        if let r = PlainCount.value(record.field(column)) { referrals = r } else { plain = false }
       }
       if plain, let column = cols.exits {
-        if let e = CasesAccumulator.plainCount(record.field(column)) { exits = e } else { plain = false }
+        if let e = PlainCount.value(record.field(column)) { exits = e } else { plain = false }
       }
     }
     if !plain {
@@ -257,22 +235,59 @@ struct CasesAccumulator: RowConsumer {
     }
   }
 
-  /// The lenient reading of the period cell that finds the default run period; returns it
-  /// (nil when the cell is not a month, or not decodable).
-  @inline(__always) private mutating func noteLatest(_ row: RowFields, _ column: Int) -> Period? {
+  /// The sex, age entry and category slot of a row whose sex, age_group and category cells are
+  /// not in `spanCells`: each through its own cache or the checked path (which words the
+  /// diagnostics; nil after an error), then remembered in `spanCells` together.
+  @inline(never) private mutating func lookUpCells(
+    _ row: RowFields, _ sexColumn: Int, _ ageColumn: Int, _ categoryColumn: Int, _ log: inout DiagnosticLog
+  ) -> (Sex?, Int, Int)? {
+    let record = row.record
+    let sex: Sex?
+    if let s = sexes.value(for: record.field(sexColumn)) { sex = s } else {
+      guard let s = row.sex(allowUnknown: true, &log) else { return nil }
+      sexes.insert(record.field(sexColumn), s)
+      sex = s
+    }
+    let ageEntry: Int
+    if let e = ageBands.value(for: record.field(ageColumn)) { ageEntry = e } else {
+      guard let b = row.ageBand(allowUnknown: true, &log) else { return nil }
+      ageEntry = ageEntries.count
+      ageEntries.append(b)
+      ageSlot.append(-1)
+      ageBands.insert(record.field(ageColumn), ageEntry)
+    }
+    let categorySlot: Int
+    if let known = categories.value(for: record.field(categoryColumn)) { categorySlot = known } else {
+      guard let text = row.requiredText("category", &log) else { return nil }
+      if let known = categorySlotOfText[text] { categorySlot = known } else {
+        categorySlot = categorySlotOfText.count
+        categorySlotOfText[text] = categorySlot
+        categoryNames.append(text)
+        categoryIndex.append(-1)
+      }
+      categories.insert(record.field(categoryColumn), categorySlot)
+    }
+    if spanFirst >= 0 && ageEntry < 1 << 24 && categorySlot < 1 << 31 {
+      spanCells.insert(record, first: spanFirst, UInt64(sex?.rawValue ?? 2) | UInt64(ageEntry) << 8 | UInt64(categorySlot) << 32)
+    }
+    return (sex, ageEntry, categorySlot)
+  }
+
+  /// The lenient reading of the period cell that finds the default run period: counts it in
+  /// `latest` (nothing when the cell is not a month, or not decodable).
+  private mutating func noteLatest(_ row: RowFields, _ column: Int) {
     let bytes = row.record.field(column)
     let p: Period?
     if let cached = lenientPeriods.value(for: bytes) { p = cached } else {
-      guard let text = row.record.string(column) else { return nil }
+      guard let text = row.record.string(column) else { return }
       let parsed = try? Period.parse(text)
       p = parsed?.month == nil ? nil : parsed
       lenientPeriods.insert(bytes, p)
     }
     if let p, latest.map({ p > $0 }) ?? true { latest = p }
-    return p
   }
 
-  private mutating func buffer(_ cell: CheckedCase) {
+  @inline(__always) private mutating func buffer(_ cell: CheckedCase) {
     // A row before the months kept for the latest month so far is before them for the run too.
     let firstKept = keptFromLatest
     if cell.period.monthIndex < firstKept {

@@ -131,7 +131,8 @@ import Testing
     #expect(data.rowsBeforeKept > 0)
   }
 
-  /// `occurringSlots` against a scan of the rows held, with compactions and escaped rows.
+  /// `occurringSlots` against a scan of the rows held, with compactions and escaped rows: the
+  /// categories, and the first line of each band in the window.
   @Test(arguments: [UInt64(21), 22])
   func occurringSlotsAreTheSlotsOfTheRowsHeld(seed: UInt64) {
     var state = seed
@@ -155,12 +156,16 @@ import Testing
       }
     }
     #expect(buffer.escapedCount > 0)
-    for (firstKept, firstWindow) in [(base + 12, base + 24), (base + 30, base + 40), (base + 50, base + 50)] {
-      let slots = buffer.occurringSlots(firstKept: firstKept, firstWindow: firstWindow, categorySlots: 310, bandSlots: 80)
+    for (firstKept, firstWindow, lastMonth) in [(base + 12, base + 24, base + 35), (base + 30, base + 40, base + 44), (base + 50, base + 50, base + 61)] {
+      let slots = buffer.occurringSlots(
+        firstKept: firstKept, firstWindow: firstWindow, lastMonth: lastMonth, categorySlots: 310, bandSlots: 80)
       let categories = (0..<310).map { s in held.contains { $0.categorySlot == s && $0.period.monthIndex >= firstKept } }
-      let bands = (0..<80).map { s in held.contains { $0.bandSlot == s && $0.period.monthIndex >= firstWindow } }
+      let bandFirstLines = (0..<80).map { s in
+        held.first { $0.bandSlot == s && $0.period.monthIndex >= firstWindow && $0.period.monthIndex <= lastMonth }?.line ?? 0
+      }
       #expect(slots.categories == categories)
-      #expect(slots.bands == bands)
+      #expect(slots.bandFirstLines == bandFirstLines)
+      #expect(bandFirstLines.filter { $0 > 0 }.count > (firstWindow < base + 45 ? 20 : -1))
     }
   }
 }
