@@ -15,11 +15,6 @@ struct PopulationAccumulator: RowConsumer {
   /// Index in `data.bands` of each age entry, -1 until a row registers it.
   private var ageBandIndex: [Int] = []
   private var districtMemo = DistrictMemo()
-  /// The bytes of each age entry (`words`), and the entry of the last row that got one: rows
-  /// come band after band (each district's bands in the same order), so a row's age cell is
-  /// usually the entry after the last one, which two word compares confirm without a hash.
-  private var ageEntryWords: [(low: UInt64, high: UInt64, count: Int)] = []
-  private var lastAgeEntry = -1
   /// The grid being filled stays out of the dictionary while its period lasts (no copy per row).
   private var currentPeriod: Period? = nil
   private var current = PopulationGrid(districtCount: 0, bandCount: 0)
@@ -56,23 +51,17 @@ struct PopulationAccumulator: RowConsumer {
       sex = s
     }
     let ageEntry: Int
-    let ageBytes = record.field(c.age)
-    if let e = nextAgeEntry(ageBytes) { ageEntry = e } else if let e = ageBands.value(for: ageBytes) { ageEntry = e } else {
+    if let e = ageBands.value(for: record.field(c.age)) { ageEntry = e } else {
       guard let value = row.ageBand(allowUnknown: false, &log), let b = value else { return }
       ageEntry = ageEntries.count
       ageEntries.append(b)
       ageBandIndex.append(-1)
-      ageBands.insert(ageBytes, ageEntry)
-      ageEntryWords.append(PopulationAccumulator.words(ageBytes))
+      ageBands.insert(record.field(c.age), ageEntry)
     }
-    lastAgeEntry = ageEntry
-    var cell: CountCell
-    if let v = PlainCount.value(record.field(c.population)) { cell = .value(v) } else {
-      cell = CellParsing.count(record.field(c.population))
-      if case .invalid = cell {
-        guard let checked = row.count("population", &log) else { return }
-        cell = checked
-      }
+    var cell = CellParsing.count(record.field(c.population))
+    if case .invalid = cell {
+      guard let checked = row.count("population", &log) else { return }
+      cell = checked
     }
     var b = ageBandIndex[ageEntry]
     if _slowPath(b < 0) {
@@ -97,27 +86,6 @@ struct PopulationAccumulator: RowConsumer {
       }
     }
     data.rows += 1
-  }
-
-  /// The age entry after the last row's (or the first after the last entry) when these are
-  /// its bytes; nil otherwise (then the caller looks the bytes up).
-  @inline(__always) private func nextAgeEntry(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let entries = ageEntryWords.count
-    guard entries > 0 else { return nil }
-    let guess = lastAgeEntry + 1 < entries ? lastAgeEntry + 1 : 0
-    let known = ageEntryWords[guess]
-    let n = bytes.count
-    guard n == known.count, let p = bytes.baseAddress else { return nil }
-    let (low, high) = FieldCache<Int>.words(p, n)
-    return low == known.low && high == known.high ? guess : nil
-  }
-
-  /// The bytes of a cell of up to 16 bytes as two words (`FieldCache.words`) and its length;
-  /// count -1 (never matched) for a longer cell.
-  static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64, count: Int) {
-    guard bytes.count <= 16, let p = bytes.baseAddress else { return (0, 0, -1) }
-    let (low, high) = FieldCache<Int>.words(p, bytes.count)
-    return (low, high, bytes.count)
   }
 
   /// The population read.
