@@ -115,6 +115,17 @@ public struct CaseData: Sendable {
     return copy
   }
 
+  /// Makes room for `categories` categories and `bands` bands in the window arrays, so that
+  /// `categoryIndex` and `bandIndex` grow them in place: growing a national array by doubling
+  /// copies it and touches fresh pages each time (~60 ms of page faults for the segments alone).
+  mutating func reserve(categories: Int, bands: Int) {
+    let n = districtCount
+    windowConsultations.reserveCapacity(categories * n)
+    windowReferrals.reserveCapacity(categories * n)
+    windowExits.reserveCapacity(categories * n)
+    windowBySegment.reserveCapacity(bands * 3 * n)
+  }
+
   mutating func categoryIndex(_ name: String) -> Int {
     if let c = categoryPosition[name] { return c }
     let c = categories.count

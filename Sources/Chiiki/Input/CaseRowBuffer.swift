@@ -52,6 +52,9 @@ struct CaseRowBuffer {
   private var firstLines: [Int] = Array(repeating: 0, count: CaseRowBuffer.monthOffsets * CaseRowBuffer.bandSlots)
   /// The earliest month index among the rows held (Int.max when none).
   private(set) var oldestMonth = Int.max
+  /// Per category slot, the latest month offset of a packed row with it (-1: none), so that
+  /// the replay knows which slots its rows can have (`occurringSlots`).
+  private var latestCategoryOffset: [Int16] = Array(repeating: -1, count: CaseRowBuffer.categorySlots)
 
   init() {}
 
@@ -60,31 +63,38 @@ struct CaseRowBuffer {
 
   /// Appends a checked row; false when it cannot be kept at all (a part too large even for
   /// `BufferedCase`), and then the caller reads the file again.
-  mutating func append(_ c: CheckedCase) -> Bool {
+  @inline(__always) mutating func append(_ c: CheckedCase) -> Bool {
     let month = c.period.monthIndex
-    if monthBase == nil { monthBase = month &- CaseRowBuffer.monthOffsets / 2 }
+    if _slowPath(monthBase == nil) { monthBase = month &- CaseRowBuffer.monthOffsets / 2 }
     let offset = month &- monthBase.unsafelyUnwrapped
-    let word: UInt64
-    if c.period.month != nil, offset >= 0, offset < CaseRowBuffer.monthOffsets, c.sex >= 0, c.sex < 4,
-      c.bandSlot >= 0, c.bandSlot < CaseRowBuffer.bandSlots, c.categorySlot >= 0, c.categorySlot < CaseRowBuffer.categorySlots,
-      c.district >= 0, c.district < CaseRowBuffer.districts, c.consultations >= 0, c.consultations <= CaseRowBuffer.maxConsultations,
-      c.referrals >= 0, c.referrals <= CaseRowBuffer.maxReferrals, c.exits >= 0, c.exits <= CaseRowBuffer.maxExits, c.line > 0
-    {
-      word =
-        UInt64(offset) << CaseRowBuffer.monthShift | UInt64(c.sex) << CaseRowBuffer.sexShift
-        | UInt64(c.bandSlot) << CaseRowBuffer.bandShift | UInt64(c.categorySlot) << CaseRowBuffer.categoryShift
-        | UInt64(c.district) << CaseRowBuffer.districtShift | UInt64(c.consultations) << CaseRowBuffer.consultationsShift
-        | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
-      let t = offset << 6 | c.bandSlot
-      if firstLines[t] == 0 { firstLines[t] = c.line }
-    } else {
-      guard let whole = BufferedCase(c) else { return false }
-      word = CaseRowBuffer.escapeBit | UInt64(escaped.count)
-      escaped.append(whole)
-    }
+    // Each part in its range (as unsigned: a negative part is out of range too).
+    @inline(__always) func fits(_ v: Int, below limit: Int) -> Bool { UInt(bitPattern: v) < UInt(limit) }
+    guard c.period.month != nil, fits(offset, below: CaseRowBuffer.monthOffsets), fits(c.sex, below: 4),
+      fits(c.bandSlot, below: CaseRowBuffer.bandSlots), fits(c.categorySlot, below: CaseRowBuffer.categorySlots),
+      fits(c.district, below: CaseRowBuffer.districts), fits(c.consultations, below: CaseRowBuffer.maxConsultations + 1),
+      fits(c.referrals, below: CaseRowBuffer.maxReferrals + 1), fits(c.exits, below: CaseRowBuffer.maxExits + 1), c.line > 0
+    else { return appendWhole(c) }
+    let word =
+      UInt64(offset) << CaseRowBuffer.monthShift | UInt64(c.sex) << CaseRowBuffer.sexShift
+      | UInt64(c.bandSlot) << CaseRowBuffer.bandShift | UInt64(c.categorySlot) << CaseRowBuffer.categoryShift
+      | UInt64(c.district) << CaseRowBuffer.districtShift | UInt64(c.consultations) << CaseRowBuffer.consultationsShift
+      | UInt64(c.referrals) << CaseRowBuffer.referralsShift | UInt64(c.exits)
+    let t = offset << 6 | c.bandSlot
+    if firstLines[t] == 0 { firstLines[t] = c.line }
+    if latestCategoryOffset[c.categorySlot] < offset { latestCategoryOffset[c.categorySlot] = Int16(truncatingIfNeeded: offset) }
     WordChunks.append(word, to: &current, full: &chunks)
     count += 1
-    oldestMonth = Swift.min(oldestMonth, month)
+    if month < oldestMonth { oldestMonth = month }
+    return true
+  }
+
+  /// `append` for a row whose parts do not fit the word: kept whole in `escaped`.
+  @inline(never) private mutating func appendWhole(_ c: CheckedCase) -> Bool {
+    guard let whole = BufferedCase(c) else { return false }
+    WordChunks.append(CaseRowBuffer.escapeBit | UInt64(escaped.count), to: &current, full: &chunks)
+    escaped.append(whole)
+    count += 1
+    oldestMonth = Swift.min(oldestMonth, c.period.monthIndex)
     return true
   }
 
@@ -151,33 +161,112 @@ struct CaseRowBuffer {
   /// packed row given back is the first line of its (month, band slot) among the rows buffered:
   /// its own line whenever it is the first of its band (see the type's note).
   mutating func drain(ahead: Int, _ body: (CheckedCase, Upcoming?) -> Void) {
+    let periods = offsetPeriods
+    let held = self  // the lines and escaped rows, read while `drainWords` empties `self`
+    drainWords(ahead: ahead) { word, next in
+      let upcoming: Upcoming? =
+        next & CaseRowBuffer.escapeBit != 0
+        ? nil
+        : (CaseRowBuffer.district(next), CaseRowBuffer.categorySlot(next), CaseRowBuffer.bandSlot(next), CaseRowBuffer.sex(next))
+      body(held.row(word, periods), upcoming)
+    } escaped: { body($0, nil) }
+  }
+
+  /// `drain` without decoding: hands over each chunk of words in file order (then frees it),
+  /// with the escaped rows. Read a packed word with the static accessors and `monthBaseIndex`,
+  /// an escaped one (`isEscaped`) as `escaped[escapedIndex(word)]`. The replay adds millions of
+  /// rows this way without building a `CheckedCase` and a `Period` for each.
+  mutating func drainChunks(_ body: (_ words: UnsafeBufferPointer<UInt64>, _ escaped: [BufferedCase]) -> Void) {
     var all = chunks
     if !current.isEmpty { all.append(current) }
     chunks = []
     current = []
     count = 0
     oldestMonth = Int.max
-    guard monthBase != nil else { return }
-    let periods = offsetPeriods
+    let whole = escaped
+    escaped = []
     for i in all.indices {
-      let rows = all[i]
-      for r in rows.indices {
-        var upcoming: Upcoming? = nil
-        if r + ahead < rows.count {
-          let next = rows[r + ahead]
-          if next & CaseRowBuffer.escapeBit == 0 {
-            upcoming = (
-              Int((next >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
-              Int((next >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
-              Int((next >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1)),
-              Int((next >> CaseRowBuffer.sexShift) & 3))
-          }
-        }
-        body(row(rows[r], periods), upcoming)
-      }
+      all[i].withUnsafeBufferPointer { body($0, whole) }
       all[i] = []  // each chunk's memory goes back as soon as its rows are given back
     }
-    escaped = []
+  }
+
+  /// `drainChunks` row by row: each packed row as its word, with the word `ahead` rows on
+  /// (`noWord` at a chunk's end; an escaped word, `isEscaped`, when that row is escaped); an
+  /// escaped row whole.
+  mutating func drainWords(ahead: Int, packed: (_ word: UInt64, _ upcoming: UInt64) -> Void, escaped whole: (CheckedCase) -> Void) {
+    drainChunks { rows, escaped in
+      let n = rows.count
+      for r in 0..<n {
+        let word = rows[r]
+        if CaseRowBuffer.isEscaped(word) {
+          whole(escaped[CaseRowBuffer.escapedIndex(word)].checked)
+          continue
+        }
+        packed(word, r + ahead < n ? rows[r + ahead] : CaseRowBuffer.noWord)
+      }
+    }
+  }
+
+  /// Whether a word stands for an escaped row.
+  @inline(__always) static func isEscaped(_ w: UInt64) -> Bool { w & escapeBit != 0 }
+  /// The index in the escaped rows of an escaped word.
+  @inline(__always) static func escapedIndex(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & ~escapeBit) }
+
+  /// The `upcoming` word of `drainWords` at a chunk's end (`isEscaped` is true for it).
+  static let noWord: UInt64 = escapeBit
+
+  /// The month index that a packed word's month offset 0 stands for (nil when no row was added).
+  var monthBaseIndex: Int? { monthBase }
+
+  // The parts of a packed word (escape bit clear).
+  @inline(__always) static func monthOffset(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w >> monthShift) }
+  @inline(__always) static func sex(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> sexShift) & 3) }
+  @inline(__always) static func bandSlot(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> bandShift) & UInt64(bandSlots - 1)) }
+  @inline(__always) static func categorySlot(_ w: UInt64) -> Int {
+    Int(truncatingIfNeeded: (w >> categoryShift) & UInt64(categorySlots - 1))
+  }
+  @inline(__always) static func district(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> districtShift) & UInt64(districts - 1)) }
+  @inline(__always) static func consultations(_ w: UInt64) -> Int {
+    Int(truncatingIfNeeded: (w >> consultationsShift) & UInt64(maxConsultations))
+  }
+  @inline(__always) static func referrals(_ w: UInt64) -> Int { Int(truncatingIfNeeded: (w >> referralsShift) & UInt64(maxReferrals)) }
+  @inline(__always) static func exits(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & UInt64(maxExits)) }
+
+  /// What the replay needs to make its category and band indices without reading every row:
+  /// per category slot, whether a row held with it is in or after `firstKept` (never false for
+  /// a slot such a row has; true may also stand for a row after the run period), and per band
+  /// slot, the line of the first row held with it in the months `firstWindow...lastMonth` (0
+  /// when none). `categorySlots` / `bandSlots`: how many slots the caller has.
+  func occurringSlots(
+    firstKept: Int, firstWindow: Int, lastMonth: Int, categorySlots: Int, bandSlots: Int
+  ) -> (categories: [Bool], bandFirstLines: [Int]) {
+    var categories = [Bool](repeating: false, count: categorySlots)
+    var bandFirstLines = [Int](repeating: 0, count: bandSlots)
+    guard let base = monthBase else { return (categories, bandFirstLines) }
+    for slot in 0..<Swift.min(categorySlots, CaseRowBuffer.categorySlots) {
+      let latest = Int(latestCategoryOffset[slot])
+      if latest >= 0 && base + latest >= firstKept { categories[slot] = true }
+    }
+    // `firstLines` has the first line of every (month offset, band slot) of a packed row
+    // (dropped rows' entries stay, but those are before `firstKept`); lines grow in file order.
+    func note(_ slot: Int, _ line: Int) {
+      if bandFirstLines[slot] == 0 || line < bandFirstLines[slot] { bandFirstLines[slot] = line }
+    }
+    let from = Swift.min(Swift.max(0, firstWindow - base), CaseRowBuffer.monthOffsets)
+    let to = Swift.min(Swift.max(from, lastMonth - base + 1), CaseRowBuffer.monthOffsets)
+    for offset in from..<to {
+      for slot in 0..<Swift.min(bandSlots, CaseRowBuffer.bandSlots) where firstLines[offset << 6 | slot] != 0 {
+        note(slot, firstLines[offset << 6 | slot])
+      }
+    }
+    for e in escaped {
+      let c = e.checked
+      let month = c.period.monthIndex
+      if month >= firstKept && c.categorySlot < categorySlots { categories[c.categorySlot] = true }
+      if month >= firstWindow && month <= lastMonth && c.bandSlot < bandSlots { note(c.bandSlot, c.line) }
+    }
+    return (categories, bandFirstLines)
   }
 
   /// The months a word's offset stands for (empty when no row was added).

@@ -13,7 +13,11 @@ struct CasesAccumulator: RowConsumer {
 
   /// The latest month read, as `CasesLoader.latestPeriod` finds it (lenient: any row of the
   /// right width whose period cell is a month).
-  private(set) var latest: Period? = nil
+  private(set) var latest: Period? = nil {
+    didSet { keptFromLatest = latest.map { $0.monthIndex - (windowMonths + 12 - 1) } ?? Int.min }
+  }
+  /// The first month kept if `latest` is the run period (Int.min before any month).
+  private var keptFromLatest = Int.min
   /// The cases being added up (a placeholder until the run period is known).
   private var data: CaseData
   /// `data.firstKeptMonth.monthIndex`, set with each new `data`.
@@ -39,9 +43,9 @@ struct CasesAccumulator: RowConsumer {
   // Raw cell bytes -> meaning, filled only from what the checked path returned (no String per field).
   private var lenientPeriods = FieldCache<Period?>()
   private var periods = FieldCache<Period>()
-  /// The period bytes of the last row that passed the period check, with their lenient
-  /// (`noteLatest`; nil when the run period is given) and checked readings.
-  private var lastPeriod = LastFieldMemo<(lenient: Period?, checked: Period)>()
+  /// The period bytes of the last row that passed the period check, with their checked
+  /// reading (their lenient one, `noteLatest`, is already in `latest`).
+  private var lastPeriod = LastFieldMemo<Period>()
   private var sexes = FieldCache<Sex?>()
   /// Age cell bytes -> index into `ageEntries` / `ageSlot`.
   private var ageBands = FieldCache<Int>()
@@ -59,6 +63,10 @@ struct CasesAccumulator: RowConsumer {
   private var categoryIndex: [Int] = []
   private var bandIndex: [Int] = [-1]
   private var districtMemo = DistrictMemo()
+  /// The first of the sex, age_group and category columns when the three are side by side
+  /// (-1 otherwise), and what their cells mean together (`FieldSpanCache`).
+  private var spanFirst = -1
+  private var spanCells = FieldSpanCache()
 
   init(districts: DistrictTable, codes: DistrictByteIndex, windowMonths: Int, runPeriod: Period?) {
     self.districts = districts
@@ -71,6 +79,42 @@ struct CasesAccumulator: RowConsumer {
 
   static func emptyData(_ districts: DistrictTable, _ runPeriod: Period, _ windowMonths: Int) -> CaseData {
     CaseData(districtCount: districts.count, areaCount: districts.areas.count, runPeriod: runPeriod, windowMonths: windowMonths)
+  }
+
+  /// The consultations, referrals and exits of a row whose count cells are not all plain
+  /// digits, through the checked path; nil when one is not usable (its error logged).
+  @inline(never) private func counts(
+    _ row: RowFields, _ consultationsColumn: Int, _ referralsColumn: Int?, _ exitsColumn: Int?, _ log: inout DiagnosticLog
+  ) -> (Int, Int, Int)? {
+    guard let consultationsCell = count(row, consultationsColumn, "consultations", &log),
+      let referralsCell = count(row, referralsColumn, "referrals", &log),
+      let exitsCell = count(row, exitsColumn, "exits", &log)
+    else { return nil }
+    guard case .value(let consultations) = consultationsCell else {
+      row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
+      return nil
+    }
+    // Like consultations, the centre's own referral and exit counts are never suppressed: an
+    // empty or X cell in a column that is there would otherwise be read as 0.
+    if hasReferrals, case .missing = referralsCell {
+      row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
+      return nil
+    }
+    if hasExits, case .missing = exitsCell {
+      row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
+      return nil
+    }
+    let referrals: Int
+    switch referralsCell {
+    case .value(let v): referrals = v
+    default: referrals = 0
+    }
+    let exits: Int
+    switch exitsCell {
+    case .value(let v): exits = v
+    default: exits = 0
+    }
+    return (consultations, referrals, exits)
   }
 
   private func count(_ row: RowFields, _ column: Int?, _ name: String, _ log: inout DiagnosticLog) -> CountCell? {
@@ -87,23 +131,25 @@ struct CasesAccumulator: RowConsumer {
       hasReferrals = h["referrals"] != nil
       hasExits = h["exits"] != nil
       columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["category"]!, h["consultations"]!, h["referrals"], h["exits"])
+      let trio = [h["sex"]!, h["age_group"]!, h["category"]!].sorted()
+      spanFirst = trio[2] - trio[0] == 2 ? trio[0] : -1
     }
     let cols = columns.unsafelyUnwrapped
     let record = row.record
     let periodBytes = record.field(cols.period)
     let period: Period
     if let last = lastPeriod.value(for: periodBytes) {
-      // The same bytes as a row before, whose lenient and checked readings are both known.
-      if givenPeriod == nil, let p = last.lenient, latest.map({ p > $0 }) ?? true { latest = p }
-      period = last.checked
+      // The same bytes as the row before: their checked reading is known, and `latest`
+      // already counts their lenient one (noted when they were remembered; it only grows).
+      period = last
     } else {
-      let lenient = givenPeriod == nil ? noteLatest(row, cols.period) : nil
+      if givenPeriod == nil { noteLatest(row, cols.period) }
       if let p = periods.value(for: periodBytes) { period = p } else {
         guard let p = row.period("period", monthly: true, &log) else { return }
         periods.insert(periodBytes, p)
         period = p
       }
-      lastPeriod.remember(periodBytes, (lenient, period))
+      lastPeriod.remember(periodBytes, period)
     }
     let d: Int
     let districtBytes = record.field(cols.district)
@@ -113,57 +159,35 @@ struct CasesAccumulator: RowConsumer {
       d = found
     }
     let sex: Sex?
-    if let s = sexes.value(for: record.field(cols.sex)) { sex = s } else {
-      guard let s = row.sex(allowUnknown: true, &log) else { return }
-      sexes.insert(record.field(cols.sex), s)
-      sex = s
-    }
     let ageEntry: Int
-    if let e = ageBands.value(for: record.field(cols.age)) { ageEntry = e } else {
-      guard let b = row.ageBand(allowUnknown: true, &log) else { return }
-      ageEntry = ageEntries.count
-      ageEntries.append(b)
-      ageSlot.append(-1)
-      ageBands.insert(record.field(cols.age), ageEntry)
-    }
     let categorySlot: Int
-    if let known = categories.value(for: record.field(cols.category)) { categorySlot = known } else {
-      guard let text = row.requiredText("category", &log) else { return }
-      if let known = categorySlotOfText[text] { categorySlot = known } else {
-        categorySlot = categorySlotOfText.count
-        categorySlotOfText[text] = categorySlot
-        categoryNames.append(text)
-        categoryIndex.append(-1)
+    if spanFirst >= 0, let known = spanCells.value(record, first: spanFirst) {
+      sex = Sex(rawValue: Int(known & 0xFF))
+      ageEntry = Int((known >> 8) & 0xFF_FFFF)
+      categorySlot = Int(known >> 32)
+    } else {
+      guard let cells = lookUpCells(row, cols.sex, cols.age, cols.category, &log) else { return }
+      (sex, ageEntry, categorySlot) = cells
+    }
+    // Nearly every count cell is a few plain digits: read them straight off; any other cell
+    // takes the checked path (`counts`), which words the diagnostics.
+    var consultations = 0
+    var referrals = 0
+    var exits = 0
+    var plain = false
+    if let c = PlainCount.value(record.field(cols.consultations)) {
+      consultations = c
+      plain = true
+      if let column = cols.referrals {
+        if let r = PlainCount.value(record.field(column)) { referrals = r } else { plain = false }
       }
-      categories.insert(record.field(cols.category), categorySlot)
+      if plain, let column = cols.exits {
+        if let e = PlainCount.value(record.field(column)) { exits = e } else { plain = false }
+      }
     }
-    guard let consultationsCell = count(row, cols.consultations, "consultations", &log),
-      let referralsCell = count(row, cols.referrals, "referrals", &log),
-      let exitsCell = count(row, cols.exits, "exits", &log)
-    else { return }
-    guard case .value(let consultations) = consultationsCell else {
-      row.error("consultations", "consultations is empty or suppressed; the centre's own counts must be given (0 if none)", &log)
-      return
-    }
-    // Like consultations, the centre's own referral and exit counts are never suppressed: an
-    // empty or X cell in a column that is there would otherwise be read as 0.
-    if hasReferrals, case .missing = referralsCell {
-      row.error("referrals", "referrals is empty or suppressed; the centre's own counts must be given (0 if none), or leave the referrals column out", &log)
-      return
-    }
-    if hasExits, case .missing = exitsCell {
-      row.error("exits", "exits is empty or suppressed; the centre's own counts must be given (0 if none), or leave the exits column out", &log)
-      return
-    }
-    let referrals: Int
-    switch referralsCell {
-    case .value(let v): referrals = v
-    default: referrals = 0
-    }
-    let exits: Int
-    switch exitsCell {
-    case .value(let v): exits = v
-    default: exits = 0
+    if !plain {
+      guard let checked = counts(row, cols.consultations, cols.referrals, cols.exits, &log) else { return }
+      (consultations, referrals, exits) = checked
     }
     if hasReferrals, referrals > consultations {
       row.error("referrals", "referrals (\(referrals)) exceed consultations (\(consultations))", &log)
@@ -211,24 +235,61 @@ struct CasesAccumulator: RowConsumer {
     }
   }
 
-  /// The lenient reading of the period cell that finds the default run period; returns it
-  /// (nil when the cell is not a month, or not decodable).
-  @inline(__always) private mutating func noteLatest(_ row: RowFields, _ column: Int) -> Period? {
+  /// The sex, age entry and category slot of a row whose sex, age_group and category cells are
+  /// not in `spanCells`: each through its own cache or the checked path (which words the
+  /// diagnostics; nil after an error), then remembered in `spanCells` together.
+  @inline(never) private mutating func lookUpCells(
+    _ row: RowFields, _ sexColumn: Int, _ ageColumn: Int, _ categoryColumn: Int, _ log: inout DiagnosticLog
+  ) -> (Sex?, Int, Int)? {
+    let record = row.record
+    let sex: Sex?
+    if let s = sexes.value(for: record.field(sexColumn)) { sex = s } else {
+      guard let s = row.sex(allowUnknown: true, &log) else { return nil }
+      sexes.insert(record.field(sexColumn), s)
+      sex = s
+    }
+    let ageEntry: Int
+    if let e = ageBands.value(for: record.field(ageColumn)) { ageEntry = e } else {
+      guard let b = row.ageBand(allowUnknown: true, &log) else { return nil }
+      ageEntry = ageEntries.count
+      ageEntries.append(b)
+      ageSlot.append(-1)
+      ageBands.insert(record.field(ageColumn), ageEntry)
+    }
+    let categorySlot: Int
+    if let known = categories.value(for: record.field(categoryColumn)) { categorySlot = known } else {
+      guard let text = row.requiredText("category", &log) else { return nil }
+      if let known = categorySlotOfText[text] { categorySlot = known } else {
+        categorySlot = categorySlotOfText.count
+        categorySlotOfText[text] = categorySlot
+        categoryNames.append(text)
+        categoryIndex.append(-1)
+      }
+      categories.insert(record.field(categoryColumn), categorySlot)
+    }
+    if spanFirst >= 0 && ageEntry < 1 << 24 && categorySlot < 1 << 31 {
+      spanCells.insert(record, first: spanFirst, UInt64(sex?.rawValue ?? 2) | UInt64(ageEntry) << 8 | UInt64(categorySlot) << 32)
+    }
+    return (sex, ageEntry, categorySlot)
+  }
+
+  /// The lenient reading of the period cell that finds the default run period: counts it in
+  /// `latest` (nothing when the cell is not a month, or not decodable).
+  private mutating func noteLatest(_ row: RowFields, _ column: Int) {
     let bytes = row.record.field(column)
     let p: Period?
     if let cached = lenientPeriods.value(for: bytes) { p = cached } else {
-      guard let text = row.record.string(column) else { return nil }
+      guard let text = row.record.string(column) else { return }
       let parsed = try? Period.parse(text)
       p = parsed?.month == nil ? nil : parsed
       lenientPeriods.insert(bytes, p)
     }
     if let p, latest.map({ p > $0 }) ?? true { latest = p }
-    return p
   }
 
-  private mutating func buffer(_ cell: CheckedCase) {
+  @inline(__always) private mutating func buffer(_ cell: CheckedCase) {
     // A row before the months kept for the latest month so far is before them for the run too.
-    let firstKept = latest.map { $0.monthIndex - (windowMonths + 12 - 1) } ?? Int.min
+    let firstKept = keptFromLatest
     if cell.period.monthIndex < firstKept {
       rowsBeforeKept += 1
       consultationsBeforeKept += cell.consultations

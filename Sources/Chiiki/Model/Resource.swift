@@ -161,9 +161,10 @@ public final class ResourceTexts: Sendable {
       ends.reserveCapacity(records * ResourceTexts.fieldCount)
     }
 
-    /// The store, its buffers cut to size when much room is left over.
-    func finish() -> ResourceTexts {
-      ResourceTexts(bytes: Builder.trimmed(bytes), ends: Builder.trimmed(ends))
+    /// The store, its buffers cut to size when much room is left over (unless `trimming` is
+    /// false: room reserved but never written takes no memory).
+    func finish(trimming: Bool = true) -> ResourceTexts {
+      trimming ? ResourceTexts(bytes: Builder.trimmed(bytes), ends: Builder.trimmed(ends)) : ResourceTexts(bytes: bytes, ends: ends)
     }
 
     private static func trimmed<T>(_ a: [T]) -> [T] {

@@ -69,12 +69,14 @@ public enum DatasetLoader {
     @Sendable func readResources(thread: Int) {
       guard hasResources, resourcesClaim.claim(by: thread) else { return }
       var resourcesLog = DiagnosticLog(limit: limit)
+      var hasher = SHA256()
       let r = Result { () throws(ChiikiError) -> ([Resource], CSVReadSummary) in
         try PhaseTimings.measure("  resources.csv") { () throws(ChiikiError) in
-          try ResourcesLoader.load(path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog, codes: codes)
+          try ResourcesLoader.load(
+            path: resourcesPath, districts: districts, encoding: encoding, log: &resourcesLog, codes: codes, hasher: &hasher)
         }
       }
-      let sha = (try? r.get()) == nil ? "" : (SHA256.hexDigest(ofFile: resourcesPath) ?? "")
+      let sha = (try? r.get()) == nil ? "" : hasher.finalizeHex()
       slots.pointer.pointee.resources = (r, resourcesLog, sha)
     }
     PhaseTimings.measure("  population+cases") {

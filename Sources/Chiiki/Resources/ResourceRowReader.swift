@@ -31,6 +31,8 @@ struct ResourceRowReader {
 
   init(fileSize: Int) {
     builder.reserve(bytes: fileSize, records: fileSize / 128)
+    kept.reserveCapacity(fileSize / 128)
+    ids.reserveCapacity(fileSize / 128)
   }
 
   /// Starts a row with its resource id; nil (diagnostic logged) when the id is not usable.
@@ -75,8 +77,8 @@ struct ResourceRowReader {
     if !text(field, row, &log, required: false) { builder.append("") }
   }
 
-  // (The readers below are `mutating` only so that a call reads the reader in place: the
-  // loader's closure holds it in a box, and a non-mutating call would copy it, arrays and all.)
+  // (The readers below are `mutating` only so that a call reads the reader in place, never a
+  // copy of it, arrays and all.)
 
   /// The row's district (by its bytes when `codes` is given; the checked path words the error).
   mutating func district(_ row: RowFields, _ districts: DistrictTable, _ codes: DistrictByteIndex?, _ log: inout DiagnosticLog) -> Int? {
@@ -130,7 +132,9 @@ struct ResourceRowReader {
 
   /// The kept resources, sorted by the bytes of their ids.
   mutating func finish() -> [Resource] {
-    stores.append(builder.finish())
+    // Not cut to size: the room reserved for the whole file and left over was never touched,
+    // so it takes no memory, and cutting it would copy every text (~26 MB nationally).
+    stores.append(builder.finish(trimming: false))
     builder = ResourceTexts.Builder()
     let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
     return order.map { i in
@@ -140,13 +144,19 @@ struct ResourceRowReader {
   }
 
   /// Whether `bytes` read as text are themselves, trimmed: not empty, valid (ASCII in any
-  /// encoding, UTF-8 in a UTF-8 file) and without a space, tab or ideographic space at an edge
-  /// (`RowFields.hasNoEdgeSpace` on the same bytes).
+  /// encoding, UTF-8 in a UTF-8 file) and without a space, tab or ideographic space (U+3000,
+  /// E3 80 80) at an edge: what `TextNormalizer.trimSpaces` removes. (`RowFields.hasNoEdgeSpace`
+  /// refuses any first byte E3 and last byte 80, which sends names that begin with kana or end
+  /// with ダ or 局 to the checked path; here the whole character is compared.)
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
-    guard first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80 else { return false }
+    guard first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 else { return false }
     if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-    return utf8 && StrictUTF8.isValid(bytes)
+    guard utf8 else { return false }
+    let n = bytes.count
+    if n >= 3 && first == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80 { return false }
+    if n >= 3 && bytes[n - 3] == 0xE3 && bytes[n - 2] == 0x80 && last == 0x80 { return false }
+    return StrictUTF8.isValid(bytes)
   }
 
   /// The public flag of a plain cell, read from its bytes: true for "", yes, y, true, 1 and
