@@ -51,7 +51,7 @@ import Testing
   }
 
   /// Everything `CaseData` holds, as text, for one comparison.
-  func summary(_ c: CaseData) -> [String] {
+  static func summary(_ c: CaseData) -> [String] {
     [
       "\(c.runPeriod) \(c.windowMonths) \(c.monthsKept) \(c.hasReferrals) \(c.hasExits)",
       "\(c.rows) \(c.rowsAfterRun) \(c.rowsBeforeKept) \(c.consultationsBeforeKept) \(c.unknownSexConsultations) \(c.unknownAgeConsultations)",
@@ -78,7 +78,7 @@ import Testing
     let one = try CasesLoader.loadFindingPeriod(path: path, districts: table, windowMonths: 12, encoding: nil, log: &onePassLog)
     #expect(one.latest == latest)
     let onePass = try #require(one.cases)
-    #expect(summary(onePass) == summary(twoPass), comment)
+    #expect(Self.summary(onePass) == Self.summary(twoPass), comment)
     #expect(onePassLog.rendered() == twoPassLog.rendered())
     return (twoPass, twoPassLog)
   }

@@ -9,14 +9,7 @@ import Testing
 /// a positive score. The heap that keeps the best ones must keep those a full sort would.
 @Suite struct SegmentScoringTests {
   @Test func scoringSegmentsMatchTheFullEvaluation() throws {
-    let city = try GeneratedCity(CityGenerator.Options(districts: 260, areas: 3, seed: 13, caseMonths: 24))
-    defer { city.remove() }
-    let options = LoadOptions(dataDirectory: city.directory)
-    let dataset = try DatasetLoader.load(options)
-    let inputs = SegmentStreamingTests.inputs(dataset, options.configuration)
-    let statBands = Set(inputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
-    let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
-    let model = SegmentModel(inputs: inputs, dataset: dataset, banding: banding)
+    let (model, _) = try SegmentStreamingTests.model(districts: 260, seed: 13)
     let fit = model.fit()
     let full = SegmentModel.Scratch(model, districts: SegmentModel.block)
     let scoring = SegmentModel.Scratch(model, districts: SegmentModel.block)

@@ -244,6 +244,18 @@ import Testing
   }
 
   /// What the Analyzer gives segments: each indicator's prepared rates and grid.
+  /// The segment model of a generated city (loaded with the default configuration), and its dataset.
+  static func model(districts: Int, seed: UInt64) throws -> (SegmentModel, Dataset) {
+    let city = try GeneratedCity(CityGenerator.Options(districts: districts, areas: 3, seed: seed, caseMonths: 24))
+    defer { city.remove() }
+    let options = LoadOptions(dataDirectory: city.directory)
+    let dataset = try DatasetLoader.load(options)
+    let inputs = SegmentStreamingTests.inputs(dataset, options.configuration)
+    let statBands = Set(inputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
+    let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
+    return (SegmentModel(inputs: inputs, dataset: dataset, banding: banding), dataset)
+  }
+
   static func inputs(_ dataset: Dataset, _ configuration: Configuration) -> [SegmentEngine.Input] {
     dataset.statistics.indicators.compactMap {
       IndicatorEngine.prepare(indicator: $0, dataset: dataset, configuration: configuration)
@@ -286,14 +298,7 @@ import Testing
 /// summed by one thread (block = every district, the former sequential pass).
 @Suite struct SegmentFitBlockTests {
   @Test func blockSizeDoesNotChangeTheFit() throws {
-    let city = try GeneratedCity(CityGenerator.Options(districts: 240, areas: 3, seed: 11, caseMonths: 24))
-    defer { city.remove() }
-    let options = LoadOptions(dataDirectory: city.directory)
-    let dataset = try DatasetLoader.load(options)
-    let outputs = SegmentStreamingTests.inputs(dataset, options.configuration)
-    let statBands = Set(outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
-    let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
-    let model = SegmentModel(inputs: outputs, dataset: dataset, banding: banding)
+    let (model, dataset) = try SegmentStreamingTests.model(districts: 240, seed: 11)
     func describe(_ fit: SegmentModel.Fit) -> String {
       String(reflecting: (
         fit.priors.map { $0.map { ($0.mean.bitPattern, $0.variance.bitPattern) } },
