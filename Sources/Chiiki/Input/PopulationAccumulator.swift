@@ -6,7 +6,7 @@ struct PopulationAccumulator: RowConsumer {
   let districts: DistrictTable
   let codes: DistrictByteIndex
   private var data = PopulationData()
-  private var columns: (period: Int, district: Int, sex: Int, age: Int, population: Int)? = nil
+  private var columns: Columns? = nil
   private var periods = FieldCache<Period>()
   private var sexes = FieldCache<Sex>()
   /// Age cell bytes -> index into `ageEntries` / `ageBandIndex`.
@@ -18,17 +18,70 @@ struct PopulationAccumulator: RowConsumer {
   /// The grid being filled stays out of the dictionary while its period lasts (no copy per row).
   private var currentPeriod: Period? = nil
   private var current = PopulationGrid(districtCount: 0, bandCount: 0)
+  /// The hot path's memo of the sex and age_group cells (see `consumeKnown`).
+  private let keyMemo = PopulationKeyMemo()
+  /// The period bytes of the last row the checked path read to its grid, and their period
+  /// (always `currentPeriod`, which only the checked path changes).
+  private var periodMemo = LastFieldMemo<Period>()
+  /// When true every row takes the checked path (tests compare the two).
+  var checkedPathOnly = false
 
   init(districts: DistrictTable, codes: DistrictByteIndex) {
     self.districts = districts
     self.codes = codes
   }
 
-  mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
-    if _slowPath(columns == nil) {
-      let h = row.header
-      columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["population"]!)
+  private struct Columns {
+    let period, district, sex, age, population: Int
+    /// The first of the columns sex and age_group when they are adjacent (in either order),
+    /// else -1: `PopulationKeyMemo` reads them as one span.
+    let keyColumn: Int
+    init(_ h: HeaderMap) {
+      period = h["period"]!
+      district = h["district_code"]!
+      sex = h["sex"]!
+      age = h["age_group"]!
+      population = h["population"]!
+      keyColumn = abs(sex - age) == 1 ? min(sex, age) : -1
     }
+  }
+
+  /// Reads one row: through `consumeKnown` when it can, else the checked path. Small, so that
+  /// it inlines into the reader's loop with `consumeKnown`.
+  @inline(__always) mutating func consume(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _fastPath(columns != nil) {
+      let c = columns.unsafelyUnwrapped
+      if c.keyColumn >= 0 && !checkedPathOnly && consumeKnown(row.record, c) { return }
+    }
+    consumeChecked(row, &log)
+  }
+
+  /// The hot path: a row whose period is the grid being filled (the bytes of the last row the
+  /// checked path read to it), whose district the memo finds as the checked path's first step
+  /// would, whose sex and age_group bytes are in `keyMemo`, with a plain count (1 to 9 ASCII
+  /// digits, which `CellParsing.count` reads as that value) for a cell no row gave yet, has its
+  /// cell written here as the checked path would, without its lookups. True when the cell was
+  /// written; false changes nothing but memos, and the checked path reads the row.
+  @inline(__always) private mutating func consumeKnown(_ record: CSVRecord, _ c: Columns) -> Bool {
+    guard periodMemo.value(for: record.field(c.period)) != nil,
+      let d = districtMemo.lookup(record.field(c.district), codes, record.encoding),
+      let key = PopulationKeyMemo.key(record, first: c.keyColumn)
+    else { return false }
+    let e = keyMemo.find(key)
+    guard e >= 0 else { return false }
+    let entry = keyMemo.entry(e)
+    let value = CellParsing.plainCount(record.field(c.population))
+    guard value >= 0, entry.band < current.bandCount else { return false }
+    let o = current.offset(district: d, sex: entry.sex, band: entry.band)
+    guard current.isAbsent(at: o) else { return false }
+    current.setValue(UInt32(truncatingIfNeeded: value), at: o)
+    data.rows += 1
+    return true
+  }
+
+  /// The checked path: every cell through its cache or its parser, with the diagnostics.
+  @inline(never) private mutating func consumeChecked(_ row: RowFields, _ log: inout DiagnosticLog) {
+    if _slowPath(columns == nil) { columns = Columns(row.header) }
     let c = columns.unsafelyUnwrapped
     let record = row.record
     let period: Period
@@ -73,6 +126,7 @@ struct PopulationAccumulator: RowConsumer {
       current = data.grids.removeValue(forKey: period) ?? PopulationGrid(districtCount: districts.count, bandCount: data.bands.count)
       currentPeriod = period
     }
+    periodMemo.remember(record.field(c.period), period)
     current.ensureBands(data.bands.count)
     let o = current.offset(district: d, sex: sex, band: b)
     if !current.isAbsent(at: o) {
@@ -83,6 +137,9 @@ struct PopulationAccumulator: RowConsumer {
       default:
         current.setValue(CellMark.missing, at: o)
         data.missingCells += 1
+      }
+      if c.keyColumn >= 0, let key = PopulationKeyMemo.key(record, first: c.keyColumn) {
+        keyMemo.register(key, sex: sex, band: b)
       }
     }
     data.rows += 1

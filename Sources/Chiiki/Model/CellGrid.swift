@@ -262,8 +262,18 @@ public struct PopulationGrid: Sendable {
     CellCode.store(v, at: o, codes: &codes, table: &overflow)
   }
 
+  /// Bands the first growth of a grid makes room for. The first grid of a read starts with the
+  /// one band its first row names and grows by a band at a time; doubling would copy it five
+  /// times on the way to a national file's 18 bands (page faults on every new copy). Reserved
+  /// room is only address space until a band is written (absent cells are written when added).
+  static let reservedBands = 32
+
   public mutating func ensureBands(_ count: Int) {
     guard count > bandCount else { return }
+    let needed = count * 2 * districtCount
+    if codes.capacity < needed {
+      codes.reserveCapacity(Swift.max(needed, 2 * codes.capacity, Self.reservedBands * 2 * districtCount))
+    }
     codes.append(contentsOf: repeatElement(CellCode.absent, count: (count - bandCount) * 2 * districtCount))
     bandCount = count
   }
