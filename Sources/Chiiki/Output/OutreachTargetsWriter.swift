@@ -59,12 +59,7 @@ public enum OutreachTargetsWriter {
   /// cache miss each; one district's entries share one or two cache lines.
   static func districtCells(_ analysis: Analysis) -> RenderedCells {
     let results = analysis.indicatorResults
-    // Room for ~100 bytes per district plus the ratios (~75 at national scale: code, a name of a
-    // few kanji, households, area, three ratios), so that the table is never grown: growing it
-    // copied it into a buffer twice its size, both resident at once (~30 MB at 220,000
-    // districts, at the write's peak). Room never written takes no memory (a block this size
-    // is a mapping of its own, see MemoryTuning).
-    var cells = RenderedCells(entries: 4 * analysis.districts.count, bytesEach: (100 + 10 * results.count) / 4)
+    var cells = RenderedCells(entries: 4 * analysis.districts.count, bytesEach: (32 + 9 * results.count) / 4)
     for (d, district) in analysis.districts.districts.enumerated() {
       cells.add(district.code.rawValue, district.name)
       cells.add { csv in if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") } }
