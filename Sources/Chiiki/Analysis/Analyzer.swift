@@ -70,6 +70,7 @@ public enum Analyzer {
       // share memory with the grids.
       dataset.statistics.releaseCells { _, _ in true }
       dataset.population = nil
+      dataset.cases.releaseSegmentColumns()
       for i in ready.indices { ready[i].grid = CellGrid(districtCount: 0, bandCount: ready[i].grid.bandCount) }
     }
     let finishing = ready
@@ -90,7 +91,7 @@ public enum Analyzer {
     let weights = configs.map(\.weight)
     let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
     // (The jobs see the cases only, not the dataset, whose grids must be freeable below.)
-    let cases = dataset.cases
+    var cases = dataset.cases
     let windows = PhaseTimings.measure("  reach and ranks") {
       ReachWindows.run(cases: cases, shares: shares, need: need, level: level, specs: [
         ReachWindows.Spec(monthsBack: 1, ranked: true, underFlags: true),
@@ -98,6 +99,17 @@ public enum Analyzer {
         // A year ago only ranks and shortfalls are reported: no intervals needed.
         ReachWindows.Spec(monthsBack: 12, ranked: true, underFlags: false),
       ])
+    }
+    let monthly = (0..<cases.monthsKept).map { m in
+      (period: cases.firstKeptMonth.adding(months: m), count: (0..<n).reduce(0) { $0 + Int(cases.monthly[m * n + $1]) })
+    }
+    if releasingGrids {
+      // The month columns (~13 MB at 220,000 districts; the segment columns went above) have no
+      // reader after the windows and the monthly series: freed here, so that they are not
+      // resident beside the priorities and the resource figures (the window counts per
+      // category stay).
+      dataset.cases = dataset.cases.keepingWindowCounts()
+      cases = dataset.cases
     }
     let reach = windows.reach
     let now = windows.ranked
@@ -153,9 +165,6 @@ public enum Analyzer {
 
     let areas = AreaRollup.run(outputs: outputs, dataset: dataset, reach: reach, leaflets: leaflets, configuration: configuration)
 
-    let monthly = (0..<cases.monthsKept).map { m in
-      (period: cases.firstKeptMonth.adding(months: m), count: (0..<n).reduce(0) { $0 + Int(cases.monthly[m * n + $1]) })
-    }
     let monthlyByCategory = (0..<cases.monthsKept).map { m in
       (period: cases.firstKeptMonth.adding(months: m),
        counts: Dictionary(uniqueKeysWithValues: cases.categories.enumerated().map { ($1, Int(cases.cityMonthlyByCategory[m][$0])) }))

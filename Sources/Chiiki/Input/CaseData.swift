@@ -102,6 +102,14 @@ public struct CaseData: Sendable {
     windowExits = []
   }
 
+  /// Frees the window counts per band and sex (`windowBySegment`, ~30 MB at 220,000 districts),
+  /// whose only other reader is segments, keeping the unknown-age total they feed
+  /// (`windowUnknownConsultations`): the analysis calls it once segments are made.
+  public mutating func releaseSegmentColumns() {
+    releasedUnknownConsultations = windowUnknownConsultations
+    windowBySegment = []
+  }
+
   /// A copy with only the window counts per category and district (and what describes them),
   /// for a table that rebuilds district rows from them while the outputs are written: the month
   /// and segment columns (~42 MB at 220,000 districts) are left out, so that releasing the
