@@ -10,7 +10,11 @@ public enum CountCell: Equatable, Sendable {
 public enum CellParsing {
   /// Parses a count >= 0. Accepts digits with optional thousands commas (`1,234` as Excel
   /// writes it), full-width digits, and the e-Stat symbols.
-  public static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> CountCell {
+  ///
+  /// `bytes` must be followed by at least 7 readable bytes: a field of a `CSVRecord` is (its
+  /// buffer keeps 16 past every field); `plainCount` reads a short cell as one 8-byte word.
+  /// Other bytes go through `count(text:)`, which pads them.
+  static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> CountCell {
     // Most cells are 1 to 9 plain digits: no trimming, commas or overflow to watch for
     // (999,999,999 is below the largest count), so the value is read straight off.
     let value = plainCount(bytes)
@@ -87,11 +91,18 @@ public enum CellParsing {
     return symbolic(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
   }
 
-  /// Same as `count` for text already decoded (CP932 cells, non-ASCII symbols).
+  /// Same as `count` for text already decoded (CP932 cells, non-ASCII symbols). The bytes are
+  /// copied with `wordPadding` zero bytes after them, so that `plainCount`'s whole-word read
+  /// stays inside the copy (the fuzzer found it reading past an unpadded copy).
   public static func count(text: String) -> CountCell {
-    var bytes = Array(text.utf8)
-    return bytes.withUnsafeMutableBufferPointer { count(UnsafeBufferPointer($0)) }
+    let bytes = Array(text.utf8)
+    let n = bytes.count
+    let padded = bytes + [UInt8](repeating: 0, count: wordPadding)
+    return padded.withUnsafeBufferPointer { count(UnsafeBufferPointer(rebasing: $0[0..<n])) }
   }
+
+  /// Readable bytes `count` needs after a cell's last byte.
+  static let wordPadding = 8
 
   private static let missingSymbols: Set<String> = ["x", "X", "…", "...", "***", "**", "*", "･･･", "・・・", "‥", "NA", "N/A", "na", "n/a"]
   private static let zeroSymbols: Set<String> = ["-", "−", "―", "‐", "—", "–"]

@@ -41,15 +41,34 @@ import Testing
         cell += pieces[Int(r % UInt64(pieces.count))]
         r /= UInt64(pieces.count)
       }
-      let (fast, reference) = cell.withUnsafeBufferPointer { (CellParsing.count($0), CellParsing.general($0)) }
+      let (fast, reference) = Self.compare(cell)
       if fast != reference { mismatches.append("\(cell)") }
     }
     for digits in 1...12 {
       let cell = Array(String(repeating: "9", count: digits).utf8)
-      let (fast, reference) = cell.withUnsafeBufferPointer { (CellParsing.count($0), CellParsing.general($0)) }
+      let (fast, reference) = Self.compare(cell)
       if fast != reference { mismatches.append("\(cell)") }
     }
     #expect(mismatches.isEmpty)
+  }
+
+  /// `count` and `general` on `cell` followed by digits (as a record's next field may be): the
+  /// bytes after the cell, which `count` reads as part of a word, must not change the result.
+  static func compare(_ cell: [UInt8]) -> (CountCell, CountCell) {
+    let padded = cell + Array("98765432".utf8)
+    return padded.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[0..<cell.count])
+      return (CellParsing.count(bytes), CellParsing.general(bytes))
+    }
+  }
+
+  /// `count(text:)` copies its text with room for the word read (the fuzzer found the copy
+  /// read past its end); the values must be those of the general reading.
+  @Test func decodedTextReadsTheSameValues() {
+    for text in ["0", "7", "42", "1,234", "１２", "X", "-", "12345678", "123456789", "", " 5 "] {
+      let reference = Array(text.utf8).withUnsafeBufferPointer { CellParsing.general($0) }
+      #expect(CellParsing.count(text: text) == reference, "\(text)")
+    }
   }
 }
 
