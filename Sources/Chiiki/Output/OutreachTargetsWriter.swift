@@ -32,7 +32,7 @@ public enum OutreachTargetsWriter {
       districtCells.append(4 * p.district + 1, to: &csv)
       csv.appendInt(p.leaflets)
       reasonBytes.removeAll(keepingCapacity: true)
-      reasons.append(p.drivers, to: &reasonBytes)
+      reasons.append(p.driverSet, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
       districtCells.append(4 * p.district + 2, to: &csv)
       csv.appendFixed(p.reach.ratioInterval?.lower, 6)
