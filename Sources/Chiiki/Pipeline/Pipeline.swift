@@ -116,7 +116,7 @@ public enum Pipeline {
     // that needs what another job makes (`BuiltOnce`) comes after it, when it is built.
     // The two biggest transients never overlap: outreach_targets.csv's per-district cells
     // (~17 MB) go first, beside the meeting report's hashing; the resource directory (built by
-    // the Markdown job) is let go after the HTML job, which comes right after it. At one period
+    // the Markdown job) is let go after the HTML job, which comes one job after it. At one period
     // the write's peak was ~296 MiB with the directory beside outreach_targets.csv, ~287 MiB so
     // (below the analysis's), the write as long.
     // (Rendering the large CSV files in blocks of rows on both cores was measured: ~15% more
@@ -151,15 +151,19 @@ public enum Pipeline {
         directory.done()
         return [try sink.close()]
       } }
+      // indicators.csv between the two, so that the HTML job does not wait for the layout.
+      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
       jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
         let sink = try stage.open("resource_directory.html")
         ResourceDirectoryHTML.write(directory.get(), analysis: analysis, to: sink)
         directory.done()
         return [try sink.close()]
       } }
+    } else {
+      // ~0.18 s.
+      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
     }
-    // ~0.18 s, ~0.06 s.
-    jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
+    // ~0.06 s.
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {
       jobs.append(csv("areas.csv") { AreasWriter.render(analysis, sink: $0) })
