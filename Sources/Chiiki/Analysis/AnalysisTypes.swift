@@ -53,7 +53,8 @@ public struct DistrictPriority: Sendable {
   private var rankValue: UInt32
   private var monthRank: UInt32
   private var yearRank: UInt32
-  private var driverSet: DriverSet
+  /// The drivers as stored (`drivers` builds the array from it).
+  private(set) var driverSet: DriverSet
   /// Too little data to rank on its own (summed expected counts below the configured minimum).
   public var lowData: Bool
   /// Significantly under-reached (upper limit of the consultation ratio < 1) in each of the

@@ -23,6 +23,15 @@ final class IndicatorCodes: @unchecked Sendable {
     return code
   }
 
+  /// Every identifier handed out so far, indexed by code: one lock for a whole file's rows
+  /// instead of one per driver (codes are never taken back, so a snapshot stays right for
+  /// the codes it holds).
+  func snapshot() -> [IndicatorID] {
+    lock.lock()
+    defer { lock.unlock() }
+    return identifiers
+  }
+
   /// The identifier of a code from `code(_:)`.
   func indicator(_ code: UInt32) -> IndicatorID {
     lock.lock()

@@ -8,8 +8,37 @@ final class BuiltOnce<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: T? = nil
   private let build: @Sendable () -> T
+  /// How many users have not called `done` yet (when it reaches zero the value is let go).
+  private var users: Int
+  /// Whether the value was let go (a later `get` would build it again: a caller error).
+  private var released = false
 
-  init(_ build: @escaping @Sendable () -> T) { self.build = build }
+  /// `users`: how many jobs read the value; after the last one's `done` it is let go (the
+  /// resource directory, tens of MB at national scale, before the write ends).
+  init(users: Int = Int.max, _ build: @escaping @Sendable () -> T) {
+    self.users = users
+    self.build = build
+  }
+
+  /// A user is finished with the value; after the last one, it is let go.
+  func done() {
+    lock.lock()
+    users -= 1
+    let last: T? = users == 0 ? value : nil
+    if users == 0 {
+      value = nil
+      released = true
+    }
+    lock.unlock()
+    _ = last  // released outside the lock
+  }
+
+  /// Whether the last user called `done` and the value was let go.
+  var isReleased: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return released
+  }
 
   func get() -> T {
     lock.lock()

@@ -111,50 +111,59 @@ public enum Pipeline {
       } }
     }
     var jobs: [Job] = []
-    // Longest first (CPU seconds at 220,000 districts in the comments), so that the two cores
-    // finish together: each core takes the next job when it is free (in this order). A job that
-    // needs what another job makes (`BuiltOnce`) comes well after it, so that it never waits.
+    // Longest first, mostly (CPU seconds at 220,000 districts in the comments), so that the two
+    // cores finish together: each core takes the next job when it is free (in this order). A job
+    // that needs what another job makes (`BuiltOnce`) comes after it, when it is built.
+    // The two biggest transients never overlap: outreach_targets.csv's per-district cells
+    // (~17 MB) go first, beside the meeting report's hashing; the resource directory (built by
+    // the Markdown job) is let go after the HTML job, which comes one job after it. At one period
+    // the write's peak was ~296 MiB with the directory beside outreach_targets.csv, ~287 MiB so
+    // (below the analysis's), the write as long.
     // (Rendering the large CSV files in blocks of rows on both cores was measured: ~15% more
     // CPU for them and a slower write, as each block is hashed and written by the other core
     // from outside its cache; the whole jobs already keep both cores busy to the end.)
-    // referral_outcomes.csv, ~0.65 s.
-    if dataset.cases.hasReferrals {
-      jobs.append(csv("referral_outcomes.csv") { ReferralOutcomesWriter.render(analysis, sink: $0) })
-    }
-    // Meeting report, ~0.6 s (most of it the model: proposals, sections; the funnel plots are
-    // streamed into the HTML).
+    // outreach_targets.csv, ~0.23 s.
+    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
+    // Meeting report, ~0.6 s (the rest of the statistics.csv hashing, then the model: proposals,
+    // sections; the funnel plots are streamed into the HTML).
     jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write meeting report") { () throws -> [WrittenFile] in
       var dataset = dataset
       if let digest { PhaseTimings.measure("  hash statistics.csv (rest)") { digest.fill(&dataset) } }
       return try MeetingReport.write(analysis, dataset: dataset, options: report, to: stage)
     } }
-    // Resource directory: ~0.25 s to lay out, then ~0.2 s per rendering, each a job of its
-    // own, straight into its file (the HTML job three jobs later).
-    var directoryHTML: Job? = nil
+    // referral_outcomes.csv, ~0.32 s.
+    if dataset.cases.hasReferrals {
+      jobs.append(csv("referral_outcomes.csv") { ReferralOutcomesWriter.render(analysis, sink: $0) })
+    }
+    // reach_by_category.csv, ~0.24 s.
+    if !analysis.categoryReach.isEmpty {
+      jobs.append(csv("reach_by_category.csv") { CategoryReachWriter.render(analysis, sink: $0) })
+    }
+    // Resource directory: ~0.1 s to lay out (the first of its two jobs to ask), then ~0.15–0.2 s
+    // per rendering, each a job of its own, straight into its file.
     if let resources = dataset.resources {
-      let directory = BuiltOnce {
+      let directory = BuiltOnce(users: 2) {
         ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
       }
       jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.md") { () throws -> [WrittenFile] in
         let sink = try stage.open("resource_directory.md")
         ResourceDirectoryMarkdown.write(directory.get(), analysis: analysis, to: sink)
+        directory.done()
         return [try sink.close()]
       } }
-      directoryHTML = { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
+      // indicators.csv between the two, so that the HTML job does not wait for the layout.
+      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
+      jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
         let sink = try stage.open("resource_directory.html")
         ResourceDirectoryHTML.write(directory.get(), analysis: analysis, to: sink)
+        directory.done()
         return [try sink.close()]
       } }
+    } else {
+      // ~0.18 s.
+      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
     }
-    // ~0.4 s each.
-    jobs.append(csv("outreach_targets.csv") { OutreachTargetsWriter.render(analysis, sink: $0) })
-    if !analysis.categoryReach.isEmpty {
-      jobs.append(csv("reach_by_category.csv") { CategoryReachWriter.render(analysis, sink: $0) })
-    }
-    // ~0.3 s, ~0.2 s.
-    jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
-    if let directoryHTML { jobs.append(directoryHTML) }
-    // ~0.1 s.
+    // ~0.06 s.
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {
       jobs.append(csv("areas.csv") { AreasWriter.render(analysis, sink: $0) })

@@ -97,11 +97,18 @@ struct ReasonsText: Sendable {
   /// The fixed words of `needReason` and `reachReason`, in order (`Labels.reasonWords`).
   let ratioEnd: [UInt8], intervalOpen: [UInt8], intervalWord: [UInt8], dash: [UInt8], intervalClose: [UInt8]
   let reachHead: [UInt8], reachTail: [UInt8]
+  /// `IndicatorCodes`' identifiers when this was made (a snapshot, so that `append(_:DriverSet:)`
+  /// takes no lock per driver) and, per code, the text before a need's ratio (made once here).
+  let codeHeads: [[UInt8]]
 
   init(_ labels: Labels, configuration: Configuration) {
     self.labels = labels
     self.configuration = configuration
-    needHeads = configuration.indicators.keys.sorted().map { ($0, Self.needHead(labels, configuration.indicator($0))) }
+    let needHeads = configuration.indicators.keys.sorted().map { ($0, Self.needHead(labels, configuration.indicator($0))) }
+    self.needHeads = needHeads
+    codeHeads = IndicatorCodes.shared.snapshot().map { id in
+      needHeads.first(where: { $0.0 == id })?.1 ?? Self.needHead(labels, configuration.indicator(id))
+    }
     percent = Array(Labels.levelPercent(configuration.confidenceLevel).utf8)
     lowData = Array(labels.lowDataReason.utf8)
     let w = labels.reasonWords
@@ -131,31 +138,68 @@ struct ReasonsText: Sendable {
         } else {
           out += Self.needHead(labels, configuration.indicator(id))
         }
-        NumberFormat.appendFixed(ratio, 1, to: &out)
-        out += ratioEnd
-        if let interval {
-          out += intervalOpen
-          out += percent
-          out += intervalWord
-          NumberFormat.appendFixed(interval.lower, 1, to: &out)
-          out += dash
-          NumberFormat.appendFixed(interval.upper, 1, to: &out)
-          out += intervalClose
-        }
+        appendNeed(ratio: ratio, interval: interval, to: &out)
       case .reach(let ratio):
-        // NumberFormat.percent: the whole percent and `%`, or `—` when not finite.
-        out += reachHead
-        if ratio.isFinite {
-          NumberFormat.appendFixed(ratio * 100, 0, to: &out)
-          out.append(0x25)
-        } else {
-          out += Array(NumberFormat.percent(ratio).utf8)
-        }
-        out += reachTail
+        appendReach(ratio, to: &out)
       case .lowData:
         out += lowData
       }
     }
+  }
+
+  /// Appends `labels.reasons(set.drivers, configuration:)` as UTF-8 to `out`, the same bytes as
+  /// `append(set.drivers, to:)` without building the array or taking `IndicatorCodes`' lock
+  /// per need (a code newer than the snapshot is looked up there).
+  func append(_ set: DriverSet, to out: inout [UInt8]) {
+    var first = true
+    for k in 0..<set.needCount {
+      if !first { out += separator }
+      first = false
+      let need = set.need(k)
+      if Int(need.code) < codeHeads.count {
+        out += codeHeads[Int(need.code)]
+      } else {
+        out += Self.needHead(labels, configuration.indicator(IndicatorCodes.shared.indicator(need.code)))
+      }
+      appendNeed(ratio: need.ratio, interval: need.interval, to: &out)
+    }
+    if let ratio = set.reach {
+      if !first { out += separator }
+      first = false
+      appendReach(ratio, to: &out)
+    }
+    if set.hasLowData {
+      if !first { out += separator }
+      out += lowData
+    }
+  }
+
+  /// A need's words after its head: the ratio and, when given, the interval.
+  private func appendNeed(ratio: Double, interval: Interval?, to out: inout [UInt8]) {
+    NumberFormat.appendFixed(ratio, 1, to: &out)
+    out += ratioEnd
+    if let interval {
+      out += intervalOpen
+      out += percent
+      out += intervalWord
+      NumberFormat.appendFixed(interval.lower, 1, to: &out)
+      out += dash
+      NumberFormat.appendFixed(interval.upper, 1, to: &out)
+      out += intervalClose
+    }
+  }
+
+  /// The consultation shortfall's words.
+  private func appendReach(_ ratio: Double, to out: inout [UInt8]) {
+    // NumberFormat.percent: the whole percent and `%`, or `—` when not finite.
+    out += reachHead
+    if ratio.isFinite {
+      NumberFormat.appendFixed(ratio * 100, 0, to: &out)
+      out.append(0x25)
+    } else {
+      out += Array(NumberFormat.percent(ratio).utf8)
+    }
+    out += reachTail
   }
 }
 

@@ -56,6 +56,21 @@ public struct DriverSet: Sendable {
   /// Whether no driver is held.
   var isEmpty: Bool { flags & (3 | 16 | 32) == 0 }
 
+  /// Need `k` (below `needCount`) as stored: its indicator's code in `IndicatorCodes`, its
+  /// ratio and interval. With `reachRatio` and `hasLowData`, what `drivers` gives, read without
+  /// building the array or taking `IndicatorCodes`' lock (the outreach rows' reasons cell).
+  func need(_ k: Int) -> (code: UInt32, ratio: Double, interval: Interval?) {
+    k == 0
+      ? (need0Code, need0Ratio, flags & 4 != 0 ? Interval(lower: need0Lower, upper: need0Upper) : nil)
+      : (need1Code, need1Ratio, flags & 8 != 0 ? Interval(lower: need1Lower, upper: need1Upper) : nil)
+  }
+
+  /// The consultation shortfall driver's ratio, nil when there is none.
+  var reach: Double? { flags & 16 != 0 ? reachRatio : nil }
+
+  /// Whether the low-data driver is held.
+  var hasLowData: Bool { flags & 32 != 0 }
+
   /// The drivers in order: needs, shortfall, low data.
   public var drivers: [PriorityDriver] {
     var out: [PriorityDriver] = []
