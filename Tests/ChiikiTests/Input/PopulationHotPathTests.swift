@@ -43,15 +43,7 @@ import Testing
         }
       }
     }
-    // Some rows out of order.
-    for _ in 0..<(lines.count / 50) {
-      let i = Int(splitMix(&rng) % UInt64(lines.count))
-      let j = Int(splitMix(&rng) % UInt64(lines.count))
-      lines.swapAt(i, j)
-    }
-    var text = columns.joined(separator: ",") + "\n"
-    for row in lines { text += columns.map { row[$0] ?? "" }.joined(separator: ",") + "\n" }
-    return text
+    return shuffledCSVText(columns: columns, rows: lines, rng: &rng)
   }
 
   /// What a read gives: the population, and the log.
