@@ -71,14 +71,6 @@ import Testing
     return out
   }
 
-  /// Expects equal lines, naming the first difference only (the lists are long).
-  static func expectSame(_ a: [String], _ b: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(a.count == b.count, sourceLocation: sourceLocation)
-    if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
-      Issue.record("line \(i) differs: \(a[i].prefix(300)) vs \(b[i].prefix(300))", sourceLocation: sourceLocation)
-    }
-  }
-
   @Test(arguments: [
     ["period", "district_code", "sex", "age_group", "population"],
     ["population", "age_group", "sex", "district_code", "period"],
@@ -92,10 +84,10 @@ import Testing
       let path = dir.write("population.csv", Self.randomFile(seed &* 7919 &+ UInt64(columns.count), columns: columns))
       let (hot, hotLog) = try Self.read(path, checkedOnly: false)
       let (checked, checkedLog) = try Self.read(path, checkedOnly: true)
-      Self.expectSame(hotLog, checkedLog)
+      expectSameLines(hotLog, checkedLog)
       #expect(hot.rows > 2000)
       #expect(hotLog.contains { $0.contains("duplicate cell") })
-      Self.expectSame(Self.cells(hot), Self.cells(checked))
+      expectSameLines(Self.cells(hot), Self.cells(checked))
     }
   }
 

@@ -101,14 +101,6 @@ import Testing
     return out
   }
 
-  /// Expects equal lines, naming the first difference only (the lists are long).
-  static func expectSame(_ a: [String], _ b: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(a.count == b.count, sourceLocation: sourceLocation)
-    if let i = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
-      Issue.record("line \(i) differs: \(a[i].prefix(300)) vs \(b[i].prefix(300))", sourceLocation: sourceLocation)
-    }
-  }
-
   @Test(arguments: [
     ["period", "district_code", "sex", "age_group", "indicator", "numerator", "denominator"],
     ["indicator", "age_group", "sex", "period", "denominator", "district_code", "numerator"],
@@ -122,9 +114,9 @@ import Testing
       let path = dir.write("statistics.csv", Self.randomFile(seed &* 7919 &+ UInt64(columns.count), columns: columns))
       let (hot, hotLog) = try Self.read(path, checkedOnly: false)
       let (checked, checkedLog) = try Self.read(path, checkedOnly: true)
-      Self.expectSame(hotLog, checkedLog)
+      expectSameLines(hotLog, checkedLog)
       #expect(hot.rows > 1000)
-      Self.expectSame(Self.cells(hot), Self.cells(checked))
+      expectSameLines(Self.cells(hot), Self.cells(checked))
     }
   }
 
@@ -136,8 +128,8 @@ import Testing
     let path = dir.write("statistics.csv", Self.randomFile(5, columns: columns))
     let (hot, hotLog) = try Self.read(path, checkedOnly: false)
     let (checked, checkedLog) = try Self.read(path, checkedOnly: true)
-    Self.expectSame(hotLog, checkedLog)
-    Self.expectSame(Self.cells(hot), Self.cells(checked))
+    expectSameLines(hotLog, checkedLog)
+    expectSameLines(Self.cells(hot), Self.cells(checked))
   }
 
   /// `plainCount` (one word, no branch per digit) against a digit loop on random short cells,
