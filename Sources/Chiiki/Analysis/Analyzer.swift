@@ -85,8 +85,9 @@ public enum Analyzer {
       outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
       units: n, method: configuration.composite)
 
-    // Reach over the window and the windows one, two and twelve months earlier, each ranked
-    // as one job (of the earlier ones only ranks, shortfalls and under-reach flags are kept).
+    // Reach over the window and the windows one, two and twelve months earlier, each worked
+    // out as one job (of the earlier ones only ranks, shortfalls and under-reach flags are
+    // kept; the two-months window is not ranked, only its under-reach flags are read).
     let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
     let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)

@@ -175,14 +175,17 @@ struct CasesAccumulator: RowConsumer {
     var referrals = 0
     var exits = 0
     var plain = false
-    if let c = PlainCount.value(record.field(cols.consultations)) {
+    let c = CellParsing.plainCount(record.field(cols.consultations))
+    if c >= 0 {
       consultations = c
       plain = true
       if let column = cols.referrals {
-        if let r = PlainCount.value(record.field(column)) { referrals = r } else { plain = false }
+        let r = CellParsing.plainCount(record.field(column))
+        if r >= 0 { referrals = r } else { plain = false }
       }
       if plain, let column = cols.exits {
-        if let e = PlainCount.value(record.field(column)) { exits = e } else { plain = false }
+        let e = CellParsing.plainCount(record.field(column))
+        if e >= 0 { exits = e } else { plain = false }
       }
     }
     if !plain {

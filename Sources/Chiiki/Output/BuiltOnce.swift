@@ -8,10 +8,9 @@ final class BuiltOnce<T: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: T? = nil
   private let build: @Sendable () -> T
-  /// How many users have not called `done` yet (when it reaches zero the value is let go).
+  /// How many users have not called `done` yet (when it reaches zero the value is let go; a
+  /// later `get` would build it again, a caller error).
   private var users: Int
-  /// Whether the value was let go (a later `get` would build it again: a caller error).
-  private var released = false
 
   /// `users`: how many jobs read the value; after the last one's `done` it is let go (the
   /// resource directory, tens of MB at national scale, before the write ends).
@@ -25,10 +24,7 @@ final class BuiltOnce<T: Sendable>: @unchecked Sendable {
     lock.lock()
     users -= 1
     let last: T? = users == 0 ? value : nil
-    if users == 0 {
-      value = nil
-      released = true
-    }
+    if users == 0 { value = nil }
     lock.unlock()
     _ = last  // released outside the lock
   }
@@ -37,7 +33,7 @@ final class BuiltOnce<T: Sendable>: @unchecked Sendable {
   var isReleased: Bool {
     lock.lock()
     defer { lock.unlock() }
-    return released
+    return users <= 0
   }
 
   func get() -> T {

@@ -141,6 +141,7 @@ public enum Pipeline {
     }
     // Resource directory: ~0.1 s to lay out (the first of its two jobs to ask), then ~0.15–0.2 s
     // per rendering, each a job of its own, straight into its file.
+    var directoryHTML: Job? = nil
     if let resources = dataset.resources {
       let directory = BuiltOnce(users: 2) {
         ResourceDirectory(resources: resources, districts: analysis.districts, labels: Labels(analysis.configuration.language))
@@ -151,18 +152,17 @@ public enum Pipeline {
         directory.done()
         return [try sink.close()]
       } }
-      // indicators.csv between the two, so that the HTML job does not wait for the layout.
-      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
-      jobs.append { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
+      directoryHTML = { () throws -> [WrittenFile] in try PhaseTimings.measure("  write resource_directory.html") { () throws -> [WrittenFile] in
         let sink = try stage.open("resource_directory.html")
         ResourceDirectoryHTML.write(directory.get(), analysis: analysis, to: sink)
         directory.done()
         return [try sink.close()]
       } }
-    } else {
-      // ~0.18 s.
-      jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
     }
+    // indicators.csv, ~0.18 s: between the directory's two jobs, so that the HTML job does not
+    // wait for the layout.
+    jobs.append(csv("indicators.csv") { IndicatorsWriter.render(analysis, sink: $0) })
+    if let directoryHTML { jobs.append(directoryHTML) }
     // ~0.06 s.
     jobs.append(csv("segments.csv") { SegmentsWriter.render(analysis, sink: $0) })
     if !analysis.areas.isEmpty {

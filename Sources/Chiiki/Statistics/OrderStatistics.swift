@@ -16,7 +16,7 @@ enum OrderStatistics {
       var low = 0
       for (index, p) in wanted {
         precondition(p >= 0 && p < buffer.count, "OrderStatistics: position out of range")
-        select(p, in: buffer, from: max(0, min(low, p)), to: buffer.count)
+        select(p, in: buffer, from: low, to: buffer.count)
         result[index] = buffer[p]
         low = p
       }

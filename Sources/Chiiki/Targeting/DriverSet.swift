@@ -75,18 +75,12 @@ public struct DriverSet: Sendable {
   public var drivers: [PriorityDriver] {
     var out: [PriorityDriver] = []
     out.reserveCapacity(needCount + Int((flags >> 4) & 1) + Int((flags >> 5) & 1))
-    if needCount > 0 {
-      out.append(.need(
-        IndicatorCodes.shared.indicator(need0Code), ratio: need0Ratio,
-        interval: flags & 4 != 0 ? Interval(lower: need0Lower, upper: need0Upper) : nil))
+    for k in 0..<needCount {
+      let n = need(k)
+      out.append(.need(IndicatorCodes.shared.indicator(n.code), ratio: n.ratio, interval: n.interval))
     }
-    if needCount > 1 {
-      out.append(.need(
-        IndicatorCodes.shared.indicator(need1Code), ratio: need1Ratio,
-        interval: flags & 8 != 0 ? Interval(lower: need1Lower, upper: need1Upper) : nil))
-    }
-    if flags & 16 != 0 { out.append(.reach(ratio: reachRatio)) }
-    if flags & 32 != 0 { out.append(.lowData) }
+    if let reach { out.append(.reach(ratio: reach)) }
+    if hasLowData { out.append(.lowData) }
     return out
   }
 }

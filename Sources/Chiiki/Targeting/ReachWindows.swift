@@ -1,5 +1,6 @@
 /// The four consultation windows of the outreach plan (the current one, and those ending one,
-/// two and twelve months earlier), each worked out and ranked as one job on all cores.
+/// two and twelve months earlier), each worked out (and ranked, where the plan reads a rank)
+/// as one job on all cores.
 ///
 /// Of the current window everything is kept; of the earlier ones only what the plan reads —
 /// rank, shortfall, whether significantly under-reached — so that their per-district `Reach`

@@ -76,8 +76,8 @@ struct SegmentModel: Sendable {
   static let block = 128
 
   /// O and E of indicator `i` for each group of districts `first..<first + count`, at
-  /// `k · groups + j` for district `first + k` and group j: for each of them the sums of
-  /// `counts(district:)`, term for term (cells in the same order).
+  /// `k · groups + j` for district `first + k` and group j: for each of them the same sums,
+  /// term for term (cells in the same order), as a one-district call would give.
   @inline(__always) func counts(
     _ i: Int, districts first: Int, count: Int, o: UnsafeMutableBufferPointer<Double>, e: UnsafeMutableBufferPointer<Double>
   ) {

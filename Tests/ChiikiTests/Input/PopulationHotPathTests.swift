@@ -10,18 +10,12 @@ import Testing
 /// longer than the memo keeps, and the key columns in the other order or apart. Cells, counts
 /// and every diagnostic (with its line and column) must be the same.
 @Suite struct PopulationHotPathTests {
-  static func districts() -> DistrictTable {
-    var list = (0..<40).map { District(code: DistrictCode(String(format: "D%03d", $0)), name: "d\($0)") }
-    list.append(District(code: DistrictCode("A-DISTRICT-CODE-LONGER-THAN-16"), name: "long"))
-    return DistrictTable(list)
-  }
-
   /// A random population.csv in the given column order.
   static func randomFile(_ seed: UInt64, columns: [String]) -> String {
     var rng = seed
     func pick<T>(_ xs: [T]) -> T { xs[Int(splitMix(&rng) % UInt64(xs.count))] }
     func chance(_ p: Double) -> Bool { splitMixUniform(&rng) < p }
-    let codes = (0..<40).map { String(format: "D%03d", $0) } + ["A-DISTRICT-CODE-LONGER-THAN-16"]
+    let codes = HotPathFixtures.codes
     let bands = ["0-14", "15-19", "20-64", "65+", "15〜19歳", "100歳以上"]
     var lines: [[String: String]] = []
     for period in ["2025-04", "2026-04", "2025-04", "2026-05"] {
@@ -48,7 +42,7 @@ import Testing
 
   /// What a read gives: the population, and the log.
   static func read(_ path: String, checkedOnly: Bool) throws -> (PopulationData, [String]) {
-    let districts = districts()
+    let districts = HotPathFixtures.districts()
     var acc = PopulationAccumulator(districts: districts, codes: DistrictByteIndex(districts))
     acc.checkedPathOnly = checkedOnly
     var log = DiagnosticLog(limit: 1_000_000)

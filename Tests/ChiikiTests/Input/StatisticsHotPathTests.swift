@@ -25,18 +25,12 @@ import Testing
     return c
   }
 
-  static func districts() -> DistrictTable {
-    var list = (0..<40).map { District(code: DistrictCode(String(format: "D%03d", $0)), name: "d\($0)") }
-    list.append(District(code: DistrictCode("A-DISTRICT-CODE-LONGER-THAN-16"), name: "long"))
-    return DistrictTable(list)
-  }
-
   /// A random statistics.csv in the given column order.
   static func randomFile(_ seed: UInt64, columns: [String]) -> String {
     var rng = seed
     func pick<T>(_ xs: [T]) -> T { xs[Int(splitMix(&rng) % UInt64(xs.count))] }
     func chance(_ p: Double) -> Bool { splitMixUniform(&rng) < p }
-    let codes = (0..<40).map { String(format: "D%03d", $0) } + ["A-DISTRICT-CODE-LONGER-THAN-16"]
+    let codes = HotPathFixtures.codes
     let indicators = ["given", "pop", "popall", "an_indicator_with_a_name_long_enough_to_pass_the_memo_span"]
     let bands = ["0-14", "15-19", "20-64", "65+", "15〜19歳"]
     var lines: [[String: String]] = []
@@ -70,7 +64,7 @@ import Testing
 
   /// What a single-thread read gives: the aggregated data, the rows counted, and the log.
   static func read(_ path: String, checkedOnly: Bool) throws -> (StatisticsData, [String]) {
-    let districts = districts()
+    let districts = HotPathFixtures.districts()
     var acc = StatisticsAccumulator(
       districts: districts, codes: DistrictByteIndex(districts), configuration: configuration(), runPeriod: runPeriod)
     acc.checkedPathOnly = checkedOnly
