@@ -158,9 +158,8 @@ struct PopulationAccumulator: RowConsumer {
 /// and the index of the band in the read's `BandSet`. A national population.csv has 36 such
 /// spellings and 8 million rows.
 struct PopulationKey: SpanKeyMemoValue {
-  static let fieldCount = 2
-  static let maxSpan = 16
-  static let maxEntries = 1024
+  /// The span: sex and age_group, up to 16 bytes; up to 1024 spellings.
+  static let fieldCount = 2, maxSpan = 16, maxEntries = 1024
 
   var sex: Sex
   /// Index of the band in the accumulator's `BandSet`.

@@ -383,9 +383,8 @@ extension StatisticsAccumulator: RowAccumulator {}
 /// the indicator, the sex, the band index and, per period, the mapping the cell goes to.
 /// A national statistics.csv has ~75 such spellings and 16 million rows.
 struct CellKey: SpanKeyMemoValue {
-  static let fieldCount = 3
-  static let maxSpan = 48
-  static let maxEntries = 4096
+  /// The span: sex, age_group and indicator, up to 48 bytes; up to 4096 spellings.
+  static let fieldCount = 3, maxSpan = 48, maxEntries = 4096
 
   /// Index of the indicator's id in the accumulator's `indicatorIDs`.
   var indicatorKey: Int
