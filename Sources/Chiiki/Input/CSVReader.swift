@@ -101,7 +101,7 @@ public struct CSVReader {
     let decoder = FieldDecoder(encoding: chosen)
     let decoderRef = Unmanaged.passUnretained(decoder)
     let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
-    state.initialize(to: ParseState())
+    state.initialize(to: ParseState(parser: parser))
     defer {
       state.pointee.free()
       state.deinitialize(count: 1)
@@ -127,8 +127,9 @@ public struct CSVReader {
         let n = Swift.min(ParseState.sliceSize, length - done)
         let slice = bytes + done
         state.pointee.scanFields = parser.pointee.quoted != 0 || memchr(slice, 0x22, n) != nil
-        state.pointee.wideCopy = csv_get_buffer_size(parser) >= 16
+        state.pointee.prepare(bytes: n)
         let parsed = csv_parse(parser, slice, n, csvFieldCallback, csvRecordCallback, state)
+        state.pointee.checkRecordLengths()
         // A record too long for its field ends is never delivered.
         if state.pointee.recordTooLong { throw ChiikiError.invalidInput(state.pointee.recordTooLongLog(file: displayName)) }
         deliver()
@@ -163,7 +164,9 @@ public struct CSVReader {
         if first == 0 { atEOF = true }
       }
       state.pointee.scanFields = true
+      state.pointee.prepare(bytes: 0)
       let finished = csv_fini(parser, csvFieldCallback, csvRecordCallback, state)
+      state.pointee.checkRecordLengths()
       if state.pointee.recordTooLong { throw ChiikiError.invalidInput(state.pointee.recordTooLongLog(file: displayName)) }
       deliver()
       if finished != 0 {

@@ -48,13 +48,13 @@ struct CaseReplay {
     let afterRun = -2
     let beforeKept = -1
     let base = rows.monthBaseIndex ?? 0
-    // The same for each month offset of a packed word.
-    let slotOfOffset = (0..<CaseRowBuffer.monthOffsets).map { o -> Int in
-      let month = base + o
+    func slot(ofMonth month: Int) -> Int {
       if month > lastMonth { return afterRun }
       let m = month - firstKept
       return m >= 0 && m < monthsKept ? m : beforeKept
     }
+    // The same for each month offset of a packed word.
+    let slotOfOffset = (0..<CaseRowBuffer.monthOffsets).map { slot(ofMonth: base + $0) }
     let categoryIndex = self.categoryIndex
     let bandIndex = self.bandIndex
     let areaOfDistrict = self.areaOfDistrict
@@ -112,8 +112,7 @@ struct CaseReplay {
                       exits = CaseRowBuffer.exits(word)
                     } else {
                       let row = escaped[CaseRowBuffer.escapedIndex(word)].checked
-                      let month = row.period.monthIndex
-                      m = month > lastMonth ? afterRun : (month - firstKept >= 0 && month - firstKept < monthsKept ? month - firstKept : beforeKept)
+                      m = slot(ofMonth: row.period.monthIndex)
                       d = row.district
                       categorySlot = row.categorySlot
                       bandSlot = row.bandSlot

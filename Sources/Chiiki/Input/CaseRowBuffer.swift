@@ -10,8 +10,8 @@
 /// The word has no line number: the replay needs a row's line only when the row is the first
 /// of its band in the run's window (`CaseData.bandFirstSeen`), and that row is the first
 /// buffered row of its (month, band slot), whose line `firstLines` keeps. Rows are stored in
-/// chunks (no doubling copy of one large array); `compact` drops rows in place, and `drain`
-/// frees each chunk once it has given its rows back.
+/// chunks (no doubling copy of one large array); `compact` drops rows in place, and
+/// `drainChunks` frees each chunk once it has given its rows back.
 struct CaseRowBuffer {
   /// Rows a chunk holds (`WordChunks`: 2 MiB, so that a freed chunk goes back to the system
   /// rather than leaving a hole in a heap; smaller chunks kept ~60 MB resident after the read).
@@ -100,14 +100,14 @@ struct CaseRowBuffer {
 
   /// The month index of a word.
   @inline(__always) private func month(_ word: UInt64) -> Int {
-    if word & CaseRowBuffer.escapeBit != 0 { return Int(escaped[Int(word & ~CaseRowBuffer.escapeBit)].month) }
-    return monthBase.unsafelyUnwrapped + Int(word >> CaseRowBuffer.monthShift)
+    if CaseRowBuffer.isEscaped(word) { return Int(escaped[CaseRowBuffer.escapedIndex(word)].month) }
+    return monthBase.unsafelyUnwrapped + CaseRowBuffer.monthOffset(word)
   }
 
   /// The consultations of a word.
   @inline(__always) private func consultations(_ word: UInt64) -> Int {
-    if word & CaseRowBuffer.escapeBit != 0 { return Int(escaped[Int(word & ~CaseRowBuffer.escapeBit)].consultations) }
-    return Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations))
+    if CaseRowBuffer.isEscaped(word) { return Int(escaped[CaseRowBuffer.escapedIndex(word)].consultations) }
+    return CaseRowBuffer.consultations(word)
   }
 
   /// Drops the rows whose month is before `firstKept`, in place and keeping the order; returns
@@ -152,30 +152,10 @@ struct CaseRowBuffer {
     return (droppedRows, droppedConsultations)
   }
 
-  /// Where a coming row will add (district, category slot, band slot, sex), for a prefetch.
-  typealias Upcoming = (district: Int, categorySlot: Int, bandSlot: Int, sex: Int)
-
-  /// Gives every row back in file order, freeing each chunk once done, and empties the buffer.
-  /// With each row comes the `Upcoming` of the row `ahead` rows on (nil at a chunk's end and for
-  /// escaped rows), so that the caller can ask for the memory it will add to. The `line` of a
-  /// packed row given back is the first line of its (month, band slot) among the rows buffered:
-  /// its own line whenever it is the first of its band (see the type's note).
-  mutating func drain(ahead: Int, _ body: (CheckedCase, Upcoming?) -> Void) {
-    let periods = offsetPeriods
-    let held = self  // the lines and escaped rows, read while `drainWords` empties `self`
-    drainWords(ahead: ahead) { word, next in
-      let upcoming: Upcoming? =
-        next & CaseRowBuffer.escapeBit != 0
-        ? nil
-        : (CaseRowBuffer.district(next), CaseRowBuffer.categorySlot(next), CaseRowBuffer.bandSlot(next), CaseRowBuffer.sex(next))
-      body(held.row(word, periods), upcoming)
-    } escaped: { body($0, nil) }
-  }
-
-  /// `drain` without decoding: hands over each chunk of words in file order (then frees it),
-  /// with the escaped rows. Read a packed word with the static accessors and `monthBaseIndex`,
-  /// an escaped one (`isEscaped`) as `escaped[escapedIndex(word)]`. The replay adds millions of
-  /// rows this way without building a `CheckedCase` and a `Period` for each.
+  /// Gives every row back in file order and empties the buffer: hands over each chunk of words
+  /// (then frees it), with the escaped rows. Read a packed word with the static accessors and
+  /// `monthBaseIndex`, an escaped one (`isEscaped`) as `escaped[escapedIndex(word)]`. The replay
+  /// adds millions of rows this way without building a `CheckedCase` and a `Period` for each.
   mutating func drainChunks(_ body: (_ words: UnsafeBufferPointer<UInt64>, _ escaped: [BufferedCase]) -> Void) {
     var all = chunks
     if !current.isEmpty { all.append(current) }
@@ -191,30 +171,10 @@ struct CaseRowBuffer {
     }
   }
 
-  /// `drainChunks` row by row: each packed row as its word, with the word `ahead` rows on
-  /// (`noWord` at a chunk's end; an escaped word, `isEscaped`, when that row is escaped); an
-  /// escaped row whole.
-  mutating func drainWords(ahead: Int, packed: (_ word: UInt64, _ upcoming: UInt64) -> Void, escaped whole: (CheckedCase) -> Void) {
-    drainChunks { rows, escaped in
-      let n = rows.count
-      for r in 0..<n {
-        let word = rows[r]
-        if CaseRowBuffer.isEscaped(word) {
-          whole(escaped[CaseRowBuffer.escapedIndex(word)].checked)
-          continue
-        }
-        packed(word, r + ahead < n ? rows[r + ahead] : CaseRowBuffer.noWord)
-      }
-    }
-  }
-
   /// Whether a word stands for an escaped row.
   @inline(__always) static func isEscaped(_ w: UInt64) -> Bool { w & escapeBit != 0 }
   /// The index in the escaped rows of an escaped word.
   @inline(__always) static func escapedIndex(_ w: UInt64) -> Int { Int(truncatingIfNeeded: w & ~escapeBit) }
-
-  /// The `upcoming` word of `drainWords` at a chunk's end (`isEscaped` is true for it).
-  static let noWord: UInt64 = escapeBit
 
   /// The month index that a packed word's month offset 0 stands for (nil when no row was added).
   var monthBaseIndex: Int? { monthBase }
@@ -275,23 +235,21 @@ struct CaseRowBuffer {
     return (0..<CaseRowBuffer.monthOffsets).map { Period(year: 0, month: 1).adding(months: base + $0) }
   }
 
-  /// The row a word holds (`periods`: `offsetPeriods`; the line as `drain` gives it).
+  /// The row a word holds (`periods`: `offsetPeriods`). The `line` of a packed row is the
+  /// first line of its (month, band slot) among the rows buffered: its own line whenever it is
+  /// the first of its band (see the type's note).
   @inline(__always) private func row(_ word: UInt64, _ periods: [Period]) -> CheckedCase {
-    if word & CaseRowBuffer.escapeBit != 0 { return escaped[Int(word & ~CaseRowBuffer.escapeBit)].checked }
-    let offset = Int(word >> CaseRowBuffer.monthShift)
-    let band = Int((word >> CaseRowBuffer.bandShift) & UInt64(CaseRowBuffer.bandSlots - 1))
+    if CaseRowBuffer.isEscaped(word) { return escaped[CaseRowBuffer.escapedIndex(word)].checked }
+    let offset = CaseRowBuffer.monthOffset(word)
+    let band = CaseRowBuffer.bandSlot(word)
     return CheckedCase(
-      period: periods[offset],
-      district: Int((word >> CaseRowBuffer.districtShift) & UInt64(CaseRowBuffer.districts - 1)),
-      sex: Int((word >> CaseRowBuffer.sexShift) & 3), bandSlot: band,
-      categorySlot: Int((word >> CaseRowBuffer.categoryShift) & UInt64(CaseRowBuffer.categorySlots - 1)),
-      consultations: Int((word >> CaseRowBuffer.consultationsShift) & UInt64(CaseRowBuffer.maxConsultations)),
-      referrals: Int((word >> CaseRowBuffer.referralsShift) & UInt64(CaseRowBuffer.maxReferrals)),
-      exits: Int(word & UInt64(CaseRowBuffer.maxExits)), line: firstLines[offset << 6 | band])
+      period: periods[offset], district: CaseRowBuffer.district(word), sex: CaseRowBuffer.sex(word), bandSlot: band,
+      categorySlot: CaseRowBuffer.categorySlot(word), consultations: CaseRowBuffer.consultations(word),
+      referrals: CaseRowBuffer.referrals(word), exits: CaseRowBuffer.exits(word), line: firstLines[offset << 6 | band])
   }
 
-  /// Reads the rows in file order, as `drain` gives them, without removing them, until `body`
-  /// returns false.
+  /// Reads the rows in file order, as `drainChunks` gives them, without removing them, until
+  /// `body` returns false; each row as `row(_:_:)` decodes it.
   func walk(_ body: (CheckedCase) -> Bool) {
     let periods = offsetPeriods
     for chunk in chunks + [current] {

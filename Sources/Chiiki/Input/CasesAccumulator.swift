@@ -131,8 +131,7 @@ struct CasesAccumulator: RowConsumer {
       hasReferrals = h["referrals"] != nil
       hasExits = h["exits"] != nil
       columns = (h["period"]!, h["district_code"]!, h["sex"]!, h["age_group"]!, h["category"]!, h["consultations"]!, h["referrals"], h["exits"])
-      let trio = [h["sex"]!, h["age_group"]!, h["category"]!].sorted()
-      spanFirst = trio[2] - trio[0] == 2 ? trio[0] : -1
+      spanFirst = FieldSpan.firstOfAdjacent([h["sex"]!, h["age_group"]!, h["category"]!])
     }
     let cols = columns.unsafelyUnwrapped
     let record = row.record

@@ -1,3 +1,5 @@
+import CLibCSV
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -17,8 +19,18 @@ struct BatchedRecord {
 ///
 /// Field bytes go into one raw pool, field ends into one raw array, and each finished record
 /// into a batch; the reader hands the batch to its sink after each `csv_parse` call, so the
-/// callbacks do no Swift work beyond copying bytes. The pool always keeps `slack` readable
-/// bytes past its end, so a field of up to 16 bytes can be loaded as two words.
+/// callbacks do no Swift work beyond noting where fields and records end. The pool always
+/// keeps `slack` readable bytes past its end, so a field of up to 16 bytes can be loaded as two
+/// words.
+///
+/// libcsv writes each field's bytes straight into the pool: its field buffer (`entry_buf`,
+/// `entry_size`, which it reads through the parser on every byte and hands to the field
+/// callback) is pointed at the pool's free space, and moved on past each field as the field
+/// callback notes it. Copying each field out of libcsv's own buffer instead cost most of the
+/// field callback's time: loading bytes libcsv had just stored one at a time stalls (no store
+/// forwarding into a wider load). libcsv never grows a buffer that has room for the bytes of a
+/// `csv_parse` call (it writes at most one byte per input byte), so `prepare` gives it that room
+/// before each call, and its own allocation is never used (`free` hands it back empty).
 ///
 /// Field ends are 32-bit offsets from the record's start, and libcsv gets 8 KiB per call: the
 /// pool, the ends and the batch of one call (~20 KB) can stay in the first-level cache until
@@ -55,14 +67,14 @@ struct ParseState {
   var scanFields = true
   /// Whether a field of the record being parsed holds a line break.
   private var recordHasBreak = false
-  /// Whether libcsv's field buffer (where every field it hands over starts) has at least 16
-  /// bytes, so that a shorter field can be copied as two whole words; the reader sets it
-  /// before each `csv_parse` call from `csv_get_buffer_size` (the buffer never shrinks).
-  var wideCopy = false
   /// Set when a record's fields grew past `maxRecordBytes`; the reader then fails.
   private(set) var recordTooLong = false
+  /// The parser whose field buffer is the pool's free space.
+  private let parser: UnsafeMutablePointer<csv_parser>
 
-  init() {
+  /// A state for `parser` (fresh from `csv_init`, no byte parsed yet), whose field buffer it
+  /// takes over.
+  init(parser: UnsafeMutablePointer<csv_parser>) {
     poolCapacity = 1 << 16
     pool = .allocate(capacity: poolCapacity + ParseState.slack)
     pool.initialize(repeating: 0, count: poolCapacity + ParseState.slack)
@@ -70,38 +82,79 @@ struct ParseState {
     ends = .allocate(capacity: endsCapacity)
     batchCapacity = 1 << 10
     batch = .allocate(capacity: batchCapacity)
+    self.parser = parser
+    // libcsv must never reallocate the pool: a growth it asks for fails (none is expected).
+    csv_set_realloc_func(parser) { _, _ in nil }
+    pointParser()
   }
 
+  /// Frees the buffers, and leaves the parser without a field buffer (`csv_free` then frees
+  /// nothing).
   func free() {
+    parser.pointee.entry_buf = nil
+    parser.pointee.entry_size = 0
     pool.deallocate()
     ends.deallocate()
     batch.deallocate()
   }
 
+  /// Bytes of the field being parsed that libcsv has written after `poolCount` (its
+  /// `entry_pos`, current between `csv_parse` calls).
+  private var partialBytes: Int { Int(parser.pointee.entry_pos) }
+
+  /// Points libcsv's field buffer at the pool's free space (the next field starts at
+  /// `poolCount`), all of it: libcsv never needs more during a call that `prepare` made room for.
+  @inline(__always) private func pointParser() {
+    parser.pointee.entry_buf = pool + poolCount
+    parser.pointee.entry_size = poolCapacity &- poolCount
+  }
+
+  /// Makes room for a `csv_parse` call of `bytes` bytes (or `csv_fini`, 0 bytes). libcsv writes
+  /// at most one byte per input byte, so with that much room past the field it is in, it
+  /// never grows its buffer; the field callback then moves only the buffer's start (the
+  /// size stays larger than any field of the call can reach). It ends at most one field per
+  /// byte (and `csv_fini` one more), so the field ends need no check per field either.
+  mutating func prepare(bytes: Int) {
+    let kept = poolCount + partialBytes
+    if kept + bytes + 1 > poolCapacity { growPool(kept + bytes + 1, keeping: kept) }
+    pointParser()
+    if endsCount + bytes + 2 > endsCapacity { growEnds(endsCount + bytes + 2) }
+  }
+
+  /// Sets `recordTooLong` when a record's fields grew past `maxRecordBytes` in the last call:
+  /// a delivered record whose bytes run past it, or the record being parsed. (No record can
+  /// when the pool holds fewer bytes, so this costs one comparison a call.)
+  mutating func checkRecordLengths() {
+    guard _slowPath(poolCount > ParseState.maxRecordBytes) else { return }
+    for k in 0..<batchCount {
+      let next = k + 1 < batchCount ? batch[k + 1].byteStart : recordStart
+      if next - batch[k].byteStart > ParseState.maxRecordBytes { recordTooLong = true }
+    }
+    if poolCount - recordStart > ParseState.maxRecordBytes { recordTooLong = true }
+  }
+
   /// Number of fields of the record being parsed (0 between records).
   var pendingFields: Int { endsCount - recordEndsStart }
 
+  /// Notes a field libcsv has written at the pool's free space (`prepare` made room for it and
+  /// its end).
   @inline(__always) mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
     if length > 0, let data {
-      if poolCount + length > poolCapacity { growPool(poolCount + length) }
-      if wideCopy && length <= 16 {
-        // Fields have 1 to 16 bytes in no set order: one copy for all of them, rather than a
-        // branch per length class that mispredicts. The bytes past the field land in the
-        // next field's place or the pool's slack.
-        let to = UnsafeMutableRawPointer(pool + poolCount)
-        to.storeBytes(of: data.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        to.storeBytes(of: data.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-      } else {
-        ParseState.copy(pool + poolCount, data, length)
-      }
+      if _slowPath(data != UnsafeRawPointer(pool + poolCount)) { copyField(data, length) }
       if scanFields && !recordHasBreak && ParseState.hasLineBreak(pool + poolCount, length) { recordHasBreak = true }
-      poolCount += length
+      poolCount &+= length
+      parser.pointee.entry_buf = pool + poolCount
     }
-    if endsCount == endsCapacity { growEnds() }
-    let end = poolCount &- recordStart
-    if _slowPath(end > ParseState.maxRecordBytes) { recordTooLong = true }
-    ends[endsCount] = UInt32(truncatingIfNeeded: end)
-    endsCount += 1
+    ends[endsCount] = UInt32(truncatingIfNeeded: poolCount &- recordStart)
+    endsCount &+= 1
+  }
+
+  /// A field that is not at the pool's free space (never expected: libcsv's buffer is that
+  /// space): copied there, and libcsv pointed at the space after it.
+  @inline(never) private mutating func copyField(_ data: UnsafeRawPointer, _ length: Int) {
+    if poolCount + length > poolCapacity { growPool(poolCount + length, keeping: poolCount) }
+    ParseState.copy(pool + poolCount, data, length)
+    parser.pointee.entry_size = poolCapacity &- poolCount &- length
   }
 
   @inline(__always) mutating func endRecord(_ terminator: Int32) {
@@ -128,14 +181,16 @@ struct ParseState {
     recordHasBreak = false
   }
 
-  /// Forgets the delivered batch, moving the record being parsed to the front of the buffers.
+  /// Forgets the delivered batch, moving the record being parsed (with the bytes libcsv has
+  /// written of the field it is in) to the front of the buffers.
   mutating func clearBatch() {
     batchCount = 0
-    let pendingBytes = poolCount - recordStart
     if recordStart > 0 {
+      let pendingBytes = poolCount - recordStart + partialBytes
       if pendingBytes > 0 { memmove(pool, pool + recordStart, pendingBytes) }
-      poolCount = pendingBytes
+      poolCount -= recordStart
       recordStart = 0
+      pointParser()
     }
     if recordEndsStart > 0 {
       let pending = endsCount - recordEndsStart
@@ -193,23 +248,27 @@ struct ParseState {
     return count
   }
 
-  private mutating func growPool(_ needed: Int) {
+  /// Grows the pool to at least `needed` bytes, keeping its first `kept` bytes.
+  private mutating func growPool(_ needed: Int, keeping kept: Int) {
     var capacity = poolCapacity * 2
     while capacity < needed { capacity *= 2 }
     let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + ParseState.slack)
     bigger.initialize(repeating: 0, count: capacity + ParseState.slack)
-    bigger.update(from: pool, count: poolCount)
+    bigger.update(from: pool, count: kept)
     pool.deallocate()
     pool = bigger
     poolCapacity = capacity
   }
 
-  private mutating func growEnds() {
-    let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: endsCapacity * 2)
+  /// Grows the field ends to at least `needed`.
+  private mutating func growEnds(_ needed: Int) {
+    var capacity = endsCapacity * 2
+    while capacity < needed { capacity *= 2 }
+    let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
     bigger.moveInitialize(from: ends, count: endsCount)
     ends.deallocate()
     ends = bigger
-    endsCapacity *= 2
+    endsCapacity = capacity
   }
 
   private mutating func growBatch() {

@@ -19,7 +19,7 @@ struct PopulationAccumulator: RowConsumer {
   private var currentPeriod: Period? = nil
   private var current = PopulationGrid(districtCount: 0, bandCount: 0)
   /// The hot path's memo of the sex and age_group cells (see `consumeKnown`).
-  private let keyMemo = PopulationKeyMemo()
+  private let keyMemo = SpanKeyMemo<PopulationKey>()
   /// The period bytes of the last row the checked path read to its grid, and their period
   /// (always `currentPeriod`, which only the checked path changes).
   private var periodMemo = LastFieldMemo<Period>()
@@ -34,7 +34,7 @@ struct PopulationAccumulator: RowConsumer {
   private struct Columns {
     let period, district, sex, age, population: Int
     /// The first of the columns sex and age_group when they are adjacent (in either order),
-    /// else -1: `PopulationKeyMemo` reads them as one span.
+    /// else -1: `keyMemo` reads them as one span.
     let keyColumn: Int
     init(_ h: HeaderMap) {
       period = h["period"]!
@@ -42,7 +42,7 @@ struct PopulationAccumulator: RowConsumer {
       sex = h["sex"]!
       age = h["age_group"]!
       population = h["population"]!
-      keyColumn = abs(sex - age) == 1 ? min(sex, age) : -1
+      keyColumn = FieldSpan.firstOfAdjacent([sex, age])
     }
   }
 
@@ -65,11 +65,11 @@ struct PopulationAccumulator: RowConsumer {
   @inline(__always) private mutating func consumeKnown(_ record: CSVRecord, _ c: Columns) -> Bool {
     guard periodMemo.value(for: record.field(c.period)) != nil,
       let d = districtMemo.lookup(record.field(c.district), codes, record.encoding),
-      let key = PopulationKeyMemo.key(record, first: c.keyColumn)
+      let span = SpanKeyMemo<PopulationKey>.span(record, first: c.keyColumn)
     else { return false }
-    let e = keyMemo.find(key)
+    let e = keyMemo.find(span)
     guard e >= 0 else { return false }
-    let entry = keyMemo.entry(e)
+    let entry = keyMemo[e]
     let value = CellParsing.plainCount(record.field(c.population))
     guard value >= 0, entry.band < current.bandCount else { return false }
     let o = current.offset(district: d, sex: entry.sex, band: entry.band)
@@ -138,8 +138,8 @@ struct PopulationAccumulator: RowConsumer {
         current.setValue(CellMark.missing, at: o)
         data.missingCells += 1
       }
-      if c.keyColumn >= 0, let key = PopulationKeyMemo.key(record, first: c.keyColumn) {
-        keyMemo.register(key, sex: sex, band: b)
+      if c.keyColumn >= 0, let span = SpanKeyMemo<PopulationKey>.span(record, first: c.keyColumn) {
+        keyMemo.register(span, PopulationKey(sex: sex, band: b))
       }
     }
     data.rows += 1
@@ -151,4 +151,17 @@ struct PopulationAccumulator: RowConsumer {
     current = PopulationGrid(districtCount: 0, bandCount: 0)
     return data
   }
+}
+
+/// What the checked path of `PopulationAccumulator.consume` made of one spelling of a
+/// population row's sex and age_group cells (adjacent in the header, in either order): the sex
+/// and the index of the band in the read's `BandSet`. A national population.csv has 36 such
+/// spellings and 8 million rows.
+struct PopulationKey: SpanKeyMemoValue {
+  /// The span: sex and age_group, up to 16 bytes; up to 1024 spellings.
+  static let fieldCount = 2, maxSpan = 16, maxEntries = 1024
+
+  var sex: Sex
+  /// Index of the band in the accumulator's `BandSet`.
+  var band: Int
 }

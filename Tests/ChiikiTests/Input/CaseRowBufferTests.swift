@@ -21,6 +21,34 @@ import Testing
       consultations: consultations, referrals: referrals, exits: exits, line: line)
   }
 
+  /// Every row `drainChunks` hands over, decoded with the static word accessors (a packed
+  /// word) or taken from the escaped rows, in order; the buffer is empty afterwards. (A packed
+  /// word has no line: `line` is 0.)
+  static func drained(_ buffer: inout CaseRowBuffer) -> [CheckedCase] {
+    let base = buffer.monthBaseIndex ?? 0
+    var rows: [CheckedCase] = []
+    buffer.drainChunks { words, escaped in
+      for w in words {
+        if CaseRowBuffer.isEscaped(w) {
+          rows.append(escaped[CaseRowBuffer.escapedIndex(w)].checked)
+        } else {
+          rows.append(CheckedCase(
+            period: Period(year: 0, month: 1).adding(months: base + CaseRowBuffer.monthOffset(w)), district: CaseRowBuffer.district(w),
+            sex: CaseRowBuffer.sex(w), bandSlot: CaseRowBuffer.bandSlot(w), categorySlot: CaseRowBuffer.categorySlot(w),
+            consultations: CaseRowBuffer.consultations(w), referrals: CaseRowBuffer.referrals(w), exits: CaseRowBuffer.exits(w), line: 0))
+        }
+      }
+    }
+    return rows
+  }
+
+  /// The rows `walk` reads (with their lines), all of them.
+  static func walked(_ buffer: CaseRowBuffer) -> [CheckedCase] {
+    var rows: [CheckedCase] = []
+    buffer.walk { rows.append($0); return true }
+    return rows
+  }
+
   func same(_ a: CheckedCase, _ b: CheckedCase) -> Bool {
     a.period == b.period && a.district == b.district && a.sex == b.sex && a.bandSlot == b.bandSlot
       && a.categorySlot == b.categorySlot && a.consultations == b.consultations && a.referrals == b.referrals && a.exits == b.exits
@@ -56,36 +84,23 @@ import Testing
     #expect(droppedBuffer == droppedPlain)
     #expect(droppedPlain.rows > 0)
     if wide { #expect(buffer.escapedCount > 0) } else { #expect(buffer.escapedCount == 0) }
-    var back: [CheckedCase] = []
-    var upcomings: [CaseRowBuffer.Upcoming?] = []
-    buffer.drain(ahead: 5) { row, upcoming in
-      back.append(row)
-      upcomings.append(upcoming)
-    }
-    // Each hint describes the row 5 on.
-    var prefetched = 0
-    var wrongHints = 0
-    for (i, hint) in upcomings.enumerated() {
-      guard let u = hint else { continue }
-      prefetched += 1
-      let r = plain[i + 5]
-      if (u.district, u.categorySlot, u.bandSlot, u.sex) != (r.district, r.categorySlot, r.bandSlot, r.sex) { wrongHints += 1 }
-    }
-    #expect(wrongHints == 0)
-    #expect(prefetched > 0)
+    let walked = Self.walked(buffer)
+    let back = Self.drained(&buffer)
     #expect(buffer.count == 0)
+    #expect(Self.walked(buffer).isEmpty)
     #expect(back.count == plain.count)
+    #expect(walked.count == plain.count)
     var firstLine: [[Int]: Int] = [:]
     var mismatches = 0
     var firstsChecked = 0
-    for (a, b) in zip(back, plain) {
-      if !same(a, b) { mismatches += 1 }
+    for ((a, w), b) in zip(zip(back, walked), plain) {
+      if !same(a, b) || !same(w, b) { mismatches += 1 }
       // The line is exact for the first row of each (month, band slot).
       let key = [b.period.monthIndex, b.bandSlot]
       if firstLine[key] == nil {
         firstLine[key] = b.line
         firstsChecked += 1
-        if a.line != b.line { mismatches += 1 }
+        if w.line != b.line { mismatches += 1 }
       }
     }
     #expect(mismatches == 0)
@@ -107,8 +122,8 @@ import Testing
     yearly.period = Period(year: 2026, month: nil)
     let keptYearly = buffer.append(yearly)
     #expect(!keptYearly)
-    var back: [CheckedCase] = []
-    buffer.drain(ahead: 1) { row, _ in back.append(row) }
+    let back = Self.drained(&buffer)
     #expect(back.count == 1 && back[0].consultations == 1 << 31 && back[0].line == 2)
+    #expect(buffer.count == 0)
   }
 }

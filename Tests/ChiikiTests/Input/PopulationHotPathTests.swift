@@ -84,31 +84,4 @@ import Testing
       expectSameLines(Self.cells(hot), Self.cells(checked))
     }
   }
-
-  /// The key memo: a registered span is found again (by prediction and by probe), the split
-  /// between the two fields is part of the key, and spans longer than the memo keeps have no key.
-  @Test func keyMemoFindsWhatWasRegistered() throws {
-    let dir = TempDir()
-    defer { dir.remove() }
-    let path = dir.write("k.csv", "a,b\nmale,0-4\nmal,e0-4\nfemale,0-4\nmale,0-4\nfemale,100歳以上\n")
-    var keys: [PopulationKeyMemo.Key?] = []
-    _ = try CSVReader(path: path, displayName: "k.csv", encoding: nil).forEachRecord { keys.append(PopulationKeyMemo.key($0, first: 0)) }
-    #expect(keys.count == 6)
-    let male = try #require(keys[1]), split = try #require(keys[2]), female = try #require(keys[3])
-    #expect(male != split)
-    #expect(keys[4] == male)
-    #expect(keys[5] == nil)
-    let memo = PopulationKeyMemo()
-    #expect(memo.find(male) < 0)
-    memo.register(male, sex: .male, band: 3)
-    memo.register(female, sex: .female, band: 3)
-    memo.register(male, sex: .female, band: 9)  // already known: ignored
-    #expect(memo.count == 2)
-    #expect(memo.find(split) < 0)
-    let m = memo.find(male)
-    #expect(m >= 0 && memo.entry(m).sex == .male && memo.entry(m).band == 3)
-    let f = memo.find(female)
-    #expect(f >= 0 && memo.entry(f).sex == .female)
-    #expect(memo.find(male) == m && memo.find(female) == f)
-  }
 }
