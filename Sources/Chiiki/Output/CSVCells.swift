@@ -67,28 +67,19 @@ extension CSVWriter {
     }
     // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
     // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
-    guard let (integer, unit) = NumberFormat.scaled(value, places) else {
+    guard NumberFormat.appendFixedInRange(value, places, to: &bytes, comma: rowStarted) else {
       separate()
       appendCellText(NumberFormat.fixed(value, places))
       return
     }
-    let p = bytes.reserve(NumberFormat.maxDigits + 1)
-    var n = 0
-    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
-    n &+= NumberFormat.write(integer, unit: unit, places: places, negative: value < 0, into: p + n)
-    bytes.commit(n)
+    rowStarted = true
   }
 
   /// Appends a whole number as a cell.
   public mutating func appendInt(_ value: Int) {
-    // `[-]digits`: a plain number, never neutralised or quoted; the separator and the digits
-    // share one reservation of room.
-    let p = bytes.reserve(NumberFormat.maxDigits + 1)
-    var n = 0
-    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
-    if value < 0 { p[n] = 0x2D; n &+= 1 }
-    n &+= NumberFormat.write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
-    bytes.commit(n)
+    // `[-]digits`: a plain number, never neutralised or quoted.
+    NumberFormat.appendInteger(value, to: &bytes, comma: rowStarted)
+    rowStarted = true
   }
 
   /// Ends the row (CRLF) and, with a sink, sends the bytes on once a chunk has built up.
