@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// outreach_targets.csv: districts ranked for outreach, with the contract's columns first.
 public enum OutreachTargetsWriter {
   static func header(_ analysis: Analysis) -> [String] {
@@ -21,7 +23,21 @@ public enum OutreachTargetsWriter {
     let (areaCells, areaOf) = areaCells(analysis.districts)
     var reasonBytes: [UInt8] = []
     reasonBytes.reserveCapacity(512)
-    for p in analysis.priorities {
+    let priorities = analysis.priorities
+    // Rows come in rank order, their districts' entries scattered: the tables a row reads are
+    // asked for ahead (the ends and area 2 x `ahead` rows before, the bytes `ahead` rows before).
+    let ahead = 12
+    for k in priorities.indices {
+      if k &+ 2 &* ahead < priorities.count {
+        let d = priorities[k &+ 2 &* ahead].district
+        districtCells.prefetchEnds(3 &* d)
+        areaOf.withUnsafeBufferPointer { chiiki_prefetch_for_write($0.baseAddress! + d) }
+      }
+      if k &+ ahead < priorities.count {
+        let d = priorities[k &+ ahead].district
+        districtCells.prefetchBytes(3 &* d, 3 &* d &+ 3)
+      }
+      let p = priorities[k]
       csv.appendInt(p.rank)
       districtCells.append(3 * p.district, to: &csv)
       csv.appendFixed(p.score, 6)
