@@ -50,14 +50,22 @@ extension CSVWriter {
   /// separator and the digits share one reservation of room.
   public mutating func appendFixed(_ value: Double?, _ places: Int) {
     // The usual places each get their own copy of the body, with the divisions and digit
-    // counts fixed at compile time.
+    // counts fixed at compile time. 0 and 8 in functions of their own: where the compiler
+    // inlines this switch into a writer, it otherwise calls one shared body for them that
+    // takes `places` as an argument (the general path).
     switch places {
     case 6: appendFixedPlaces(value, 6)
-    case 0: appendFixedPlaces(value, 0)
-    case 8: appendFixedPlaces(value, 8)
+    case 0: appendFixed0(value)
+    case 8: appendFixed8(value)
     default: appendFixedPlaces(value, places)
     }
   }
+
+  @inline(never)
+  private mutating func appendFixed0(_ value: Double?) { appendFixedPlaces(value, 0) }
+
+  @inline(never)
+  private mutating func appendFixed8(_ value: Double?) { appendFixedPlaces(value, 8) }
 
   @inline(__always)
   private mutating func appendFixedPlaces(_ value: Double?, _ places: Int) {
