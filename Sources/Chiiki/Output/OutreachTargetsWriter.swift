@@ -21,8 +21,7 @@ public enum OutreachTargetsWriter {
     let indicatorCount = analysis.indicatorResults.count
     let districtCells = districtCells(analysis)
     let (areaCells, areaOf) = areaCells(analysis.districts)
-    var reasonBytes: [UInt8] = []
-    reasonBytes.reserveCapacity(512)
+    var reasonBytes = ByteText(capacity: 512)
     let priorities = analysis.priorities
     // Rows come in rank order, their districts' entries scattered: the tables a row reads are
     // asked for ahead (the ends and area 2 x `ahead` rows before, the bytes `ahead` rows before).
@@ -48,7 +47,7 @@ public enum OutreachTargetsWriter {
       csv.appendFixed(p.reach.ratio, 6)
       districtCells.append(3 * p.district + 1, to: &csv)
       csv.appendInt(p.leaflets)
-      reasonBytes.removeAll(keepingCapacity: true)
+      reasonBytes.removeAll()
       reasons.append(p.driverSet, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
       areaCells.append(Int(areaOf[p.district]), to: &csv)
