@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 /// The resident- and partner-facing list of social resources, grouped by area (日常生活圏域,
@@ -79,7 +80,15 @@ struct ResourceDirectory {
     var forms = [AddressForm](repeating: .districtName, count: resources.count)
     var linkSlots = [Int32](repeating: 0, count: resources.count)
     var trimmed: [String] = []
-    for i in resources.indices where resources[i].isPublic {
+    for i in resources.indices {
+      // The district tables this loop reads at random (the resource's area and its
+      // district's name), asked for some resources ahead.
+      if i &+ 16 < resources.count {
+        let d = resources[i &+ 16].district
+        areaOf.withUnsafeBufferPointer { chiiki_prefetch_for_write($0.baseAddress! + d) }
+        names.prefetch(d)
+      }
+      guard resources[i].isPublic else { continue }
       forms[i] = ResourceDirectory.addressForm(resources[i], names: names)
       if !resources[i].isEmpty(.url) {
         // `linkableURL`, decided on the bytes in place when they are printable ASCII (then the
