@@ -125,7 +125,9 @@ struct OutcomeSource: Sendable {
 
   /// `districtOutcome` without its texts (key and name empty, area and category nil): the
   /// counts, rates, intervals, centre rates and flags, for a writer that renders the district's
-  /// and category's cells once (see `ReferralOutcomesWriter`).
+  /// and category's cells once (see `ReferralOutcomesWriter`). Inlined into the writer's row
+  /// loop, where the row is then not materialised with its empty texts (a copy and releases).
+  @inline(__always)
   func districtFigures(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let d = Int(r.district)
     let c = r.category < 0 ? nil : Int(r.category)

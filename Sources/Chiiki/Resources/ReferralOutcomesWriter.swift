@@ -72,6 +72,7 @@ public enum ReferralOutcomesWriter {
     }
 
     /// The cells of `o` from `consultations` on, and the row's end.
+    @inline(__always)
     func appendFigures(_ o: ReferralOutcome, to csv: inout CSVWriter) {
       csv.appendInt(o.consultations)
       csv.appendInt(o.referrals)
