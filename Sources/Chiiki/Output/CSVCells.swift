@@ -50,14 +50,22 @@ extension CSVWriter {
   /// separator and the digits share one reservation of room.
   public mutating func appendFixed(_ value: Double?, _ places: Int) {
     // The usual places each get their own copy of the body, with the divisions and digit
-    // counts fixed at compile time.
+    // counts fixed at compile time. 0 and 8 in functions of their own: where the compiler
+    // inlines this switch into a writer, it otherwise calls one shared body for them that
+    // takes `places` as an argument (the general path).
     switch places {
     case 6: appendFixedPlaces(value, 6)
-    case 0: appendFixedPlaces(value, 0)
-    case 8: appendFixedPlaces(value, 8)
+    case 0: appendFixed0(value)
+    case 8: appendFixed8(value)
     default: appendFixedPlaces(value, places)
     }
   }
+
+  @inline(never)
+  private mutating func appendFixed0(_ value: Double?) { appendFixedPlaces(value, 0) }
+
+  @inline(never)
+  private mutating func appendFixed8(_ value: Double?) { appendFixedPlaces(value, 8) }
 
   @inline(__always)
   private mutating func appendFixedPlaces(_ value: Double?, _ places: Int) {
@@ -67,28 +75,19 @@ extension CSVWriter {
     }
     // `[-]digits[.digits]`: a plain number, never neutralised or quoted. Beyond 9e18 the text is
     // `String(value)`, e.g. `-1e+19`, not a plain number: it goes through the checks.
-    guard let (integer, unit) = NumberFormat.scaled(value, places) else {
+    guard NumberFormat.appendFixedInRange(value, places, to: &bytes, comma: rowStarted) else {
       separate()
       appendCellText(NumberFormat.fixed(value, places))
       return
     }
-    let p = bytes.reserve(NumberFormat.maxDigits + 1)
-    var n = 0
-    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
-    n &+= NumberFormat.write(integer, unit: unit, places: places, negative: value < 0, into: p + n)
-    bytes.commit(n)
+    rowStarted = true
   }
 
   /// Appends a whole number as a cell.
   public mutating func appendInt(_ value: Int) {
-    // `[-]digits`: a plain number, never neutralised or quoted; the separator and the digits
-    // share one reservation of room.
-    let p = bytes.reserve(NumberFormat.maxDigits + 1)
-    var n = 0
-    if rowStarted { p[0] = 0x2C; n = 1 } else { rowStarted = true }
-    if value < 0 { p[n] = 0x2D; n &+= 1 }
-    n &+= NumberFormat.write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
-    bytes.commit(n)
+    // `[-]digits`: a plain number, never neutralised or quoted.
+    NumberFormat.appendInteger(value, to: &bytes, comma: rowStarted)
+    rowStarted = true
   }
 
   /// Ends the row (CRLF) and, with a sink, sends the bytes on once a chunk has built up.

@@ -22,7 +22,7 @@ public enum IndicatorsWriter {
       indicatorCells.add(s.period.description)
       indicatorCells.add(s.previousPeriod?.description ?? "")
     }
-    // Entry `funnelSlot(label)`: the label; then "yes" and "no".
+    // Entry `label.slot`: the label; then "yes" and "no".
     var words = RenderedCells()
     for label in FunnelLabel.allCases { words.add(label.rawValue) }
     let yes = words.count, no = yes + 1
@@ -50,12 +50,12 @@ public enum IndicatorsWriter {
         csv.appendFixed(r.crudeInterval?.lower, 8)
         csv.appendFixed(r.crudeInterval?.upper, 8)
         csv.appendFixed(reported ? r.smoothedRatio : nil, 6)
-        if reported { words.append(funnelSlot(r.funnel), to: &csv) } else { csv.separate() }
+        if reported { words.append(r.funnel.slot, to: &csv) } else { csv.separate() }
         districtCells.append(1, to: &csv)
         indicatorCells.append(3 * i + 1, to: &csv)
         csv.appendFixed(r.denominator, 0)
         csv.appendFixed(r.shrinkageWeight, 6)
-        if reported { words.append(funnelSlot(r.funnelUnadjusted), to: &csv) } else { csv.separate() }
+        if reported { words.append(r.funnelUnadjusted.slot, to: &csv) } else { csv.separate() }
         csv.appendInt(r.excludedCells)
         indicatorCells.append(3 * i + 2, to: &csv)
         csv.appendFixed(r.previousRatio, 6)
@@ -67,16 +67,5 @@ public enum IndicatorsWriter {
       }
     }
     return csv
-  }
-
-  /// A funnel label's position in `FunnelLabel.allCases`.
-  static func funnelSlot(_ label: FunnelLabel) -> Int {
-    switch label {
-    case .high998: 0
-    case .high95: 1
-    case .within: 2
-    case .low95: 3
-    case .low998: 4
-    }
   }
 }

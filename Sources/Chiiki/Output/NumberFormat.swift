@@ -42,22 +42,28 @@ public enum NumberFormat {
   }
 
   /// `appendFixedInRange` written straight into a CSV document's free room (no temporary
-  /// buffer, no copy).
+  /// buffer, no copy), after a comma when `comma` (a CSV cell's separator: one reservation of
+  /// room for both). Nothing is appended, not even the comma, when it returns false.
   @inline(__always)
-  static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout CSVBytes) -> Bool {
+  static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout CSVBytes, comma: Bool = false) -> Bool {
     guard let (integer, unit) = scaled(value, places) else { return false }
-    let p = out.reserve(maxDigits)
-    out.commit(write(integer, unit: unit, places: places, negative: value < 0, into: p))
+    let p = out.reserve(maxDigits + 1)
+    var n = 0
+    if comma { p[0] = 0x2C; n = 1 }
+    n &+= write(integer, unit: unit, places: places, negative: value < 0, into: p + n)
+    out.commit(n)
     return true
   }
 
-  /// `appendInteger` written straight into a CSV document's free room.
+  /// `appendInteger` written straight into a CSV document's free room, after a comma when
+  /// `comma` (as `appendFixedInRange`).
   @inline(__always)
-  static func appendInteger(_ value: Int, to out: inout CSVBytes) {
-    let p = out.reserve(maxDigits)
+  static func appendInteger(_ value: Int, to out: inout CSVBytes, comma: Bool = false) {
+    let p = out.reserve(maxDigits + 1)
     var n = 0
-    if value < 0 { p[0] = 0x2D; n = 1 }
-    n += write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
+    if comma { p[0] = 0x2C; n = 1 }
+    if value < 0 { p[n] = 0x2D; n &+= 1 }
+    n &+= write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
     out.commit(n)
   }
 

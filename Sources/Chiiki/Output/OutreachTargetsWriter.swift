@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// outreach_targets.csv: districts ranked for outreach, with the contract's columns first.
 public enum OutreachTargetsWriter {
   static func header(_ analysis: Analysis) -> [String] {
@@ -19,9 +21,22 @@ public enum OutreachTargetsWriter {
     let indicatorCount = analysis.indicatorResults.count
     let districtCells = districtCells(analysis)
     let (areaCells, areaOf) = areaCells(analysis.districts)
-    var reasonBytes: [UInt8] = []
-    reasonBytes.reserveCapacity(512)
-    for p in analysis.priorities {
+    var reasonBytes = ByteText(capacity: 512)
+    let priorities = analysis.priorities
+    // Rows come in rank order, their districts' entries scattered: the tables a row reads are
+    // asked for ahead (the ends and area 2 x `ahead` rows before, the bytes `ahead` rows before).
+    let ahead = 12
+    for k in priorities.indices {
+      if k &+ 2 &* ahead < priorities.count {
+        let d = priorities[k &+ 2 &* ahead].district
+        districtCells.prefetchEnds(3 &* d)
+        areaOf.withUnsafeBufferPointer { chiiki_prefetch_for_write($0.baseAddress! + d) }
+      }
+      if k &+ ahead < priorities.count {
+        let d = priorities[k &+ ahead].district
+        districtCells.prefetchBytes(3 &* d, 3 &* d &+ 3)
+      }
+      let p = priorities[k]
       csv.appendInt(p.rank)
       districtCells.append(3 * p.district, to: &csv)
       csv.appendFixed(p.score, 6)
@@ -32,7 +47,7 @@ public enum OutreachTargetsWriter {
       csv.appendFixed(p.reach.ratio, 6)
       districtCells.append(3 * p.district + 1, to: &csv)
       csv.appendInt(p.leaflets)
-      reasonBytes.removeAll(keepingCapacity: true)
+      reasonBytes.removeAll()
       reasons.append(p.driverSet, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
       areaCells.append(Int(areaOf[p.district]), to: &csv)

@@ -1,3 +1,5 @@
+import CLibCSV
+
 /// Cells whose CSV text is made once and appended many times (a district's code and name,
 /// repeated on every row of the district): each entry holds the bytes `appendCell` gives for its
 /// texts, in order and with the commas between them but without the separator before the first,
@@ -52,6 +54,26 @@ struct RenderedCells: Sendable {
     scratch.bytes.removeAll()
     ends.removeAll(keepingCapacity: true)
     ends.append(0)
+  }
+
+  /// Asks the cache for where entries `i` and on end (a hint: nothing changes), the first of
+  /// two steps for a table read out of order (outreach rows come in rank order, a cache miss
+  /// per table read); `prefetchBytes` is the second, some rows later.
+  @inline(__always)
+  func prefetchEnds(_ i: Int) {
+    ends.withUnsafeBufferPointer { chiiki_prefetch_for_write($0.baseAddress! + i) }
+  }
+
+  /// Asks the cache for the bytes of entries `first ..< last` (a hint). Reads their ends: best
+  /// once `prefetchEnds(first)` has had time.
+  @inline(__always)
+  func prefetchBytes(_ first: Int, _ last: Int) {
+    let (start, end) = ends.withUnsafeBufferPointer { (Int($0[first]), Int($0[last])) }
+    scratch.bytes.withUnsafeBufferPointer { all in
+      guard let base = all.baseAddress, end > start else { return }
+      chiiki_prefetch_for_write(base + start)
+      chiiki_prefetch_for_write(base + (end - 1))
+    }
   }
 
   /// Appends entry `i` to the row being built in `csv`, as its next cells.

@@ -14,8 +14,7 @@ public enum SegmentsWriter {
     // The reasons cell as bytes (`ReasonsText`, the bytes of `Labels.reasons`): building its
     // strings per row was half of this file's time.
     let reasons = ReasonsText(labels, configuration: analysis.configuration)
-    var reasonBytes: [UInt8] = []
-    reasonBytes.reserveCapacity(512)
+    var reasonBytes = ByteText(capacity: 512)
     for s in analysis.segments.prefix(maximumRows) {
       let district = analysis.districts.districts[s.district]
       csv.appendInt(s.rank)
@@ -30,7 +29,7 @@ public enum SegmentsWriter {
       csv.appendFixed(s.reach.missing, 6)
       csv.appendFixed(s.reach.ratio, 6)
       csv.appendFixed(s.population, 0)
-      reasonBytes.removeAll(keepingCapacity: true)
+      reasonBytes.removeAll()
       reasons.append(s.drivers, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
       csv.appendCell(district.area ?? "")

@@ -27,6 +27,14 @@ struct ByteText {
   /// Appends UTF-8 bytes as they are.
   mutating func add(utf8: UnsafeBufferPointer<UInt8>) { storage.append(utf8) }
 
+  /// Appends one byte (an ASCII character).
+  mutating func add(byte: UInt8) { storage.append(byte) }
+
+  /// Calls `body` with the document's bytes, in place.
+  func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withUnsafeBufferPointer(body)
+  }
+
   /// Appends a whole number (`String(value)`).
   mutating func add(_ value: Int) { NumberFormat.appendInteger(value, to: &storage) }
 

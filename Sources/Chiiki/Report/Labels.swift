@@ -128,21 +128,21 @@ struct ReasonsText: Sendable {
   }
 
   /// Appends `labels.reasons(drivers, configuration:)` as UTF-8 to `out`.
-  func append(_ drivers: [PriorityDriver], to out: inout [UInt8]) {
+  func append(_ drivers: [PriorityDriver], to out: inout ByteText) {
     for (k, driver) in drivers.enumerated() {
-      if k > 0 { out += separator }
+      if k > 0 { out.add(separator) }
       switch driver {
       case .need(let id, let ratio, let interval):
         if let known = needHeads.first(where: { $0.id == id }) {
-          out += known.head
+          out.add(known.head)
         } else {
-          out += Self.needHead(labels, configuration.indicator(id))
+          out.add(Self.needHead(labels, configuration.indicator(id)))
         }
         appendNeed(ratio: ratio, interval: interval, to: &out)
       case .reach(let ratio):
         appendReach(ratio, to: &out)
       case .lowData:
-        out += lowData
+        out.add(lowData)
       }
     }
   }
@@ -150,56 +150,56 @@ struct ReasonsText: Sendable {
   /// Appends `labels.reasons(set.drivers, configuration:)` as UTF-8 to `out`, the same bytes as
   /// `append(set.drivers, to:)` without building the array or taking `IndicatorCodes`' lock
   /// per need (a code newer than the snapshot is looked up there).
-  func append(_ set: DriverSet, to out: inout [UInt8]) {
+  func append(_ set: DriverSet, to out: inout ByteText) {
     var first = true
     for k in 0..<set.needCount {
-      if !first { out += separator }
+      if !first { out.add(separator) }
       first = false
       let need = set.need(k)
       if Int(need.code) < codeHeads.count {
-        out += codeHeads[Int(need.code)]
+        out.add(codeHeads[Int(need.code)])
       } else {
-        out += Self.needHead(labels, configuration.indicator(IndicatorCodes.shared.indicator(need.code)))
+        out.add(Self.needHead(labels, configuration.indicator(IndicatorCodes.shared.indicator(need.code))))
       }
       appendNeed(ratio: need.ratio, interval: need.interval, to: &out)
     }
     if let ratio = set.reach {
-      if !first { out += separator }
+      if !first { out.add(separator) }
       first = false
       appendReach(ratio, to: &out)
     }
     if set.hasLowData {
-      if !first { out += separator }
-      out += lowData
+      if !first { out.add(separator) }
+      out.add(lowData)
     }
   }
 
   /// A need's words after its head: the ratio and, when given, the interval.
-  private func appendNeed(ratio: Double, interval: Interval?, to out: inout [UInt8]) {
-    NumberFormat.appendFixed(ratio, 1, to: &out)
-    out += ratioEnd
+  private func appendNeed(ratio: Double, interval: Interval?, to out: inout ByteText) {
+    out.add(ratio, places: 1)
+    out.add(ratioEnd)
     if let interval {
-      out += intervalOpen
-      out += percent
-      out += intervalWord
-      NumberFormat.appendFixed(interval.lower, 1, to: &out)
-      out += dash
-      NumberFormat.appendFixed(interval.upper, 1, to: &out)
-      out += intervalClose
+      out.add(intervalOpen)
+      out.add(percent)
+      out.add(intervalWord)
+      out.add(interval.lower, places: 1)
+      out.add(dash)
+      out.add(interval.upper, places: 1)
+      out.add(intervalClose)
     }
   }
 
   /// The consultation shortfall's words.
-  private func appendReach(_ ratio: Double, to out: inout [UInt8]) {
+  private func appendReach(_ ratio: Double, to out: inout ByteText) {
     // NumberFormat.percent: the whole percent and `%`, or `—` when not finite.
-    out += reachHead
+    out.add(reachHead)
     if ratio.isFinite {
-      NumberFormat.appendFixed(ratio * 100, 0, to: &out)
-      out.append(0x25)
+      out.add(ratio * 100, places: 0)
+      out.add(byte: 0x25)
     } else {
-      out += Array(NumberFormat.percent(ratio).utf8)
+      out.add(NumberFormat.percent(ratio))
     }
-    out += reachTail
+    out.add(reachTail)
   }
 }
 

@@ -22,6 +22,10 @@ enum ProposalEngine {
       let conditions = rule.conditions.map { index.prepare($0, c) }
       var matched: [(district: Int, evidence: [String])] = []
       for i in order.indices {
+        if i &+ 16 < order.count {
+          let next = order[i &+ 16]
+          for k in conditions.indices { index.prefetch(conditions[k], district: next) }
+        }
         let d = order[i]
         // Only the first `maxDistricts` districts are cited; the rest are counted.
         let describe = matched.count < maxDistricts

@@ -1,3 +1,5 @@
+import CLibCSV
+
 extension ProposalEngine {
   /// Lookups built once per report, so that checking a rule for every district stays linear
   /// and cheap (a national run has hundreds of thousands of districts and tens of thousands of
@@ -111,6 +113,18 @@ extension ProposalEngine {
 
     /// The area slot of a district.
     func areaSlot(_ district: Int) -> Int { Int(slots[district]) }
+
+    /// Asks the cache for what `check(prepared, district:)` reads of the district at random
+    /// (its funnel label for need_high, its area slot otherwise): a hint, nothing changes.
+    /// Districts are checked in rank order, a jump through these tables each time.
+    @inline(__always)
+    func prefetch(_ prepared: Prepared, district d: Int) {
+      if let i = prepared.indicator {
+        funnels[i].withUnsafeBufferPointer { if d < $0.count { chiiki_prefetch_for_write($0.baseAddress! + d) } }
+      } else {
+        slots.withUnsafeBufferPointer { if d < $0.count { chiiki_prefetch_for_write($0.baseAddress! + d) } }
+      }
+    }
 
     /// Positions in `analysis.segments` of a district's segments, in segment order.
     func segmentsOf(_ district: Int) -> ArraySlice<Int> {

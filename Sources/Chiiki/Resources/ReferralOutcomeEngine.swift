@@ -122,7 +122,7 @@ public enum ReferralOutcomeEngine {
         if let centre = centreRows[c.map { $0 + 1 } ?? 0] { flagged = flags(t, centre: centre, hasExits: hasExits) }
         districtRows.append(ReferralOutcomeTable.DistrictRow(
           district: UInt32(d), category: Int16(c ?? -1),
-          referralFlag: OutcomeSource.code(flagged.referral), exitFlag: OutcomeSource.code(flagged.exit)))
+          referralFlag: FunnelLabel.code(flagged.referral), exitFlag: FunnelLabel.code(flagged.exit)))
       }
     }
 

@@ -9,7 +9,7 @@
 /// values).
 public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
   /// One district row: district index, category slot (-1 = all categories) and its flags
-  /// (`FunnelLabel` index + 1, 0 = none).
+  /// (`FunnelLabel.code`: slot + 1, 0 = none).
   struct DistrictRow: Sendable {
     var district: UInt32
     var category: Int16
@@ -70,7 +70,7 @@ public struct ReferralOutcomeTable: RandomAccessCollection, Sendable {
     // Which slots have one, worked out once.
     let hasCentre = source.centreRates.map { $0 != nil }
     for (k, r) in rows.enumerated() {
-      let flag = hasCentre[Int(r.category) + 1] ? OutcomeSource.label(r.exitFlag) : nil
+      let flag = hasCentre[Int(r.category) + 1] ? FunnelLabel.label(code: r.exitFlag) : nil
       if include(RowTag(level: .district, allCategories: r.category < 0, exitFlag: flag)) { out.append(fixed.count + k) }
     }
     return out
@@ -125,7 +125,9 @@ struct OutcomeSource: Sendable {
 
   /// `districtOutcome` without its texts (key and name empty, area and category nil): the
   /// counts, rates, intervals, centre rates and flags, for a writer that renders the district's
-  /// and category's cells once (see `ReferralOutcomesWriter`).
+  /// and category's cells once (see `ReferralOutcomesWriter`). Inlined into the writer's row
+  /// loop, where the row is then not materialised with its empty texts (a copy and releases).
+  @inline(__always)
   func districtFigures(_ r: ReferralOutcomeTable.DistrictRow) -> ReferralOutcome {
     let d = Int(r.district)
     let c = r.category < 0 ? nil : Int(r.category)
@@ -135,16 +137,9 @@ struct OutcomeSource: Sendable {
     if let centre = centreRates[c.map { $0 + 1 } ?? 0] {
       o.centreReferralRate = centre.referral
       o.centreExitRate = centre.exit
-      o.referralFlag = Self.label(r.referralFlag)
-      o.exitFlag = Self.label(r.exitFlag)
+      o.referralFlag = FunnelLabel.label(code: r.referralFlag)
+      o.exitFlag = FunnelLabel.label(code: r.exitFlag)
     }
     return o
   }
-
-  static func code(_ label: FunnelLabel?) -> UInt8 {
-    guard let label else { return 0 }
-    return UInt8(FunnelLabel.allCases.firstIndex(of: label)! + 1)
-  }
-
-  static func label(_ code: UInt8) -> FunnelLabel? { code == 0 ? nil : FunnelLabel.allCases[Int(code) - 1] }
 }

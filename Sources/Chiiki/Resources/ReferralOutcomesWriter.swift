@@ -35,8 +35,7 @@ public enum ReferralOutcomesWriter {
     static let exitsWord = "rarely_exits"
     static let referredWord = "rarely_referred"
     /// The words of the figures' text cells, rendered once (`RenderedCells`) instead of checked
-    /// per row: entry `IndicatorsWriter.funnelSlot(label)`, a funnel label; then the flags
-    /// (`flagSlot`).
+    /// per row: entry `label.slot`, a funnel label; then the flags (`flagSlot`).
     let words: RenderedCells
     static var flagSlot: Int { FunnelLabel.allCases.count }
 
@@ -73,6 +72,7 @@ public enum ReferralOutcomesWriter {
     }
 
     /// The cells of `o` from `consultations` on, and the row's end.
+    @inline(__always)
     func appendFigures(_ o: ReferralOutcome, to csv: inout CSVWriter) {
       csv.appendInt(o.consultations)
       csv.appendInt(o.referrals)
@@ -80,11 +80,11 @@ public enum ReferralOutcomesWriter {
       csv.appendFixed(o.referralRate, 6)
       csv.appendFixed(o.referralInterval?.lower, 6)
       csv.appendFixed(o.referralInterval?.upper, 6)
-      if let flag = o.referralFlag { words.append(IndicatorsWriter.funnelSlot(flag), to: &csv) } else { csv.separate() }
+      if let flag = o.referralFlag { words.append(flag.slot, to: &csv) } else { csv.separate() }
       csv.appendFixed(o.exitRate, 6)
       csv.appendFixed(o.exitInterval?.lower, 6)
       csv.appendFixed(o.exitInterval?.upper, 6)
-      if let flag = o.exitFlag { words.append(IndicatorsWriter.funnelSlot(flag), to: &csv) } else { csv.separate() }
+      if let flag = o.exitFlag { words.append(flag.slot, to: &csv) } else { csv.separate() }
       csv.appendFixed(o.centreReferralRate, 6)
       csv.appendFixed(o.centreExitRate, 6)
       // The flag cell: both words, one of them, or empty.

@@ -1,3 +1,4 @@
+import CLibCSV
 import Foundation
 
 /// The resident- and partner-facing list of social resources, grouped by area (日常生活圏域,
@@ -15,9 +16,9 @@ struct ResourceDirectory {
   struct Entry {
     /// The resource's position in `resources`.
     var index: Int
-    /// How `ResourceDirectory.address` of the resource is made (`ResourceDirectory.address(of:)`
-    /// gives the text): decided once from the bytes, so that no address `String` is built
-    /// and kept per entry.
+    /// Which text the resource's address shows (`ResourceDirectory.withAddressBytes(of:)` gives
+    /// its bytes): decided once from the bytes, so that no address `String` is built and kept
+    /// per entry.
     var addressForm: AddressForm
     /// How its URL shows (`ResourceDirectory.link(of:)` gives the link): 0, as text (or there is
     /// no URL); 1, as a link to the URL as given; k + 2, as a link to `trimmedLinks[k]` (a URL
@@ -26,7 +27,8 @@ struct ResourceDirectory {
     var linkSlot: Int32
   }
 
-  /// Which text `ResourceDirectory.address` gives for a resource.
+  /// Which text a resource's address shows: the address as given with the district's name
+  /// beside it, unless the address already names the district (an empty address: the name).
   enum AddressForm: UInt8 {
     /// The district's name (the address is empty).
     case districtName
@@ -47,9 +49,6 @@ struct ResourceDirectory {
 
   /// All resources as given (entries point into them; a resource is never copied).
   let resources: [Resource]
-  /// The districts the resources name (for the district part of an address).
-  let districts: DistrictTable
-  let labels: Labels
   /// The names of the listed resources' districts (for the district part of an address).
   let districtNames: DistrictNameBytes
   /// The links that differ from their URL as given (see `Entry.linkSlot`).
@@ -62,8 +61,6 @@ struct ResourceDirectory {
 
   init(resources: [Resource], districts: DistrictTable, labels: Labels) {
     self.resources = resources
-    self.districts = districts
-    self.labels = labels
     // Public resources by area in one pass (in input order within each area).
     var byArea = Array(repeating: [Int](), count: districts.areas.count)
     var unplaced: [Int] = []
@@ -83,7 +80,15 @@ struct ResourceDirectory {
     var forms = [AddressForm](repeating: .districtName, count: resources.count)
     var linkSlots = [Int32](repeating: 0, count: resources.count)
     var trimmed: [String] = []
-    for i in resources.indices where resources[i].isPublic {
+    for i in resources.indices {
+      // The district tables this loop reads at random (the resource's area and its
+      // district's name), asked for some resources ahead.
+      if i &+ 16 < resources.count {
+        let d = resources[i &+ 16].district
+        areaOf.withUnsafeBufferPointer { chiiki_prefetch_for_write($0.baseAddress! + d) }
+        names.prefetch(d)
+      }
+      guard resources[i].isPublic else { continue }
       forms[i] = ResourceDirectory.addressForm(resources[i], names: names)
       if !resources[i].isEmpty(.url) {
         // `linkableURL`, decided on the bytes in place when they are printable ASCII (then the
@@ -115,7 +120,7 @@ struct ResourceDirectory {
     if !unplaced.isEmpty {
       slots.append((districts.areas.isEmpty ? labels.directoryWholeCity : labels.directoryOtherArea, unplaced))
     }
-    let order = CodeOrder(slots.flatMap { $0.members.map { resources[$0].district } }, districts)
+    let order = CodeOrder(used: used, districts)
     areas = slots.filter { !$0.members.isEmpty }.map { slot in
       // Grouped by kind without a `String` (and its hash) per resource: the few distinct kind
       // byte sequences first (in order of first appearance, the instances a `Set` of all the
@@ -191,11 +196,10 @@ struct ResourceDirectory {
     /// (equal bytes, equal rank; -1 for other districts); empty when some code is not ASCII.
     private var rank: [Int] = []
 
-    /// `listed`: the districts of the listed resources.
-    init(_ listed: [Int], _ districts: DistrictTable) {
+    /// `used`: per district, whether a listed resource names it (a district marked but not
+    /// named by a listed resource gets a rank that is never read, in code order like the rest).
+    init(used: [Bool], _ districts: DistrictTable) {
       self.districts = districts
-      var used = Array(repeating: false, count: districts.count)
-      for d in listed { used[d] = true }
       var rank = Array(repeating: -1, count: districts.count)
       var previous: String? = nil
       var r = -1
@@ -219,19 +223,9 @@ struct ResourceDirectory {
     }
   }
 
-  /// `address(r, ...)` of an entry's resource, from its `addressForm`.
-  func address(of entry: Entry) -> String {
-    let r = resources[entry.index]
-    let district = districts.districts[r.district].name
-    switch entry.addressForm {
-    case .districtName: return district
-    case .given: return r.address
-    case .givenWithDistrict: return r.address + labels.parenthesised(district)
-    }
-  }
-
-  /// Calls `body` with the UTF-8 of `address(of: entry)` (valid UTF-8), built in `scratch`
-  /// only when the address and the district's name are joined.
+  /// Calls `body` with the UTF-8 (valid) of the entry's address as its `addressForm` says: the
+  /// address, the district's name, or the address then the name in `labels.parenthesised`
+  /// (built in `scratch`).
   func withAddressBytes(of entry: Entry, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     let r = resources[entry.index]
     switch entry.addressForm {
@@ -264,26 +258,15 @@ struct ResourceDirectory {
     }
   }
 
-  /// Which form `address(r, ...)` takes: the same decision (an empty address gives the
-  /// district's name; an address that `AddressMatch.contains` the name is kept as it is),
-  /// made on the address's bytes in place.
+  /// Which form a resource's address takes (an empty address gives the district's name; an
+  /// address that `AddressMatch.contains` the name is kept as it is), decided on the address's
+  /// bytes in place.
   static func addressForm(_ r: Resource, names: DistrictNameBytes) -> AddressForm {
     if r.isEmpty(.address) { return .districtName }
     let named = r.withBytes(.address) { address in
       names.withName(r.district) { AddressMatch.plainContains(utf8: address, $0) }
     } ?? names.withName(r.district) { AddressMatch.contains(r.address, String(decoding: $0, as: UTF8.self)) }
     return named ? .given : .givenWithDistrict
-  }
-
-  /// The address with the district's name beside it, unless the address already names it.
-  static func address(_ r: Resource, districts: DistrictTable, labels: Labels) -> String {
-    address(r.address, district: r.district, districts: districts, labels: labels)
-  }
-
-  static func address(_ address: String, district index: Int, districts: DistrictTable, labels: Labels) -> String {
-    let district = districts.districts[index].name
-    if address.isEmpty { return district }
-    return AddressMatch.contains(address, district) ? address : address + labels.parenthesised(district)
   }
 
   /// The URL if it is a plain http(s) address that can safely become a link, else nil (shown

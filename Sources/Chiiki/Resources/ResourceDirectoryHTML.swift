@@ -73,7 +73,8 @@ enum ResourceDirectoryHTML {
       out.add("<section class=\"area\" id=\"area-\(a + 1)\">\n<h2>\(e(area.name))</h2>\n")
       for (k, kind) in area.kinds.enumerated() {
         out.add("<section class=\"kind\" id=\"area-\(a + 1)-kind-\(k + 1)\">\n<h3>\(e(kind.name))</h3>\n")
-        for entry in kind.entries {
+        for (k, entry) in kind.entries.enumerated() {
+          directory.prefetch(kind.entries, before: k)
           DirectoryMarkup.html.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
           if let flush, out.count >= chunk { out.withUnsafeBytes(flush); out.removeAll() }
         }

@@ -44,7 +44,8 @@ enum ResourceDirectoryMarkdown {
       out.add("\n## \(text(area.name))\n")
       for kind in area.kinds {
         out.add("\n### \(text(kind.name))\n")
-        for entry in kind.entries {
+        for (k, entry) in kind.entries.enumerated() {
+          directory.prefetch(kind.entries, before: k)
           DirectoryMarkup.markdown.append(entry, of: directory, pieces, scratch: &scratch, to: &out)
           if let flush, out.count >= chunk { out.withUnsafeBytes(flush); out.removeAll() }
         }

@@ -66,6 +66,16 @@ import Testing
         csv.appendInt(-42)
         csv.endRow()
         if Array(csv.data[start...]) != Self.referenceRow(["x", NumberFormatTests.reference(v, places), "-42"]) { bad += 1 }
+        // As a row's first cell (no comma before it), then an integer first.
+        let second = csv.data.count
+        csv.appendFixed(v, places)
+        csv.appendCell("y")
+        csv.endRow()
+        csv.appendInt(-7)
+        csv.appendFixed(v, places)
+        csv.endRow()
+        let expected = Self.referenceRow([NumberFormatTests.reference(v, places), "y"]) + Self.referenceRow(["-7", NumberFormatTests.reference(v, places)])
+        if Array(csv.data[second...]) != expected { bad += 1 }
       }
     }
     #expect(bad == 0)

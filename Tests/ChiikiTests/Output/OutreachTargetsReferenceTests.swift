@@ -11,7 +11,7 @@ import Testing
     var csv = CSVWriter(header: OutreachTargetsWriter.header(analysis))
     let labels = Labels(analysis.configuration.language)
     let reasons = ReasonsText(labels, configuration: analysis.configuration)
-    var reasonBytes: [UInt8] = []
+    var reasonBytes = ByteText(capacity: 512)
     for p in analysis.priorities {
       let district = analysis.districts.districts[p.district]
       csv.appendInt(p.rank)
@@ -25,7 +25,7 @@ import Testing
       csv.appendFixed(p.reach.ratio, 6)
       if let households = district.households { csv.appendInt(households) } else { csv.appendCell("") }
       csv.appendInt(p.leaflets)
-      reasonBytes.removeAll(keepingCapacity: true)
+      reasonBytes.removeAll()
       reasons.append(p.drivers, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
       csv.appendCell(district.area ?? "")

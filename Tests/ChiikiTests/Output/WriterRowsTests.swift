@@ -89,10 +89,6 @@ import Testing
     #expect(IndicatorsWriter.render(awkward).data == Self.indicatorsReference(awkward))
   }
 
-  @Test func funnelSlotsFollowAllCases() {
-    for (k, label) in FunnelLabel.allCases.enumerated() { #expect(IndicatorsWriter.funnelSlot(label) == k) }
-  }
-
   /// reach_by_category.csv as it was rendered before: every text cell appended by value.
   static func categoryReachReference(_ analysis: Analysis) -> [UInt8] {
     var csv = CSVWriter(header: CategoryReachWriter.header)

@@ -36,11 +36,11 @@ import Testing
         }
         if splitMix(&state) % 2 == 0 { set.setReach(ratio: value()) }
         if splitMix(&state) % 3 == 0 { set.setLowData() }
-        var fromSet: [UInt8] = []
-        var fromArray: [UInt8] = []
+        var fromSet = ByteText(capacity: 0)
+        var fromArray = ByteText(capacity: 0)
         text.append(set, to: &fromSet)
         text.append(set.drivers, to: &fromArray)
-        #expect(fromSet == fromArray, "\(set.drivers)")
+        #expect(fromSet.bytes == fromArray.bytes, "\(set.drivers)")
       }
       #expect(sawLate)
     }

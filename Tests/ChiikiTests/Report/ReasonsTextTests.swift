@@ -37,9 +37,9 @@ import Testing
               drivers.append(.need(id, ratio: value(), interval: interval))
             }
           }
-          var bytes: [UInt8] = []
+          var bytes = ByteText(capacity: 0)
           text.append(drivers, to: &bytes)
-          #expect(bytes == Array(labels.reasons(drivers, configuration: configuration).utf8), "\(drivers)")
+          #expect(bytes.bytes == Array(labels.reasons(drivers, configuration: configuration).utf8), "\(drivers)")
         }
       }
     }

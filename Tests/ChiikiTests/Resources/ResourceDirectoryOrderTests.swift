@@ -29,6 +29,15 @@ import Testing
     }
   }
 
+  /// A resource's address as the directory shows it, by its definition (the `String` code the
+  /// directory's `addressForm` and `withAddressBytes` replaced): the address with the
+  /// district's name beside it, unless the address already names it.
+  static func address(_ r: Resource, districts: DistrictTable, labels: Labels) -> String {
+    let district = districts.districts[r.district].name
+    if r.address.isEmpty { return district }
+    return AddressMatch.contains(r.address, district) ? r.address : r.address + labels.parenthesised(district)
+  }
+
   static func city(seed: UInt64, codes: [String]) -> ([Resource], DistrictTable) {
     var rng = OutputTestRandom(seed: seed)
     func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
@@ -38,7 +47,7 @@ import Testing
     let kinds = ["就労", "相談", "その他", "ガ", "カ\u{3099}", "zzz"]
     let resources = (0..<400).map { i in
       Resource(id: "R\(Int(rng.next() % 50))", name: pick(names), kind: pick(kinds), district: Int(rng.next() % UInt64(codes.count)),
-               capacity: nil, target: "", address: pick(["", "町1", "1-2"]), contact: "", hours: "",
+               capacity: nil, target: "", address: pick(["", "町1", "1-2", "東京都町001 1-2"]), contact: "", hours: "",
                url: pick(["", "https://x.jp/\(i)", "javascript:x"]), isPublic: rng.next() % 5 != 0)
     }
     return (resources, table)
@@ -74,16 +83,21 @@ import Testing
     let directory = ResourceDirectory(resources: resources, districts: table, labels: labels)
     let entries = directory.areas.flatMap { $0.kinds.flatMap(\.entries) }
     #expect(entries.count == resources.filter(\.isPublic).count)
+    // One scratch for all entries, as the renderers use it.
+    var scratch: [UInt8] = []
+    var forms = Set<ResourceDirectory.AddressForm>()
     for e in entries {
       let r = directory.resources[e.index]
       #expect(r.isPublic)
-      #expect(directory.address(of: e) == ResourceDirectory.address(r, districts: table, labels: labels))
-      var scratch: [UInt8] = []
+      let address = Self.address(r, districts: table, labels: labels)
       var bytes: [UInt8] = []
       directory.withAddressBytes(of: e, scratch: &scratch) { bytes = Array($0) }
-      #expect(bytes == Array(ResourceDirectory.address(r, districts: table, labels: labels).utf8))
+      #expect(bytes == Array(address.utf8))
       #expect(directory.link(of: e) == (r.url.isEmpty ? nil : ResourceDirectory.linkableURL(r.url)))
-      #expect(directory.addressIsEmpty(e) == ResourceDirectory.address(r, districts: table, labels: labels).isEmpty)
+      #expect(directory.addressIsEmpty(e) == address.isEmpty)
+      forms.insert(e.addressForm)
     }
+    // Every form was met (the addresses of `city` are chosen so).
+    #expect(forms == [.districtName, .given, .givenWithDistrict])
   }
 }
