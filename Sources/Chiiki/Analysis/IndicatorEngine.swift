@@ -126,6 +126,8 @@ public enum IndicatorEngine {
     // Districts are independent: chunks on all cores, each written in place in district order.
     let chunkSize = max(4096, (totals.count + 7) / 8)
     let results = ParallelMap.build(count: totals.count, chunkSize: chunkSize) { (range, emit: (IndicatorResult) -> Void) in
+      // Each chunk learns, per count, which expected counts give which funnel label.
+      var labels = FunnelRatioLabels()
       for d in range {
         let t = totals[d]
         let ratio = t.expected > 0 ? t.observed / t.expected : nil
@@ -141,7 +143,7 @@ public enum IndicatorEngine {
         var funnel = FunnelLabel.within
         var plain = FunnelLabel.within
         if let ratio, t.expected > 0 {
-          plain = FunnelPlot.ratioLabel(observed: t.observed, expected: t.expected)
+          plain = labels.label(observed: t.observed, expected: t.expected)
           funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
         }
         emit(IndicatorResult(
