@@ -90,7 +90,46 @@ import Testing
     #expect(memo.computedCDFs == 2)
     #expect(memo.label(observed: 10, expected: 10.5) == .within)
     #expect(memo.computedCDFs == 2)
+    // Each CDF vouches for means around it (slope bound): 12.5 is covered by 12's.
     #expect(memo.label(observed: 10, expected: 12.5) == .within)
+    #expect(memo.computedCDFs == 2)
+    #expect(memo.label(observed: 10, expected: 30) == .low998)
     #expect(memo.computedCDFs == 3)
+  }
+
+  @Test func vouchedMeansStayInTheBand() {
+    // Around a certain CDF, every mean within the vouched distance has its CDF in the same band,
+    // at least 1e-6 from every edge (the property the hulls rest on), near-edge CDFs included.
+    var state: UInt64 = 33
+    var checked = 0
+    for _ in 0..<4000 {
+      let o = splitMixUniform(&state) < 0.2 ? Int(splitMix(&state) % 3) : Int(splitMix(&state) % 3000)
+      let mean = max(1e-3, (Double(o) + 0.5) * exp(1.2 * (splitMixUniform(&state) - 0.5)))
+      let cdf = PoissonDistribution.cdf(o, mean: mean)
+      guard let band = FunnelRatioLabels.certainBand(cdf) else { continue }
+      let reach = FunnelRatioLabels.vouched(cdf: cdf, band: band, count: o)
+      for t in [-1.0, -0.5, 0.5, 1.0] where mean + t * reach > 0 && mean + t * reach <= 1e6 {
+        let other = PoissonDistribution.cdf(o, mean: mean + t * reach)
+        let distance = FunnelRatioLabels.edges.map { abs(other - $0) }.min() ?? 0
+        #expect(distance >= 1e-6, "O \(o) mean \(mean) t \(t)")
+        #expect(FunnelPlot.ratioLabel(cdf: other, observed: Double(o)) == FunnelRatioLabels.label(band: band, observed: Double(o)))
+        checked += 1
+      }
+    }
+    #expect(checked > 5000)
+  }
+
+  @Test func poolHandsBackWhatWasLearnt() {
+    let pool = FunnelRatioLabelPool()
+    let first = pool.withLabels { labels -> Int in
+      #expect(labels.label(observed: 10, expected: 9) == .within)
+      return labels.computedCDFs
+    }
+    // The same memo again (the only free one): 9.5 is inside what 9 vouched for.
+    let second = pool.withLabels { labels -> Int in
+      #expect(labels.label(observed: 10, expected: 9.5) == .within)
+      return labels.computedCDFs
+    }
+    #expect(first == 1 && second == 1)
   }
 }
