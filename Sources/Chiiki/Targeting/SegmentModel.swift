@@ -282,6 +282,9 @@ struct SegmentModel: Sendable {
     /// index of the segments that can score, `evaluateScoring`).
     let indicatorO: [UnsafeMutableBufferPointer<Double>]
     let indicatorE: [UnsafeMutableBufferPointer<Double>]
+    /// Segments of the last `evaluateScoring` with a positive score below its bar (their score
+    /// set to 0 there).
+    private(set) var belowBar = 0
     private let storage: UnsafeMutableBufferPointer<Double>
 
     init(_ model: SegmentModel, districts capacity: Int = 1) {
@@ -362,20 +365,61 @@ struct SegmentModel: Sendable {
     /// is 0 or NaN whatever its need, never positive, so its need (a logarithm per indicator)
     /// is not worked out and its score is set to 0. Every other segment's need and score are
     /// `evaluate`'s, term for term. With `needs` given, `evaluate` itself.
-    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?) {
+    ///
+    /// `bar` (a score the caller turns away unless beaten): a segment whose score is certainly
+    /// positive and certainly below `bar` (`needBounds`) is not given a need either; its score
+    /// is set to 0 and it is counted in `belowBar` instead.
+    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?, bar: Double? = nil) {
+      belowBar = 0
       if needs != nil { return evaluate(districts: first, count: count, fit, needs: needs) }
       reach(districts: first, count: count, fit, geometricNeed: false)
       let size = count * model.groups
       for x in 0..<size {
         let r = reach(at: x, fit)
-        guard r.shrunkMissing > 0 else {
+        let shrunk = r.shrunkMissing
+        guard shrunk > 0 else {
           need[x] = 0
           score[x] = 0
+          continue
+        }
+        if let bar, let bounds = needBounds(at: x, fit), bounds.low * shrunk > 0, bounds.high * shrunk < bar {
+          need[x] = 0
+          score[x] = 0
+          belowBar += 1
           continue
         }
         need[x] = geometricNeed(at: x, fit)
         score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
       }
+    }
+
+    /// Bounds of `geometricNeed(at:)` as computed, without its logarithms: a weighted geometric
+    /// mean lies between the smallest and the largest oriented ratio it averages (1 when there
+    /// is none). Computed, it is exp(m + δ) to within an ulp, m the true mean of the logarithms
+    /// and |δ| ≤ (k + 3) · 2⁻⁵² · max|log| ≤ 1e-9 for ratios in [1e-290, 1e290] (|log| < 670)
+    /// and up to thousands of indicators k; so it lies in [low · (1 − 2e-9), high · (1 + 2e-9)],
+    /// inside the bounds returned (widened by 1e-8). nil when a ratio is outside that range (the
+    /// caller then works the need out). With low · s > 0 the score need · s is positive and with
+    /// high · s < bar below `bar` (multiplication rounds monotonically).
+    @inline(__always) func needBounds(at x: Int, _ fit: Fit) -> (low: Double, high: Double)? {
+      var low = Double.infinity
+      var high = 0.0
+      var any = false
+      for i in model.weights.indices {
+        let w = model.weights[i]
+        guard w > 0, let prior = fit.priors[i] else { continue }
+        let (o, e) = (indicatorO[i][x], indicatorE[i][x])
+        guard e > 0 else { continue }
+        let v = prior.smoothed(observed: o, expected: e)
+        guard v > 0, v.isFinite else { continue }
+        let oriented = model.higherIsWorse[i] ? v : 1 / v
+        low = min(low, oriented)
+        high = max(high, oriented)
+        any = true
+      }
+      guard any else { return (1, 1) }
+      guard low >= 1e-290, high <= 1e290 else { return nil }
+      return (low * (1 - 1e-8), high * (1 + 1e-8))
     }
 
     /// The consultation reach of the block's segment x (after `reach(districts:count:_:)`).

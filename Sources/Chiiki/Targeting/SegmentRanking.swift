@@ -65,8 +65,11 @@ extension SegmentEngine {
 
   /// The best `limit` segments with a positive score among `districts`, in rank order, and how
   /// many segments there have a positive score; nil at a NaN need or expected among them.
+  /// Segments with a positive score below the list's bar (`BestUnits.bar`), which it would turn
+  /// away, are counted without their need being worked out (`evaluateScoring`'s `bar`; `prune`
+  /// false: a test hook to work out every need).
   static func bestUnits(
-    _ model: SegmentModel, _ fit: SegmentModel.Fit, needs: [Double]?, limit: Int, districts: Range<Int>
+    _ model: SegmentModel, _ fit: SegmentModel.Fit, needs: [Double]?, limit: Int, districts: Range<Int>, prune: Bool = true
   ) -> (best: [RankedUnit], positives: Int)? {
     let scratch = SegmentModel.Scratch(model, districts: SegmentModel.block)
     var best = BestUnits(limit: limit)
@@ -74,7 +77,8 @@ extension SegmentEngine {
     var first = districts.lowerBound
     while first < districts.upperBound {
       let count = min(SegmentModel.block, districts.upperBound - first)
-      scratch.evaluateScoring(districts: first, count: count, fit, needs: needs)
+      scratch.evaluateScoring(districts: first, count: count, fit, needs: needs, bar: prune ? best.bar?.score : nil)
+      positives += scratch.belowBar
       for x in 0..<(count * model.groups) where scratch.score[x] > 0 {
         if scratch.need[x].isNaN || scratch.expected[x].isNaN { return nil }
         positives += 1
@@ -95,8 +99,9 @@ extension SegmentEngine {
   struct BestUnits {
     let limit: Int
     private var items: [RankedUnit] = []
-    /// The worst of the best `limit` at the last selection (nil before the first).
-    private var bar: RankedUnit?
+    /// The worst of the best `limit` at the last selection (nil before the first): an offer
+    /// that does not rank before it is turned away.
+    private(set) var bar: RankedUnit?
 
     init(limit: Int) {
       self.limit = limit
