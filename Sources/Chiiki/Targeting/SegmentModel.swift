@@ -405,14 +405,7 @@ struct SegmentModel: Sendable {
       var low = Double.infinity
       var high = 0.0
       var any = false
-      for i in model.weights.indices {
-        let w = model.weights[i]
-        guard w > 0, let prior = fit.priors[i] else { continue }
-        let (o, e) = (indicatorO[i][x], indicatorE[i][x])
-        guard e > 0 else { continue }
-        let v = prior.smoothed(observed: o, expected: e)
-        guard v > 0, v.isFinite else { continue }
-        let oriented = model.higherIsWorse[i] ? v : 1 / v
+      forEachOrientedRatio(at: x, fit) { _, oriented in
         low = min(low, oriented)
         high = max(high, oriented)
         any = true
@@ -432,6 +425,17 @@ struct SegmentModel: Sendable {
     @inline(__always) func geometricNeed(at x: Int, _ fit: Fit) -> Double {
       var sum = 0.0
       var weight = 0.0
+      forEachOrientedRatio(at: x, fit) { w, oriented in
+        sum += w * log(oriented)
+        weight += w
+      }
+      return weight > 0 ? exp(sum / weight) : 1
+    }
+
+    /// The indicators the need index of the block's segment x averages, in order: each one's
+    /// weight and smoothed ratio oriented so that higher is worse (positive weight, a prior,
+    /// E > 0, and a positive finite smoothed ratio).
+    @inline(__always) func forEachOrientedRatio(at x: Int, _ fit: Fit, _ body: (Double, Double) -> Void) {
       for i in model.weights.indices {
         let w = model.weights[i]
         guard w > 0, let prior = fit.priors[i] else { continue }
@@ -439,11 +443,8 @@ struct SegmentModel: Sendable {
         guard e > 0 else { continue }
         let v = prior.smoothed(observed: o, expected: e)
         guard v > 0, v.isFinite else { continue }
-        let oriented = model.higherIsWorse[i] ? v : 1 / v
-        sum += w * log(oriented)
-        weight += w
+        body(w, model.higherIsWorse[i] ? v : 1 / v)
       }
-      return weight > 0 ? exp(sum / weight) : 1
     }
 
     /// `evaluate` of district `d` alone (its groups at 0..<groups).
