@@ -68,8 +68,9 @@ public enum IndicatorEngine {
     var pairs = Set<ClopperPearsonIntervals.Pair>()
     for basis in bases { pairs.formUnion(basis.trendPairs) }
     let intervals = ClopperPearsonIntervals(level: level, pairs: pairs)
+    let labelPool = FunnelRatioLabelPool()
     return prepared.indices.map {
-      finish(prepared[$0], basis: bases[$0], configuration: configuration, previous: previous[$0], intervals: intervals)
+      finish(prepared[$0], basis: bases[$0], configuration: configuration, previous: previous[$0], intervals: intervals, labelPool: labelPool)
     }
   }
 
@@ -111,7 +112,7 @@ public enum IndicatorEngine {
   /// (they must hold at least `basis.trendPairs` for speed; any interval is exact).
   static func finish(
     _ prepared: Prepared, basis: Basis, configuration: Configuration, previous: [IndirectStandardisation.Totals]?,
-    intervals: ClopperPearsonIntervals
+    intervals: ClopperPearsonIntervals, labelPool: FunnelRatioLabelPool = FunnelRatioLabelPool()
   ) -> Output {
     let indicator = prepared.indicator
     let totals = prepared.totals
@@ -126,28 +127,31 @@ public enum IndicatorEngine {
     // Districts are independent: chunks on all cores, each written in place in district order.
     let chunkSize = max(4096, (totals.count + 7) / 8)
     let results = ParallelMap.build(count: totals.count, chunkSize: chunkSize) { (range, emit: (IndicatorResult) -> Void) in
-      for d in range {
-        let t = totals[d]
-        let ratio = t.expected > 0 ? t.observed / t.expected : nil
-        var interval: Interval? = nil
-        if t.expected > 0 {
-          let ci = poissonIntervals.interval(count: t.observed)
-          interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
+      // Funnel labels through memos shared with the other chunks and indicators.
+      labelPool.withLabels { labels in
+        for d in range {
+          let t = totals[d]
+          let ratio = t.expected > 0 ? t.observed / t.expected : nil
+          var interval: Interval? = nil
+          if t.expected > 0 {
+            let ci = poissonIntervals.interval(count: t.observed)
+            interval = Interval(lower: ci.lower / t.expected, upper: ci.upper / t.expected)
+          }
+          var crudeCI: Interval? = nil
+          if t.denominator > 0 {
+            crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level, z: z)
+          }
+          var funnel = FunnelLabel.within
+          var plain = FunnelLabel.within
+          if let ratio, t.expected > 0 {
+            plain = labels.label(observed: t.observed, expected: t.expected)
+            funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
+          }
+          emit(IndicatorResult(
+            district: d, indicatorCode: code, totals: t, ratioInterval: interval, crudeInterval: crudeCI,
+            smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
+            trend: trend))
         }
-        var crudeCI: Interval? = nil
-        if t.denominator > 0 {
-          crudeCI = ConfidenceIntervals.wilson(successes: t.observed, trials: t.denominator, level: level, z: z)
-        }
-        var funnel = FunnelLabel.within
-        var plain = FunnelLabel.within
-        if let ratio, t.expected > 0 {
-          plain = FunnelPlot.ratioLabel(observed: t.observed, expected: t.expected)
-          funnel = tau2 > 0 ? FunnelPlot.label(value: ratio, limits: FunnelPlot.ratioLimits(expected: t.expected, tau2: tau2)) : plain
-        }
-        emit(IndicatorResult(
-          district: d, indicatorCode: code, totals: t, ratioInterval: interval, crudeInterval: crudeCI,
-          smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
-          trend: trend))
       }
     }
     let sumO = totals.reduce(0) { $0 + $1.observed }

@@ -14,18 +14,32 @@ extension FunnelPlot {
   /// divisions by E. Otherwise (F(O) within 1e-6 of some p, a count that is not whole, O or
   /// E·target above 1e6) the limits are computed and compared as before.
   public static func ratioLabel(observed: Double, expected: Double, target: Double = 1) -> FunnelLabel {
-    let value = observed / expected
-    func byLimits() -> FunnelLabel {
-      label(value: value, limits: ratioLimits(expected: expected, target: target))
-    }
+    guard let mean = cdfMean(observed: observed, expected: expected, target: target),
+      let label = ratioLabel(cdf: PoissonDistribution.cdf(Int(observed), mean: mean), observed: observed)
+    else { return ratioLabelByLimits(observed: observed, expected: expected, target: target) }
+    return label
+  }
+
+  /// The label from the four computed limits (`ratioLabel`'s answer where the CDF does not decide).
+  static func ratioLabelByLimits(observed: Double, expected: Double, target: Double) -> FunnelLabel {
+    label(value: observed / expected, limits: ratioLimits(expected: expected, target: target))
+  }
+
+  /// The Poisson mean E·target whose CDF at O decides the label, nil where the limits decide
+  /// (E or target not positive and finite, E·target or O above 1e6, O negative or not whole).
+  @inline(__always) static func cdfMean(observed: Double, expected: Double, target: Double) -> Double? {
     let mean = expected * target
     guard expected > 0, expected.isFinite, target > 0, target.isFinite, mean > 0, mean <= 1e6,
       observed >= 0, observed <= 1e6, observed == observed.rounded(.down)
-    else { return byLimits() }
-    let cdf = PoissonDistribution.cdf(Int(observed), mean: mean)
+    else { return nil }
+    return mean
+  }
+
+  /// The label of O from F(O); nil when F(O) is within 1e-6 of an edge (the limits decide).
+  @inline(__always) static func ratioLabel(cdf: Double, observed: Double) -> FunnelLabel? {
     let p = probabilities
     for edge in [p.lower998, p.lower95, p.upper95, p.upper998] where abs(cdf - edge) < 1e-6 {
-      return byLimits()
+      return nil
     }
     if observed > 0 {
       if cdf >= p.upper998 { return .high998 }

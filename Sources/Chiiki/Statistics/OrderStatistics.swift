@@ -27,6 +27,15 @@ enum OrderStatistics {
   /// Rearranges `buffer[from..<to]` so that the element at `k` is the one a sort of that range
   /// would put there, with no larger element before it and no smaller one after it.
   private static func select(_ k: Int, in buffer: UnsafeMutableBufferPointer<Double>, from: Int, to: Int) {
+    select(k, in: buffer, from: from, to: to, by: <)
+  }
+
+  /// `select` under the strict weak order `before` (a total order on the values met, such as
+  /// Doubles without NaN): afterwards `buffer[k]` is the element a sort by `before` of
+  /// `buffer[from..<to]` would put at k, none after it comes before it and none before it after it.
+  @inline(__always) static func select<T>(
+    _ k: Int, in buffer: UnsafeMutableBufferPointer<T>, from: Int, to: Int, by before: (T, T) -> Bool
+  ) {
     var lo = from
     var hi = to - 1
     var budget = 64
@@ -34,25 +43,25 @@ enum OrderStatistics {
       if budget == 0 {
         // Pathological splits: finish by sorting the (rare) remaining range.
         var rest = UnsafeMutableBufferPointer(rebasing: buffer[lo...hi])
-        rest.sort()
+        rest.sort(by: before)
         return
       }
       budget -= 1
       // Median of three as pivot.
       let mid = lo + (hi - lo) / 2
       let a = buffer[lo], b = buffer[mid], c = buffer[hi]
-      let pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b))
-      // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
+      let pivot = before(a, b) ? (before(b, c) ? b : (before(a, c) ? c : a)) : (before(a, c) ? a : (before(b, c) ? c : b))
+      // Three-way partition: [lo, lt) before pivot, [lt, gt] neither, (gt, hi] after it.
       var lt = lo
       var gt = hi
       var i = lo
       while i <= gt {
         let x = buffer[i]
-        if x < pivot {
+        if before(x, pivot) {
           buffer.swapAt(lt, i)
           lt += 1
           i += 1
-        } else if x > pivot {
+        } else if before(pivot, x) {
           buffer.swapAt(i, gt)
           gt -= 1
         } else {

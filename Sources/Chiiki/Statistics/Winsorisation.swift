@@ -4,13 +4,25 @@ enum Winsorisation {
   /// interpolation between order statistics: R's default `quantile` type 7 (Hyndman & Fan 1996,
   /// Am Stat 50:361), the rule FunnelPlotR uses.
   static func quantileType7(sorted: [Double], _ p: Double) -> Double {
-    guard let first = sorted.first else { return .nan }
-    if sorted.count == 1 { return first }
-    let h = Double(sorted.count - 1) * p
+    guard !sorted.isEmpty else { return .nan }
+    return quantileType7(at: type7Position(count: sorted.count, p)) { sorted[$0] }
+  }
+
+  /// Where the type-7 quantile at probability `p` of `n` (> 0) sorted values lies: order
+  /// statistic `index` alone (`fraction` nil), or `fraction` of the way from `index` to `index + 1`.
+  static func type7Position(count n: Int, _ p: Double) -> (index: Int, fraction: Double?) {
+    if n == 1 { return (0, nil) }
+    let h = Double(n - 1) * p
     let index = Int(h.rounded(.down))
-    if index >= sorted.count - 1 { return sorted[sorted.count - 1] }
-    let fraction = h - Double(index)
-    return sorted[index] + fraction * (sorted[index + 1] - sorted[index])
+    if index >= n - 1 { return (n - 1, nil) }
+    return (index, h - Double(index))
+  }
+
+  /// The quantile at `position` from the order statistics `value(k)` it reads.
+  @inline(__always) static func quantileType7(at position: (index: Int, fraction: Double?), _ value: (Int) -> Double) -> Double {
+    guard let fraction = position.fraction else { return value(position.index) }
+    let (a, b) = (value(position.index), value(position.index + 1))
+    return a + fraction * (b - a)
   }
 
   /// Values below the `fraction` quantile are set to it, and above the 1 − `fraction` quantile
@@ -26,30 +38,20 @@ enum Winsorisation {
 
   /// The `fraction` and 1 − `fraction` type-7 quantiles of `values` (non-empty).
   static func bounds(_ values: [Double], fraction: Double) -> (low: Double, high: Double) {
-    // The order statistics `quantileType7` reads for p: index ⌊(n − 1)p⌋ and the next one.
-    let n = values.count
-    func positions(_ p: Double) -> [Int] {
-      let index = Int((Double(n - 1) * p).rounded(.down))
-      return index >= n - 1 ? [n - 1] : [index, index + 1]
-    }
-    let lowAt = n == 1 ? [0] : positions(fraction)
-    let highAt = n == 1 ? [0] : positions(1 - fraction)
+    // The order statistics `quantileType7` reads at each probability.
+    let low = type7Position(count: values.count, fraction)
+    let high = type7Position(count: values.count, 1 - fraction)
+    func positions(_ at: (index: Int, fraction: Double?)) -> [Int] { at.fraction == nil ? [at.index] : [at.index, at.index + 1] }
+    let lowAt = positions(low)
+    let highAt = positions(high)
     guard lowAt.allSatisfy({ $0 >= 0 }), highAt.allSatisfy({ $0 >= 0 }),
       let picked = OrderStatistics.values(at: lowAt + highAt, of: values)
     else {
       let sorted = values.sorted()
       return (quantileType7(sorted: sorted, fraction), quantileType7(sorted: sorted, 1 - fraction))
     }
-    // `quantileType7` over an array holding just those order statistics at their positions.
-    func quantile(_ v: ArraySlice<Double>, _ p: Double) -> Double {
-      if n == 1 { return v[v.startIndex] }
-      let h = Double(n - 1) * p
-      let index = Int(h.rounded(.down))
-      if index >= n - 1 { return v[v.startIndex] }
-      let fraction = h - Double(index)
-      let (a, b) = (v[v.startIndex], v[v.startIndex + 1])
-      return a + fraction * (b - a)
-    }
-    return (quantile(picked[0..<lowAt.count], fraction), quantile(picked[lowAt.count...], 1 - fraction))
+    return (
+      quantileType7(at: low) { picked[$0 - low.index] },
+      quantileType7(at: high) { picked[lowAt.count + $0 - high.index] })
   }
 }

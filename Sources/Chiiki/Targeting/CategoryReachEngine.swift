@@ -32,7 +32,9 @@ public enum CategoryReachEngine {
         dissimilarity /= 2
       }
       var intervals = ExactPoissonIntervals(level: level)
-      let under = (0..<n).filter { expected[$0] > 0 && intervals.memoised(count: observed[$0]).upper / expected[$0] < 1 }
+      let under = (0..<n).filter {
+        (ReachEngine.ratioInterval(observed: observed[$0], expected: expected[$0], intervals: &intervals)?.upper ?? 1) < 1
+      }
         .sorted {
           let (a, b) = (expected[$0] - observed[$0], expected[$1] - observed[$1])
           return a != b ? a > b : $0 < $1

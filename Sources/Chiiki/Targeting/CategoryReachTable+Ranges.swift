@@ -16,14 +16,9 @@ extension CategoryReachTable {
       for d in (k - c * districtCount)..<(end - c * districtCount) {
         let o = Double(observed[column.slot * districtCount + d])
         let e = column.expected(share: shares[d])
-        var interval: Interval? = nil
-        if e > 0 {
-          let ci = intervals.memoised(count: o)
-          interval = Interval(lower: ci.lower / e, upper: ci.upper / e)
-        }
         body(CategoryReach(
           category: column.category, district: d,
-          reach: Reach(observed: o, expected: e, ratioInterval: interval, reliability: column.reliability(observed: o, expected: e))))
+          reach: ReachEngine.reach(observed: o, expected: e, prior: column.prior, intervals: &intervals)))
       }
       k = end
     }

@@ -2,8 +2,8 @@
 /// reach_by_category.csv, turned into `CategoryReach` values one at a time when read. At
 /// national scale that is ~1.5 million rows; as structs they took ~170 MB. A category's expected
 /// count of a district is its total spread by need shares (shares x total) and its reliability
-/// the Empirical-Bayes weight from the category's prior: both are worked out on reading, by the
-/// very expressions of `ReachEngine.reach`, so only the need shares of each
+/// the Empirical-Bayes weight from the category's prior: both are worked out on reading, by
+/// `ReachEngine.reach(observed:expected:prior:intervals:)`, so only the need shares of each
 /// distinct set of indicators are kept (not two columns per category: ~20 MB at national scale).
 public struct CategoryReachTable: Sendable {
   /// One category, in category-name order.
@@ -20,11 +20,6 @@ public struct CategoryReachTable: Sendable {
 
     /// Expected consultations of the district with need share `share`.
     @inline(__always) func expected(share: Double) -> Double { share * total }
-
-    /// Reliability weight of a district's consultation ratio (0 where E = 0).
-    @inline(__always) func reliability(observed o: Double, expected e: Double) -> Double {
-      e > 0 ? (prior?.weight(observed: o, expected: e) ?? 0) : 0
-    }
   }
 
   /// Need shares per district, one array per distinct set of indicators.

@@ -20,17 +20,38 @@ public enum ReachEngine {
   /// `withIntervals: false` skips the exact intervals where only ranks and shortfalls are needed.
   public static func reach(observed: [Double], shares: [Double], total: Double, level: Double, withIntervals: Bool = true) -> [Reach] {
     let expected = shares.map { $0 * total }
-    let eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
+    let prior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
     // Consultation counts repeat across units: each distinct count's interval is solved once.
     var intervals = ExactPoissonIntervals(level: level)
     return observed.indices.map { u in
-      var interval: Interval? = nil
-      if withIntervals, expected[u] > 0 {
-        let ci = intervals.memoised(count: observed[u])
-        interval = Interval(lower: ci.lower / expected[u], upper: ci.upper / expected[u])
-      }
-      return Reach(observed: observed[u], expected: expected[u], ratioInterval: interval,
-                   reliability: expected[u] > 0 ? eb.shrinkageWeight[u] : 0)
+      withIntervals
+        ? reach(observed: observed[u], expected: expected[u], prior: prior, intervals: &intervals)
+        : reach(observed: observed[u], expected: expected[u], prior: prior)
     }
+  }
+
+  /// One unit's reach without an interval: O, E and the reliability weight of O/E under the
+  /// consultation ratios' prior (0 where E = 0 or there is no prior). Every reach of the program
+  /// (districts, categories, segments) is this value, so each is the one `reach(observed:shares:…)`
+  /// gives for the same O, E and prior (`EmpiricalBayes.poissonGamma`'s weight is the prior's).
+  @inline(__always) static func reach(observed o: Double, expected e: Double, prior: EmpiricalBayes.Prior?) -> Reach {
+    Reach(observed: o, expected: e, ratioInterval: nil, reliability: e > 0 ? (prior?.weight(observed: o, expected: e) ?? 0) : 0)
+  }
+
+  /// `reach(observed:expected:prior:)` with its `ratioInterval(observed:expected:intervals:)`.
+  @inline(__always) static func reach(
+    observed o: Double, expected e: Double, prior: EmpiricalBayes.Prior?, intervals: inout ExactPoissonIntervals
+  ) -> Reach {
+    var r = reach(observed: o, expected: e, prior: prior)
+    r.ratioInterval = ratioInterval(observed: o, expected: e, intervals: &intervals)
+    return r
+  }
+
+  /// The exact Poisson interval of O divided by E (nil where E = 0), taken from `intervals`
+  /// (solved there once per distinct count).
+  @inline(__always) static func ratioInterval(observed o: Double, expected e: Double, intervals: inout ExactPoissonIntervals) -> Interval? {
+    guard e > 0 else { return nil }
+    let ci = intervals.memoised(count: o)
+    return Interval(lower: ci.lower / e, upper: ci.upper / e)
   }
 }

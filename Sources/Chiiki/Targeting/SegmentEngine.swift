@@ -104,13 +104,7 @@ public enum SegmentEngine {
         let expectedU = scratch.expected[u % groups]
         let needU = scratch.need[u % groups]
         let scoreU = scratch.score[u % groups]
-        var interval: Interval? = nil
-        if expectedU > 0 {
-          let ci = poissonIntervals.memoised(count: observedU)
-          interval = Interval(lower: ci.lower / expectedU, upper: ci.upper / expectedU)
-        }
-        let reliability = expectedU > 0 ? (reachPrior?.weight(observed: observedU, expected: expectedU) ?? 0) : 0
-        let r = Reach(observed: observedU, expected: expectedU, ratioInterval: interval, reliability: reliability)
+        let r = ReachEngine.reach(observed: observedU, expected: expectedU, prior: reachPrior, intervals: &poissonIntervals)
         let evidence = configs.indices.compactMap { i -> IndicatorEvidence? in
           let (o, e) = indicatorCounts(i, d: d, s: s, k: k)
           guard e > 0 else { return nil }

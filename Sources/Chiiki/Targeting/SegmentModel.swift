@@ -232,13 +232,14 @@ struct SegmentModel: Sendable {
     if reach.endMean() {
       let final = fit
       let block = max(1, block ?? max(64, 32_768 / max(1, groups)))
+      let halves = ScratchPair(self)
       var start = 0
       while start < districts {
         let first = start
         let size = min(block, districts - first)
         let half = (size + 1) / 2
         let terms = ParallelMap.build(count: size * groups, chunkSize: half * groups) { (range, emit: ((Double, Double)) -> Void) in
-          let scratch = Scratch(self, districts: Self.block)
+          let scratch = halves.scratch(range.lowerBound == 0 ? 0 : 1)
           Self.forEachBlock((first + range.lowerBound / groups)..<(first + range.upperBound / groups)) { from, n in
             scratch.reach(districts: from, count: n, final)
             for x in 0..<(n * groups) { emit((scratch.observed[x], scratch.expected[x])) }
@@ -252,6 +253,18 @@ struct SegmentModel: Sendable {
     return fit
   }
 
+  /// The two `Scratch`es of the last fit pass, one per half of a block, reused from block to
+  /// block (a fresh pair per block cleared ~2 MB of buffers each time).
+  private final class ScratchPair: @unchecked Sendable {
+    // Safe: within one block each half uses only its own scratch, and the next block starts
+    // after `ParallelMap.build` has returned, which happens-after both halves.
+    private let pair: (Scratch, Scratch)
+
+    init(_ model: SegmentModel) { pair = (Scratch(model, districts: SegmentModel.block), Scratch(model, districts: SegmentModel.block)) }
+
+    func scratch(_ half: Int) -> Scratch { half == 0 ? pair.0 : pair.1 }
+  }
+
   /// Per-thread buffers for the groups of a block of districts (`k · groups + j` for the
   /// block's district k and group j), and the per-segment values worked out in them. A class
   /// owning its memory, so that the passes index plain buffers (no copy-on-write checks).
@@ -263,14 +276,15 @@ struct SegmentModel: Sendable {
     let e: UnsafeMutableBufferPointer<Double>
     let observed: UnsafeMutableBufferPointer<Double>
     let expected: UnsafeMutableBufferPointer<Double>
-    let needSum: UnsafeMutableBufferPointer<Double>
-    let needWeight: UnsafeMutableBufferPointer<Double>
     let need: UnsafeMutableBufferPointer<Double>
     let score: UnsafeMutableBufferPointer<Double>
     /// Per indicator, O and E of the block as `reach` last counted them (kept for the need
     /// index of the segments that can score, `evaluateScoring`).
     let indicatorO: [UnsafeMutableBufferPointer<Double>]
     let indicatorE: [UnsafeMutableBufferPointer<Double>]
+    /// Segments of the last `evaluateScoring` with a positive score below its bar (their score
+    /// set to 0 there).
+    private(set) var belowBar = 0
     private let storage: UnsafeMutableBufferPointer<Double>
 
     init(_ model: SegmentModel, districts capacity: Int = 1) {
@@ -278,13 +292,13 @@ struct SegmentModel: Sendable {
       self.capacity = max(1, capacity)
       let size = self.capacity * model.groups
       let indicators = model.weights.count
-      let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (8 + 2 * indicators) * size)
+      let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: (6 + 2 * indicators) * size)
       storage.initialize(repeating: 0)
       self.storage = storage
       func part(_ k: Int) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: storage[(k * size)..<((k + 1) * size)]) }
-      (o, e, observed, expected, needSum, needWeight, need, score) = (part(0), part(1), part(2), part(3), part(4), part(5), part(6), part(7))
-      indicatorO = (0..<indicators).map { part(8 + 2 * $0) }
-      indicatorE = (0..<indicators).map { part(9 + 2 * $0) }
+      (o, e, observed, expected, need, score) = (part(0), part(1), part(2), part(3), part(4), part(5))
+      indicatorO = (0..<indicators).map { part(6 + 2 * $0) }
+      indicatorE = (0..<indicators).map { part(7 + 2 * $0) }
     }
 
     deinit { storage.deallocate() }
@@ -298,11 +312,7 @@ struct SegmentModel: Sendable {
       precondition(count <= capacity, "SegmentModel.Scratch: block larger than the buffers")
       let groups = model.groups
       let size = count * groups
-      for x in 0..<size {
-        expected[x] = 0
-        needSum[x] = 0
-        needWeight[x] = 0
-      }
+      for x in 0..<size { expected[x] = 0 }
       for i in model.weights.indices {
         let w = model.weights[i]
         guard w > 0 else { continue }
@@ -313,21 +323,9 @@ struct SegmentModel: Sendable {
             for j in 0..<groups where all[j] > 0 { expected[k * groups + j] += w * o[k * groups + j] / all[j] }
           }
         }
-        guard geometricNeed, let prior = fit.priors[i] else { continue }
-        let higherIsWorse = model.higherIsWorse[i]
-        for x in 0..<size where e[x] > 0 {
-          let v = prior.smoothed(observed: o[x], expected: e[x])
-          guard v > 0, v.isFinite else { continue }
-          let oriented = higherIsWorse ? v : 1 / v
-          needSum[x] += w * log(oriented)
-          needWeight[x] += w
-        }
       }
       if geometricNeed {
-        for x in 0..<size {
-          let wt = needWeight[x]
-          need[x] = wt > 0 ? exp(needSum[x] / wt) : 1
-        }
+        for x in 0..<size { need[x] = self.geometricNeed(at: x, fit) }
       }
       model.observed(districts: first, count: count, into: observed)
       let even = model.districts > 0 ? 1 / Double(model.districts) : 0
@@ -359,12 +357,7 @@ struct SegmentModel: Sendable {
           for x in 0..<size { need[x] = needs[first * model.groups + x] }
         }
       }
-      let reachPrior = fit.reachPrior
-      for x in 0..<size {
-        let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
-        let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
-        score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
-      }
+      for x in 0..<size { score[x] = PriorityRanking.score(needIndex: need[x], reach: reach(at: x, fit)) }
     }
 
     /// `evaluate` where only segments with a positive score matter (the bounded search for
@@ -372,35 +365,85 @@ struct SegmentModel: Sendable {
     /// is 0 or NaN whatever its need, never positive, so its need (a logarithm per indicator)
     /// is not worked out and its score is set to 0. Every other segment's need and score are
     /// `evaluate`'s, term for term. With `needs` given, `evaluate` itself.
-    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?) {
+    ///
+    /// `bar` (a score the caller turns away unless beaten): a segment whose score is certainly
+    /// positive and certainly below `bar` (`needBounds`) is not given a need either; its score
+    /// is set to 0 and it is counted in `belowBar` instead.
+    func evaluateScoring(districts first: Int, count: Int, _ fit: Fit, needs: [Double]?, bar: Double? = nil) {
+      belowBar = 0
       if needs != nil { return evaluate(districts: first, count: count, fit, needs: needs) }
       reach(districts: first, count: count, fit, geometricNeed: false)
       let size = count * model.groups
-      let reachPrior = fit.reachPrior
       for x in 0..<size {
-        let reliability = expected[x] > 0 ? (reachPrior?.weight(observed: observed[x], expected: expected[x]) ?? 0) : 0
-        let r = Reach(observed: observed[x], expected: expected[x], ratioInterval: nil, reliability: reliability)
-        guard r.shrunkMissing > 0 else {
+        let r = reach(at: x, fit)
+        let shrunk = r.shrunkMissing
+        guard shrunk > 0 else {
           need[x] = 0
           score[x] = 0
           continue
         }
-        // The geometric-mean need of `reach(geometricNeed: true)`, indicators in order.
-        var sum = 0.0
-        var weight = 0.0
-        for i in model.weights.indices {
-          let w = model.weights[i]
-          guard w > 0, let prior = fit.priors[i] else { continue }
-          let (o, e) = (indicatorO[i][x], indicatorE[i][x])
-          guard e > 0 else { continue }
-          let v = prior.smoothed(observed: o, expected: e)
-          guard v > 0, v.isFinite else { continue }
-          let oriented = model.higherIsWorse[i] ? v : 1 / v
-          sum += w * log(oriented)
-          weight += w
+        if let bar, let bounds = needBounds(at: x, fit), bounds.low * shrunk > 0, bounds.high * shrunk < bar {
+          need[x] = 0
+          score[x] = 0
+          belowBar += 1
+          continue
         }
-        need[x] = weight > 0 ? exp(sum / weight) : 1
+        need[x] = geometricNeed(at: x, fit)
         score[x] = PriorityRanking.score(needIndex: need[x], reach: r)
+      }
+    }
+
+    /// Bounds of `geometricNeed(at:)` as computed, without its logarithms: a weighted geometric
+    /// mean lies between the smallest and the largest oriented ratio it averages (1 when there
+    /// is none). Computed, it is exp(m + δ) to within an ulp, m the true mean of the logarithms
+    /// and |δ| ≤ (k + 3) · 2⁻⁵² · max|log| ≤ 1e-9 for ratios in [1e-290, 1e290] (|log| < 670)
+    /// and up to thousands of indicators k; so it lies in [low · (1 − 2e-9), high · (1 + 2e-9)],
+    /// inside the bounds returned (widened by 1e-8). nil when a ratio is outside that range (the
+    /// caller then works the need out). With low · s > 0 the score need · s is positive and with
+    /// high · s < bar below `bar` (multiplication rounds monotonically).
+    @inline(__always) func needBounds(at x: Int, _ fit: Fit) -> (low: Double, high: Double)? {
+      var low = Double.infinity
+      var high = 0.0
+      var any = false
+      forEachOrientedRatio(at: x, fit) { _, oriented in
+        low = min(low, oriented)
+        high = max(high, oriented)
+        any = true
+      }
+      guard any else { return (1, 1) }
+      guard low >= 1e-290, high <= 1e290 else { return nil }
+      return (low * (1 - 1e-8), high * (1 + 1e-8))
+    }
+
+    /// The consultation reach of the block's segment x (after `reach(districts:count:_:)`).
+    @inline(__always) func reach(at x: Int, _ fit: Fit) -> Reach {
+      ReachEngine.reach(observed: observed[x], expected: expected[x], prior: fit.reachPrior)
+    }
+
+    /// The geometric-mean need index (NeedIndex, term for term) of the block's segment x from
+    /// the indicators' O and E that `reach(districts:count:_:)` last counted, indicators in order.
+    @inline(__always) func geometricNeed(at x: Int, _ fit: Fit) -> Double {
+      var sum = 0.0
+      var weight = 0.0
+      forEachOrientedRatio(at: x, fit) { w, oriented in
+        sum += w * log(oriented)
+        weight += w
+      }
+      return weight > 0 ? exp(sum / weight) : 1
+    }
+
+    /// The indicators the need index of the block's segment x averages, in order: each one's
+    /// weight and smoothed ratio oriented so that higher is worse (positive weight, a prior,
+    /// E > 0, and a positive finite smoothed ratio).
+    @inline(__always) func forEachOrientedRatio(at x: Int, _ fit: Fit, _ body: (Double, Double) -> Void) {
+      for i in model.weights.indices {
+        let w = model.weights[i]
+        guard w > 0, let prior = fit.priors[i] else { continue }
+        let (o, e) = (indicatorO[i][x], indicatorE[i][x])
+        guard e > 0 else { continue }
+        let v = prior.smoothed(observed: o, expected: e)
+        guard v > 0, v.isFinite else { continue }
+        body(w, model.higherIsWorse[i] ? v : 1 / v)
       }
     }
 

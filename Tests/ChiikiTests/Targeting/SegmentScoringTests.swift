@@ -33,20 +33,42 @@ import Testing
     #expect(positives > 100 && skipped > 100)
   }
 
-  @Test func heapKeepsTheBestOfASort() {
+  @Test func bestUnitsKeepTheBestOfASort() {
     var state: UInt64 = 17
-    for limit in [1, 2, 5, 64, 500] {
-      var heap = SegmentEngine.BoundedWorstHeap(limit: limit)
-      var all: [SegmentEngine.RankedUnit] = []
-      for unit in 0..<2000 {
-        // Few distinct values, so that ties go down to need, expected and the unit.
-        let x = SegmentEngine.RankedUnit(
-          score: Double(splitMix(&state) % 20), need: Double(splitMix(&state) % 3), expected: Double(splitMix(&state) % 3), unit: unit)
-        heap.offer(x)
-        all.append(x)
+    for limit in [1, 2, 5, 64, 500, 999, 1000, 1001, 2000, 5000] {
+      for shuffled in [false, true] {
+        var best = SegmentEngine.BestUnits(limit: limit)
+        var all: [SegmentEngine.RankedUnit] = []
+        var units = Array(0..<2000)
+        if shuffled {
+          for i in stride(from: units.count - 1, to: 0, by: -1) { units.swapAt(i, Int(splitMix(&state) % UInt64(i + 1))) }
+        }
+        for unit in units {
+          // Few distinct values, so that ties go down to need, expected and the unit.
+          let x = SegmentEngine.RankedUnit(
+            score: Double(splitMix(&state) % 20), need: Double(splitMix(&state) % 3), expected: Double(splitMix(&state) % 3), unit: unit)
+          best.offer(x)
+          all.append(x)
+        }
+        let want = all.sorted { $0.ranksBefore($1) }.prefix(limit).map(\.unit)
+        #expect(best.sorted().map(\.unit) == want, "limit \(limit) shuffled \(shuffled)")
       }
-      let want = all.sorted { $0.ranksBefore($1) }.prefix(limit).map(\.unit)
-      #expect(heap.sorted().map(\.unit) == want, "limit \(limit)")
+    }
+  }
+
+  @Test func selectionUnderAnOrderMatchesASort() {
+    var state: UInt64 = 29
+    for n in [1, 2, 3, 10, 257, 4000] {
+      // Many equal keys: the three-way partition's middle.
+      let values = (0..<n).map { _ in (key: Int(splitMix(&state) % 7), id: Int(splitMix(&state) % 1000)) }
+      let before: ((key: Int, id: Int), (key: Int, id: Int)) -> Bool = { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+      let sorted = values.sorted(by: before)
+      for k in Set([0, n / 3, n / 2, n - 1]) {
+        var work = values
+        work.withUnsafeMutableBufferPointer { OrderStatistics.select(k, in: $0, from: 0, to: n, by: before) }
+        #expect(work[k] == sorted[k], "n \(n) k \(k)")
+        #expect(work[..<k].allSatisfy { !before(work[k], $0) } && work[(k + 1)...].allSatisfy { !before($0, work[k]) })
+      }
     }
   }
 }
