@@ -147,28 +147,38 @@ public enum StatisticsLoader {
     for indicator in data.indicators {
       guard let byPeriod = data.grids[indicator] else { continue }
       for (period, grid) in byPeriod.sorted(by: { $0.key < $1.key }) where period.isNotAfter(runPeriod) {
+        // Column by column (each (band, sex) cell's districts in a row) rather than district by
+        // district across the columns: the same holes, read in memory order.
+        let n = grid.districtCount
+        if n == 0 { continue }
         var used: [(band: Int, sex: Sex)] = []
-        var hasRows = Array(repeating: false, count: grid.districtCount)
-        for b in order where grid.hasBand(b) {
-          for sex in Sex.allCases {
-            var any = false
-            for d in 0..<grid.districtCount where !grid.isAbsent(at: grid.offset(district: d, sex: sex, band: b)) {
-              any = true
-              hasRows[d] = true
+        var hasRows = [UInt8](repeating: 0, count: n)
+        var hasHole = [UInt8](repeating: 0, count: n)
+        grid.numeratorCodes.withUnsafeBufferPointer { num in
+          hasRows.withUnsafeMutableBufferPointer { rows in
+            for b in order where grid.hasBand(b) {
+              for sex in Sex.allCases {
+                let column = num.baseAddress! + grid.offset(district: 0, sex: sex, band: b)
+                var any: UInt8 = 0
+                for d in 0..<n {
+                  let present: UInt8 = column[d] != CellCode.absent ? 1 : 0
+                  rows[d] |= present
+                  any |= present
+                }
+                if any != 0 { used.append((b, sex)) }
+              }
             }
-            if any { used.append((b, sex)) }
+          }
+          hasHole.withUnsafeMutableBufferPointer { holes in
+            for u in used {
+              let column = num.baseAddress! + grid.offset(district: 0, sex: u.sex, band: u.band)
+              for d in 0..<n { holes[d] |= column[d] == CellCode.absent ? 1 : 0 }
+            }
           }
         }
         var examples: [String] = []
         var count = 0
-        for d in 0..<grid.districtCount where hasRows[d] {
-          // Whether the district has a hole, without building the list (only examples need it).
-          var hasHole = false
-          for u in used where grid.isAbsent(at: grid.offset(district: d, sex: u.sex, band: u.band)) {
-            hasHole = true
-            break
-          }
-          guard hasHole else { continue }
+        for d in 0..<n where hasRows[d] & hasHole[d] != 0 {
           count += 1
           if examples.count < 3 {
             let holes = used.filter { grid.isAbsent(at: grid.offset(district: d, sex: $0.sex, band: $0.band)) }
