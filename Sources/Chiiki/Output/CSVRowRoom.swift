@@ -64,6 +64,9 @@ struct CSVRowRoom {
   /// `fixed(value, 6)`: the divisions by constants.
   mutating func fixed6(_ value: Double?) { fixed(value, 6) }
 
+  /// `fixed(value, 8)`: the divisions by constants.
+  mutating func fixed8(_ value: Double?) { fixed(value, 8) }
+
   /// `fixed(value, 0)`: the divisions by constants.
   mutating func fixed0(_ value: Double?) { fixed(value, 0) }
 

@@ -15,6 +15,7 @@ import Testing
     case 0: return nil
     case 1: return [Double.nan, .infinity, -.infinity][Int(splitMix(&state) % 3)]
     case 2: return (k + 0.5) / 1_000_000  // a tie at 6 places (as far as the double goes)
+    case 9: return (k + 0.5) / 100_000_000  // a tie at 8 places
     case 3: return k + 0.5  // a tie at 0 places
     case 4: return [1e12, -1e12, 9e12, -9e12, 8.999999999999e12, 1e19, -1e19, 1e300, -1.7976931348623157e308][Int(splitMix(&state) % 9)]
     case 5: return u * 1e-7 * (k < 0 ? -1 : 1)  // rounds to 0: no minus sign
@@ -76,15 +77,17 @@ import Testing
     for _ in 0..<50_000 {
       let value = Self.awkwardDouble(&state)
       var csv = CSVWriter(headerless: ())
-      var room = csv.rowRoom(2 * CSVRowRoom.fixedBytes(6) + 2)
+      var room = csv.rowRoom(CSVRowRoom.fixedBytes(6) + CSVRowRoom.fixedBytes(0) + CSVRowRoom.fixedBytes(8) + 2)
       room.fixed6(value)
       room.fixed0(value)
+      room.fixed8(value)
       room.endRow()
       csv.commitRow(room)
       var expected = CSVWriter(headerless: ())
       expected.separate()
       expected.appendCell(NumberFormat.fixed(value, 6))
       expected.appendCell(NumberFormat.fixed(value, 0))
+      expected.appendCell(NumberFormat.fixed(value, 8))
       expected.endRow()
       #expect(csv.data == expected.data, "\(String(describing: value))")
     }
