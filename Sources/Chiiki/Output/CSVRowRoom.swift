@@ -37,11 +37,19 @@ struct CSVRowRoom {
     put(bytes)
   }
 
+  /// A comma and `text`, a cell that needs neither quoting nor neutralising (`yes`, `no`):
+  /// `CSVWriter.appendCell(text)` after the row's first cell.
+  @inline(__always)
+  mutating func putCell(_ text: StaticString) {
+    putCell(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   /// A comma and `value`: `CSVWriter.appendInt` after the row's first cell. At most
   /// `Self.intBytes` bytes.
+  /// Without the comma when `first` (the row's first cell: `appendInt` at a row's start).
   @inline(__always)
-  mutating func int(_ value: Int) {
-    comma()
+  mutating func int(_ value: Int, first: Bool = false) {
+    if !first { comma() }
     if value < 0 { base[count] = 0x2D; count &+= 1 }
     count &+= NumberFormat.write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: base + count)
   }
@@ -102,6 +110,14 @@ extension CSVWriter {
   @inline(__always)
   mutating func rowRoom(_ bound: Int) -> CSVRowRoom {
     CSVRowRoom(bytes.reserve(bound))
+  }
+
+  /// Counts the cells written in `room` as part of the document, the row going on (more cells
+  /// by the cell methods or another room may follow).
+  @inline(__always)
+  mutating func commitCells(_ room: CSVRowRoom) {
+    bytes.commit(room.count)
+    rowStarted = true
   }
 
   /// Counts the row written in `room` as part of the document and, with a sink, sends the bytes

@@ -93,6 +93,39 @@ import Testing
     }
   }
 
+  /// A row that starts with a number, has fixed words and a cell checked in the middle (two
+  /// rooms around it, as outreach_targets.csv): the bytes of the cell methods.
+  @Test func twoRoomsAroundACheckedCell() {
+    var state: UInt64 = 0x5EED_0003
+    var byCells = CSVWriter(headerless: ())
+    var byRoom = CSVWriter(headerless: ())
+    let middles = ["plain", "a,b", "=x", "-1", "", "say \"hi\""]
+    for _ in 0..<5_000 {
+      let rank = Int(truncatingIfNeeded: splitMix(&state)) >> Int(splitMix(&state) % 64)
+      let yes = splitMix(&state) % 2 == 0
+      let middle = middles[Int(splitMix(&state) % UInt64(middles.count))]
+      let value = Self.awkwardDouble(&state)
+
+      byCells.appendInt(rank)
+      byCells.appendCell(yes ? "yes" : "no")
+      byCells.appendCell(middle)
+      byCells.appendFixed(value, 6)
+      byCells.endRow()
+
+      var room = byRoom.rowRoom(CSVRowRoom.intBytes + 4)
+      room.int(rank, first: true)
+      room.putCell(yes ? "yes" : "no")
+      byRoom.commitCells(room)
+      var text = middle
+      text.withUTF8 { byRoom.appendCell(utf8: $0) }
+      room = byRoom.rowRoom(CSVRowRoom.fixedBytes(6) + 2)
+      room.fixed6(value)
+      room.endRow()
+      byRoom.commitRow(room)
+    }
+    #expect(byRoom.data == byCells.data)
+  }
+
   @Test func entriesAreTheAppendedBytes() {
     var cells = RenderedCells()
     cells.add("a")
