@@ -46,6 +46,10 @@ struct CSVBytes: Sendable {
     try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base, count: count)) }
   }
 
+  /// Where the bytes start, for a reader that keeps pointers into them without a closure (see
+  /// `RenderedCells.entry`): valid while this value's storage lives and is not written.
+  var unsafeBase: UnsafePointer<UInt8> { UnsafePointer(storage.base) }
+
   func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
   }
@@ -96,11 +100,18 @@ struct CSVBytes: Sendable {
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     let n = bytes.count
     guard n > 0 else { return }
-    let p = reserve(n)
+    CSVBytes.copy(bytes, to: reserve(n))
+    count &+= n
+  }
+
+  /// Copies `bytes` (not empty) to `p`. Short pieces (most cells) without a `memcpy` call: two
+  /// word copies that overlap in the middle (each reads and writes inside the piece), or a byte
+  /// loop below four bytes.
+  @inline(__always)
+  static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to p: UnsafeMutablePointer<UInt8>) {
+    let n = bytes.count
     let from = UnsafeRawPointer(bytes.baseAddress!)
     let to = UnsafeMutableRawPointer(p)
-    // Short pieces (most cells) without a `memcpy` call: two word copies that overlap in the
-    // middle (each reads and writes inside the piece), or a byte loop below four bytes.
     if n >= 8 {
       if n <= 16 {
         to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
@@ -120,7 +131,6 @@ struct CSVBytes: Sendable {
       var i = 0
       while i < n { p[i] = bytes[i]; i &+= 1 }
     }
-    count &+= n
   }
 
   mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }

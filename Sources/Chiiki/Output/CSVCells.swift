@@ -94,6 +94,12 @@ extension CSVWriter {
   public mutating func endRow() {
     rowStarted = false
     bytes.append(0x0D, 0x0A)
+    sendChunkIfFull()
+  }
+
+  /// With a sink, sends the bytes on once a chunk has built up (after a row's end).
+  @inline(__always)
+  mutating func sendChunkIfFull() {
     if let sink, bytes.count >= CSVWriter.chunk {
       bytes.withUnsafeBytes { sink.write($0) }
       bytes.removeAll()

@@ -44,16 +44,24 @@ public enum CategoryReachWriter {
           categoryCells.add(row.category.rawValue)
           categoryCells.add(indicatorText[row.category] ?? "all")
         }
-        categoryCells.append(0, to: &csv)
-        districtCells.append(row.district, to: &csv)
-        categoryCells.append(1, to: &csv)
-        csv.appendFixed(row.reach.observed, 0)
-        csv.appendFixed(row.reach.expected, 6)
-        csv.appendFixed(row.reach.missing, 6)
-        csv.appendFixed(row.reach.ratio, 6)
-        csv.appendFixed(row.reach.ratioInterval?.lower, 6)
-        csv.appendFixed(row.reach.ratioInterval?.upper, 6)
-        csv.endRow()
+        // The row in one reserved room (`CSVRowRoom`): the cells' bytes as `appendCell`,
+        // `appendFixed` and `endRow` give them.
+        let reach = row.reach
+        let category = categoryCells.entry(0)
+        let district = districtCells.entry(row.district)
+        let indicators = categoryCells.entry(1)
+        var room = csv.rowRoom(category.count + district.count + indicators.count + 2 + CSVRowRoom.fixedBytes(0) + 5 * CSVRowRoom.fixedBytes(6) + 2)
+        room.put(category)
+        room.putCell(district)
+        room.putCell(indicators)
+        room.fixed0(reach.observed)
+        room.fixed6(reach.expected)
+        room.fixed6(reach.missing)
+        room.fixed6(reach.ratio)
+        room.fixed6(reach.ratioInterval?.lower)
+        room.fixed6(reach.ratioInterval?.upper)
+        room.endRow()
+        csv.commitRow(room)
       }
     }
   }

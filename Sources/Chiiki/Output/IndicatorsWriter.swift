@@ -28,6 +28,9 @@ public enum IndicatorsWriter {
     let yes = words.count, no = yes + 1
     words.add("yes")
     words.add("no")
+    let wordsLongest = words.longestEntry
+    // The most bytes a row's numbers take: 2 whole, 10 with 6 places, 3 with 8, one count.
+    let numbersBound = 2 * CSVRowRoom.fixedBytes(0) + 10 * CSVRowRoom.fixedBytes(6) + 3 * CSVRowRoom.fixedBytes(8) + CSVRowRoom.intBytes
     // Entries 0 and 1: the code and the name of the current district.
     var districtCells = RenderedCells()
     for (d, district) in analysis.districts.districts.enumerated() {
@@ -39,31 +42,38 @@ public enum IndicatorsWriter {
         let reported = r.expected > 0
         // Worked out from the trend store on each read: once per row.
         let change = r.change
-        districtCells.append(0, to: &csv)
-        indicatorCells.append(3 * i, to: &csv)
-        csv.appendFixed(r.observed, 0)
-        csv.appendFixed(r.expected, 6)
-        csv.appendFixed(r.ratio, 6)
-        csv.appendFixed(r.ratioInterval?.lower, 6)
-        csv.appendFixed(r.ratioInterval?.upper, 6)
-        csv.appendFixed(r.crudeRate, 8)
-        csv.appendFixed(r.crudeInterval?.lower, 8)
-        csv.appendFixed(r.crudeInterval?.upper, 8)
-        csv.appendFixed(reported ? r.smoothedRatio : nil, 6)
-        if reported { words.append(r.funnel.slot, to: &csv) } else { csv.separate() }
-        districtCells.append(1, to: &csv)
-        indicatorCells.append(3 * i + 1, to: &csv)
-        csv.appendFixed(r.denominator, 0)
-        csv.appendFixed(r.shrinkageWeight, 6)
-        if reported { words.append(r.funnelUnadjusted.slot, to: &csv) } else { csv.separate() }
-        csv.appendInt(r.excludedCells)
-        indicatorCells.append(3 * i + 2, to: &csv)
-        csv.appendFixed(r.previousRatio, 6)
-        csv.appendFixed(change?.rateRatio, 6)
-        csv.appendFixed(change?.interval.lower, 6)
-        csv.appendFixed(change?.interval.upper, 6)
-        if let change { words.append(change.isSignificant ? yes : no, to: &csv) } else { csv.separate() }
-        csv.endRow()
+        // The row in one reserved room (`CSVRowRoom`): the bytes of the cell methods.
+        let code = districtCells.entry(0), name = districtCells.entry(1)
+        let indicator = indicatorCells.entry(3 * i), period = indicatorCells.entry(3 * i + 1)
+        let previousPeriod = indicatorCells.entry(3 * i + 2)
+        let texts = code.count + name.count + indicator.count + period.count + previousPeriod.count + 5
+        var room = csv.rowRoom(texts + numbersBound + 3 * (1 + wordsLongest) + 2)
+        room.put(code)
+        room.putCell(indicator)
+        room.fixed0(r.observed)
+        room.fixed6(r.expected)
+        room.fixed6(r.ratio)
+        room.fixed6(r.ratioInterval?.lower)
+        room.fixed6(r.ratioInterval?.upper)
+        room.fixed8(r.crudeRate)
+        room.fixed8(r.crudeInterval?.lower)
+        room.fixed8(r.crudeInterval?.upper)
+        room.fixed6(reported ? r.smoothedRatio : nil)
+        if reported { room.putCell(words.entry(r.funnel.slot)) } else { room.comma() }
+        room.putCell(name)
+        room.putCell(period)
+        room.fixed0(r.denominator)
+        room.fixed6(r.shrinkageWeight)
+        if reported { room.putCell(words.entry(r.funnelUnadjusted.slot)) } else { room.comma() }
+        room.int(r.excludedCells)
+        room.putCell(previousPeriod)
+        room.fixed6(r.previousRatio)
+        room.fixed6(change?.rateRatio)
+        room.fixed6(change?.interval.lower)
+        room.fixed6(change?.interval.upper)
+        if let change { room.putCell(words.entry(change.isSignificant ? yes : no)) } else { room.comma() }
+        room.endRow()
+        csv.commitRow(room)
       }
     }
     return csv

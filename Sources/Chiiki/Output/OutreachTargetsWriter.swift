@@ -37,32 +37,41 @@ public enum OutreachTargetsWriter {
         districtCells.prefetchBytes(3 &* d, 3 &* d &+ 3)
       }
       let p = priorities[k]
-      csv.appendInt(p.rank)
-      districtCells.append(3 * p.district, to: &csv)
-      csv.appendFixed(p.score, 6)
-      csv.appendFixed(p.needIndex, 6)
-      csv.appendFixed(p.reach.observed, 0)
-      csv.appendFixed(p.reach.expected, 6)
-      csv.appendFixed(p.reach.missing, 6)
-      csv.appendFixed(p.reach.ratio, 6)
-      districtCells.append(3 * p.district + 1, to: &csv)
-      csv.appendInt(p.leaflets)
+      // The row in two reserved rooms (`CSVRowRoom`) around the reasons cell, which is checked
+      // for quoting: the bytes of the cell methods.
+      let code = districtCells.entry(3 * p.district), name = districtCells.entry(3 * p.district + 1)
+      var room = csv.rowRoom(code.count + name.count + 2 + 2 * CSVRowRoom.intBytes + 6 * CSVRowRoom.fixedBytes(6))
+      room.int(p.rank, first: true)
+      room.putCell(code)
+      room.fixed6(p.score)
+      room.fixed6(p.needIndex)
+      room.fixed0(p.reach.observed)
+      room.fixed6(p.reach.expected)
+      room.fixed6(p.reach.missing)
+      room.fixed6(p.reach.ratio)
+      room.putCell(name)
+      room.int(p.leaflets)
+      csv.commitCells(room)
       reasonBytes.removeAll()
       reasons.append(p.driverSet, to: &reasonBytes)
       reasonBytes.withUnsafeBufferPointer { csv.appendCell(utf8: $0) }
-      areaCells.append(Int(areaOf[p.district]), to: &csv)
-      csv.appendFixed(p.reach.ratioInterval?.lower, 6)
-      csv.appendFixed(p.reach.ratioInterval?.upper, 6)
-      csv.appendFixed(p.reach.reliability, 6)
-      csv.appendFixed(p.reach.shrunkMissing, 6)
-      csv.appendCell(p.lowData ? "yes" : "no")
-      if let previous = p.previousMonth { csv.appendInt(previous.rank) } else { csv.separate() }
-      csv.appendFixed(p.previousMonth?.missing, 6)
-      if let previous = p.previousYear { csv.appendInt(previous.rank) } else { csv.separate() }
-      csv.appendFixed(p.previousYear?.missing, 6)
-      csv.appendCell(p.underReachedThreeMonths ? "yes" : "no")
-      if indicatorCount > 0 { districtCells.append(3 * p.district + 2, to: &csv) }
-      csv.endRow()
+      let area = areaCells.entry(Int(areaOf[p.district]))
+      let indicators = indicatorCount > 0 ? districtCells.entry(3 * p.district + 2) : UnsafeBufferPointer(start: nil, count: 0)
+      room = csv.rowRoom(area.count + indicators.count + 4 + 6 * CSVRowRoom.fixedBytes(6) + 2 * CSVRowRoom.intBytes + 8 + 2)
+      room.putCell(area)
+      room.fixed6(p.reach.ratioInterval?.lower)
+      room.fixed6(p.reach.ratioInterval?.upper)
+      room.fixed6(p.reach.reliability)
+      room.fixed6(p.reach.shrunkMissing)
+      room.putCell(p.lowData ? "yes" : "no")
+      if let previous = p.previousMonth { room.int(previous.rank) } else { room.comma() }
+      room.fixed6(p.previousMonth?.missing)
+      if let previous = p.previousYear { room.int(previous.rank) } else { room.comma() }
+      room.fixed6(p.previousYear?.missing)
+      room.putCell(p.underReachedThreeMonths ? "yes" : "no")
+      if indicatorCount > 0 { room.putCell(indicators) }
+      room.endRow()
+      csv.commitRow(room)
     }
     return csv
   }

@@ -76,6 +76,23 @@ struct RenderedCells: Sendable {
     }
   }
 
+  /// Entry `i`'s bytes (for a row written in one reserved room, `CSVRowRoom`), without a
+  /// closure: valid while this table lives and no entry is added or removed.
+  @inline(__always)
+  func entry(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = Int(ends[i])
+    return UnsafeBufferPointer(start: scratch.bytes.unsafeBase + start, count: Int(ends[i + 1]) - start)
+  }
+
+  /// The length in bytes of the longest entry (0 when there is none).
+  var longestEntry: Int {
+    ends.withUnsafeBufferPointer { e in
+      var longest = 0
+      for i in 0 ..< e.count - 1 { longest = max(longest, Int(e[i + 1]) - Int(e[i])) }
+      return longest
+    }
+  }
+
   /// Appends entry `i` to the row being built in `csv`, as its next cells.
   func append(_ i: Int, to csv: inout CSVWriter) {
     scratch.bytes.withUnsafeBufferPointer { all in

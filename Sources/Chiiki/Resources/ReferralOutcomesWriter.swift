@@ -38,6 +38,8 @@ public enum ReferralOutcomesWriter {
     /// per row: entry `label.slot`, a funnel label; then the flags (`flagSlot`).
     let words: RenderedCells
     static var flagSlot: Int { FunnelLabel.allCases.count }
+    /// The longest entry of `words`, in bytes.
+    let wordsLongest: Int
 
     init(_ analysis: Analysis) {
       self.analysis = analysis
@@ -53,6 +55,7 @@ public enum ReferralOutcomesWriter {
       words.add(Rows.exitsWord)
       words.add(Rows.referredWord)
       self.words = words
+      wordsLongest = words.longestEntry
     }
 
     /// Positions in `analysis.resources.outcomes` of the district rows.
@@ -71,31 +74,48 @@ public enum ReferralOutcomesWriter {
       appendFigures(o, to: &csv)
     }
 
-    /// The cells of `o` from `consultations` on, and the row's end.
+    /// The cells of `o` from `consultations` on, and the row's end (after the row's first
+    /// cells), in one reserved room.
     @inline(__always)
     func appendFigures(_ o: ReferralOutcome, to csv: inout CSVWriter) {
-      csv.appendInt(o.consultations)
-      csv.appendInt(o.referrals)
-      if exits { csv.appendInt(o.exits) } else { csv.separate() }
-      csv.appendFixed(o.referralRate, 6)
-      csv.appendFixed(o.referralInterval?.lower, 6)
-      csv.appendFixed(o.referralInterval?.upper, 6)
-      if let flag = o.referralFlag { words.append(flag.slot, to: &csv) } else { csv.separate() }
-      csv.appendFixed(o.exitRate, 6)
-      csv.appendFixed(o.exitInterval?.lower, 6)
-      csv.appendFixed(o.exitInterval?.upper, 6)
-      if let flag = o.exitFlag { words.append(flag.slot, to: &csv) } else { csv.separate() }
-      csv.appendFixed(o.centreReferralRate, 6)
-      csv.appendFixed(o.centreExitRate, 6)
+      var room = csv.rowRoom(figuresBound)
+      appendFigures(o, to: &room)
+      csv.commitRow(room)
+    }
+
+    /// The most bytes `appendFigures` writes: 3 counts, 8 rates, 3 words (each after a comma)
+    /// and CR LF.
+    var figuresBound: Int {
+      3 * CSVRowRoom.intBytes + 8 * CSVRowRoom.fixedBytes(6) + 3 * (1 + wordsLongest) + 2
+    }
+
+    /// `appendFigures` written in the room of the row (after its first cells).
+    @inline(__always)
+    func appendFigures(_ o: ReferralOutcome, to room: inout CSVRowRoom) {
+      room.int(o.consultations)
+      room.int(o.referrals)
+      if exits { room.int(o.exits) } else { room.comma() }
+      room.fixed6(o.referralRate)
+      room.fixed6(o.referralInterval?.lower)
+      room.fixed6(o.referralInterval?.upper)
+      appendWord(o.referralFlag?.slot, to: &room)
+      room.fixed6(o.exitRate)
+      room.fixed6(o.exitInterval?.lower)
+      room.fixed6(o.exitInterval?.upper)
+      appendWord(o.exitFlag?.slot, to: &room)
+      room.fixed6(o.centreReferralRate)
+      room.fixed6(o.centreExitRate)
       // The flag cell: both words, one of them, or empty.
       let rarelyExits = o.rarelyExits
       let rarelyReferred = o.referralFlag == .low95 || o.referralFlag == .low998
-      if rarelyExits || rarelyReferred {
-        words.append(Rows.flagSlot + (rarelyExits ? (rarelyReferred ? 0 : 1) : 2), to: &csv)
-      } else {
-        csv.separate()
-      }
-      csv.endRow()
+      appendWord(rarelyExits || rarelyReferred ? Rows.flagSlot + (rarelyExits ? (rarelyReferred ? 0 : 1) : 2) : nil, to: &room)
+      room.endRow()
+    }
+
+    /// A comma and word `slot` of `words` (nothing after the comma for nil).
+    @inline(__always)
+    func appendWord(_ slot: Int?, to room: inout CSVRowRoom) {
+      if let slot { room.putCell(words.entry(slot)) } else { room.comma() }
     }
 
     /// The centre rows, the centre's months and the area rows.
@@ -156,9 +176,14 @@ public enum ReferralOutcomesWriter {
             cells.appendCell(district.area ?? "")
           }
         }
-        districtCells.append(0, to: &csv)
-        categoryCells.append(Int(r.category) + 1, to: &csv)
-        appendFigures(source.districtFigures(r), to: &csv)
+        let o = source.districtFigures(r)
+        let district = districtCells.entry(0)
+        let category = categoryCells.entry(Int(r.category) + 1)
+        var room = csv.rowRoom(district.count + 1 + category.count + figuresBound)
+        room.put(district)
+        room.putCell(category)
+        appendFigures(o, to: &room)
+        csv.commitRow(room)
       }
     }
   }
