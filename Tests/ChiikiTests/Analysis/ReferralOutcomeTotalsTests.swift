@@ -9,9 +9,7 @@ import Testing
 /// category and for all categories, on generated cities with several areas.
 @Suite struct ReferralOutcomeTotalsTests {
   @Test func totalsAreTheSumsOfTheDistrictCounts() throws {
-    for seed: UInt64 in [3, 11] {
-      let city = try GeneratedCity(CityGenerator.Options(districts: 60, areas: 4, seed: seed, caseMonths: 12))
-      defer { city.remove() }
+    try AreaCities.each(seeds: [3, 11], districts: 60, areas: 4) { city in
       let dataset = try DatasetLoader.load(LoadOptions(dataDirectory: city.directory))
       let cases = dataset.cases
       let districts = dataset.districts
