@@ -43,6 +43,9 @@ public enum IndirectStandardisation {
     return rates
   }
 
+  /// Districts per block of `districtTotals` (their totals: 16 KB).
+  static let block = 512
+
   /// O, E and the denominator for each district. `bandOrder` (band indices in age order) fixes
   /// the order of the floating-point sums, so that results do not depend on which band the
   /// input happened to mention first; nil = storage order.
@@ -52,26 +55,34 @@ public enum IndirectStandardisation {
   public static func districtTotals(_ grid: CellGrid, rates: [Double?], bandOrder: [Int]? = nil) -> [Totals] {
     let n = grid.districtCount
     let cells = (bandOrder ?? Array(0..<grid.bandCount)).filter { $0 < grid.bandCount }.flatMap { [$0 * 2, $0 * 2 + 1] }
+    let bases = cells.map { grid.base(cell: $0) }
     let chunkSize = max(16_384, (n + 3) / 4)
     return ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (Totals) -> Void) in
       var totals = [Totals](repeating: Totals(), count: range.count)
       let first = range.lowerBound
+      // The cells of a block of districts at a time, so that the block's totals stay in the
+      // first-level cache across the cells (each district still takes its cells in order).
       grid.withCells { values in
-        for cell in cells {
-          guard let base = grid.base(cell: cell) else { continue }
-          let rate = rates[cell]
-          for d in range {
-            let x = values.numerator(base + d)
-            if x == CellMark.absent { continue }
-            let y = values.denominator(base + d)
-            guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
-              totals[d - first].excludedCells += 1
-              continue
+        var start = range.lowerBound
+        while start < range.upperBound {
+          let end = min(start + Self.block, range.upperBound)
+          for (cell, base) in zip(cells, bases) {
+            guard let base else { continue }
+            let rate = rates[cell]
+            for d in start..<end {
+              let x = values.numerator(base + d)
+              if x == CellMark.absent { continue }
+              let y = values.denominator(base + d)
+              guard CellMark.isCount(x), CellMark.isCount(y), let rate else {
+                totals[d - first].excludedCells += 1
+                continue
+              }
+              totals[d - first].observed += Double(x)
+              totals[d - first].denominator += Double(y)
+              totals[d - first].expected += Double(y) * rate
             }
-            totals[d - first].observed += Double(x)
-            totals[d - first].denominator += Double(y)
-            totals[d - first].expected += Double(y) * rate
           }
+          start = end
         }
       }
       for t in totals { emit(t) }

@@ -18,7 +18,48 @@ public enum ReferralOutcomeEngine {
   }
 
   /// Window counts of one unit.
-  struct Counts { var consultations = 0, referrals = 0, exits = 0 }
+  struct Counts {
+    var consultations = 0, referrals = 0, exits = 0
+
+    @inline(__always) mutating func add(_ other: Counts) {
+      consultations += other.consultations
+      referrals += other.referrals
+      exits += other.exits
+    }
+  }
+
+  /// The window counts of the centre (`centre[c]`) and of each area (`areas[a · slots + c]`)
+  /// for each category slot c, slot `categories.count` being all categories together: one
+  /// pass per category over its districts' counts (they lie in a row), instead of one pass over
+  /// every district per row. Integer sums, so the totals are those of any order.
+  static func totals(_ cases: CaseData, districts: DistrictTable) -> (centre: [Counts], areas: [Counts], slots: Int) {
+    let n = cases.districtCount
+    let categories = cases.categories.count
+    let slots = categories + 1
+    var centre = [Counts](repeating: Counts(), count: slots)
+    var areas = [Counts](repeating: Counts(), count: districts.areas.count * slots)
+    cases.windowConsultations.withUnsafeBufferPointer { consultations in
+      cases.windowReferrals.withUnsafeBufferPointer { referrals in
+        cases.windowExits.withUnsafeBufferPointer { exits in
+          for c in 0..<categories {
+            var all = Counts()
+            for d in 0..<n {
+              let one = Counts(
+                consultations: Int(consultations[c * n + d]), referrals: Int(referrals[c * n + d]), exits: Int(exits[c * n + d]))
+              all.add(one)
+              if let a = districts.areaIndex[d] { areas[a * slots + c].add(one) }
+            }
+            centre[c] = all
+            centre[categories].add(all)
+          }
+        }
+      }
+    }
+    for a in districts.areas.indices {
+      for c in 0..<categories { areas[a * slots + categories].add(areas[a * slots + c]) }
+    }
+    return (centre, areas, slots)
+  }
 
   /// Window counts of one district for a category slot, or all categories (nil).
   static func counts(_ cases: CaseData, district d: Int, category c: Int?) -> Counts {
@@ -63,18 +104,6 @@ public enum ReferralOutcomeEngine {
     let hasExits = cases.hasExits
     let z = ConfidenceIntervals.zValue(level: level)
 
-    // Counts per (category index or nil = all) for a set of districts.
-    func counts(_ members: [Int], category c: Int?) -> Counts {
-      var t = Counts()
-      for d in members {
-        let one = Self.counts(cases, district: d, category: c)
-        t.consultations += one.consultations
-        t.referrals += one.referrals
-        t.exits += one.exits
-      }
-      return t
-    }
-
     func row(_ unitLevel: ReferralOutcome.Level, key: String, name: String, area: String?, category c: Int?, _ t: Counts, centre: ReferralOutcome?) -> ReferralOutcome {
       var o = Self.row(unitLevel, key: key, name: name, area: area, category: c.map { cases.categories[$0] }, t, hasExits: hasExits, level: level, z: z)
       if let centre {
@@ -85,13 +114,15 @@ public enum ReferralOutcomeEngine {
       return o
     }
 
-    let everyone = Array(0..<n)
+    let totals = Self.totals(cases, districts: districts)
+    // Slot of a category in `totals` (nil: all categories).
+    func slot(_ c: Int?) -> Int { c ?? cases.categories.count }
     let centreLabel = "all"
     // Centre rows by category slot + 1 (0 = all categories).
     var centreRows = [ReferralOutcome?](repeating: nil, count: cases.categories.count + 1)
     var centre: [ReferralOutcome] = []
     for c in [nil] + categoryOrder.map(Optional.some) {
-      let t = counts(everyone, category: c)
+      let t = totals.centre[slot(c)]
       guard c == nil || t.consultations > 0 else { continue }
       var r = row(.centre, key: centreLabel, name: centreLabel, area: nil, category: c, t, centre: nil)
       r.centreReferralRate = r.referralRate
@@ -102,9 +133,8 @@ public enum ReferralOutcomeEngine {
 
     var areas: [ReferralOutcome] = []
     for (a, name) in districts.areas.enumerated() {
-      let members = everyone.filter { districts.areaIndex[$0] == a }
       for c in [nil] + categoryOrder.map(Optional.some) {
-        let t = counts(members, category: c)
+        let t = totals.areas[a * totals.slots + slot(c)]
         guard c == nil || t.consultations > 0 else { continue }
         areas.append(row(.area, key: name, name: name, area: name, category: c, t, centre: centreRows[c.map { $0 + 1 } ?? 0]))
       }
@@ -114,9 +144,19 @@ public enum ReferralOutcomeEngine {
     let source = OutcomeSource(cases: cases, districts: districts, level: level, centre: centreRows)
     var districtRows: [ReferralOutcomeTable.DistrictRow] = []
     districtRows.reserveCapacity(n)
-    for d in everyone {
-      for c in [nil] + categoryOrder.map(Optional.some) {
-        let t = Self.counts(cases, district: d, category: c)
+    // Each district's counts are read once per category (its all-categories row adds them up, as
+    // `counts(_:district:category:)` does), and the row order is one array for every district.
+    let rowOrder = [nil] + categoryOrder.map(Optional.some)
+    var perCategory = [Counts](repeating: Counts(), count: cases.categories.count)
+    for d in 0..<n {
+      var all = Counts()
+      for c in cases.categories.indices {
+        let one = Self.counts(cases, district: d, category: c)
+        perCategory[c] = one
+        all.add(one)
+      }
+      for c in rowOrder {
+        let t = c.map { perCategory[$0] } ?? all
         guard c == nil || t.consultations > 0 else { continue }
         var flagged = (referral: FunnelLabel?.none, exit: FunnelLabel?.none)
         if let centre = centreRows[c.map { $0 + 1 } ?? 0] { flagged = flags(t, centre: centre, hasExits: hasExits) }

@@ -52,6 +52,22 @@ public enum ResourceGapEngine {
       notes.append("\(unplaced) resource(s) lie in districts without an area; they are left out of the resource gaps by area")
     }
 
+    // Window counts of a unit's districts in one category, summed once however many kinds
+    // name the category (integer sums: the totals are those of summing per kind).
+    var unitCategoryCounts: [Int: (c: Int, r: Int, x: Int)] = [:]
+    func unitCounts(_ u: Int, _ c: Int) -> (c: Int, r: Int, x: Int) {
+      let key = u * cases.categories.count + c
+      if let known = unitCategoryCounts[key] { return known }
+      var t = (c: 0, r: 0, x: 0)
+      for d in units[u].members {
+        t.c += Int(cases.windowConsultations[c * n + d])
+        t.r += Int(cases.windowReferrals[c * n + d])
+        t.x += Int(cases.windowExits[c * n + d])
+      }
+      unitCategoryCounts[key] = t
+      return t
+    }
+
     let kindOf = resources.map(\.kind)  // decoded once (`Resource.kind` reads shared bytes)
     let kinds = ResourceKinds.sorted(Array(configuration.resourceKindNeeds.keys) + kindOf)
     var gaps: [ResourceGap] = []
@@ -82,11 +98,10 @@ public enum ResourceGapEngine {
         let combined = combine(needs, weights: needs.map { configuration.indicator($0.indicator).weight })
         var t = (c: 0, r: 0, x: 0)
         for c in categoryIndices {
-          for d in unit.members {
-            t.c += Int(cases.windowConsultations[c * n + d])
-            t.r += Int(cases.windowReferrals[c * n + d])
-            t.x += Int(cases.windowExits[c * n + d])
-          }
+          let one = unitCounts(u, c)
+          t.c += one.c
+          t.r += one.r
+          t.x += one.x
         }
         var gap = ResourceGap(
           area: unit.name, kind: kind, resourceCount: here.count, capacity: capacity,

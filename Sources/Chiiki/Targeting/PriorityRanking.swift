@@ -20,7 +20,10 @@ public enum PriorityRanking {
   /// The keys are sorted side by side with their unit (one load per comparison instead of six
   /// scattered ones): the same sort over the same comparisons as sorting the indices with the
   /// keys looked up, so the same order, NaNs included.
+  ///
+  /// Without NaN keys the order is total and `radixOrder` finds it with radix sorts (cheaper).
   public static func order(scores: [Double], needIndex: [Double], expected: [Double]) -> [Int] {
+    if let order = radixOrder(scores: scores, needIndex: needIndex, expected: expected) { return order }
     struct Key {
       var score: Double
       var need: Double

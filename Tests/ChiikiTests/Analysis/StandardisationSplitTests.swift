@@ -3,10 +3,11 @@ import Testing
 @testable import Chiiki
 
 /// `IndirectStandardisation.internalRates` (cells on all cores) and `districtTotals` (ranges of
-/// districts on all cores) against the single-pass loops they replace, kept here verbatim as the
-/// reference, on a random grid large enough to be split (marks, gaps and a missing band
-/// included, and counts above 16 bits, which the grid keeps in its overflow table): the same
-/// bits. The references read the plain `UInt32` arrays the grid was built from.
+/// districts on all cores, blocks of districts within a range) against the single-pass loops they
+/// replace, kept here verbatim as the reference, on a random grid large enough to be split
+/// (marks, gaps and a missing band included, and counts above 16 bits, which the grid keeps in
+/// its overflow table): the same bits. The references read the plain `UInt32` arrays the grid
+/// was built from.
 @Suite struct StandardisationSplitTests {
   static func referenceRates(_ grid: CellGrid, _ numerators: [UInt32], _ denominators: [UInt32]) -> [Double?] {
     var rates = [Double?](repeating: nil, count: grid.bandCount * 2)
