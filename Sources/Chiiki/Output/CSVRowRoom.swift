@@ -11,8 +11,14 @@ struct CSVRowRoom {
   let base: UnsafeMutablePointer<UInt8>
   /// Bytes written so far.
   private(set) var count = 0
+  /// The bytes reserved: `count` must not pass it (checked by an assertion when the room is
+  /// committed, so debug builds and tests catch a bound that is too small).
+  let bound: Int
 
-  init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+  init(_ base: UnsafeMutablePointer<UInt8>, bound: Int) {
+    self.base = base
+    self.bound = bound
+  }
 
   /// A comma: the separator before a cell, or an empty cell after the first.
   @inline(__always)
@@ -109,13 +115,14 @@ extension CSVWriter {
   /// touch the document in between, and at most `bound` bytes may be written.
   @inline(__always)
   mutating func rowRoom(_ bound: Int) -> CSVRowRoom {
-    CSVRowRoom(bytes.reserve(bound))
+    CSVRowRoom(bytes.reserve(bound), bound: bound)
   }
 
   /// Counts the cells written in `room` as part of the document, the row going on (more cells
   /// by the cell methods or another room may follow).
   @inline(__always)
   mutating func commitCells(_ room: CSVRowRoom) {
+    assert(room.count <= room.bound, "a CSV row overran its reserved room")
     bytes.commit(room.count)
     rowStarted = true
   }
@@ -124,6 +131,7 @@ extension CSVWriter {
   /// on once a chunk has built up, as `endRow` does.
   @inline(__always)
   mutating func commitRow(_ room: CSVRowRoom) {
+    assert(room.count <= room.bound, "a CSV row overran its reserved room")
     bytes.commit(room.count)
     rowStarted = false
     sendChunkIfFull()
