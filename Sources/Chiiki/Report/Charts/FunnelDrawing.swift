@@ -101,6 +101,13 @@ struct FunnelDrawing {
 
   private func y(_ r: Double) -> Double { Self.top + Self.plotH * (1 - min(max(r, 0), yMax) / yMax) }
 
+  /// Where the names of `named` go (`LabelPlacement`, font of the `s` class: 9 px; markers 4.5 px).
+  func namePlaces() -> [LabelPlacement.Placed] {
+    let points = named.map { (x: x(results[$0.index].expected), y: y(results[$0.index].ratio!)) }
+    let bounds = LabelPlacement.Box(minX: Self.left, minY: 0, maxX: Self.w, maxY: Self.top + Self.plotH)
+    return LabelPlacement.place(points: points, names: named.map(\.name), fontSize: 9, marker: 4.5, bounds: bounds)
+  }
+
   /// Writes the whole `<svg>` element to `write`, in chunks of about `chunk` bytes (smaller in
   /// tests).
   func emit(chunk: Int = FunnelDrawing.chunk, _ write: (UnsafeRawBufferPointer) -> Void) {
@@ -143,8 +150,11 @@ struct FunnelDrawing {
       }
       if svg.pendingBytes >= chunk { svg.drain(write) }
     }
-    // Name the highest few significant districts.
-    for (i, name) in named { svg.text(x(results[i].expected) + 6, y(results[i].ratio!) - 5, name, cls: "s") }
+    // Name the highest few significant districts, each name where it meets no other name or
+    // named point.
+    for (place, name) in zip(namePlaces(), named.map(\.name)) {
+      svg.text(place.x, place.y, name, anchor: place.anchor, cls: "s")
+    }
 
     svg.text(left + plotW / 2, h - 8, axisExpected, anchor: "middle")
     svg.add("<text class=\"t\" transform=\"translate(14,\(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(axisRatio))</text>")
