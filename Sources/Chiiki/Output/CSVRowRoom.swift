@@ -56,8 +56,7 @@ struct CSVRowRoom {
   @inline(__always)
   mutating func int(_ value: Int, first: Bool = false) {
     if !first { comma() }
-    if value < 0 { base[count] = 0x2D; count &+= 1 }
-    count &+= NumberFormat.write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: base + count)
+    count &+= NumberFormat.writeInteger(value, into: base + count)
   }
 
   /// A comma and `NumberFormat.fixed(value, places)` (nothing after the comma for nil, NaN or
@@ -68,11 +67,11 @@ struct CSVRowRoom {
   mutating func fixed(_ value: Double?, _ places: Int) {
     comma()
     guard let value, value.isFinite else { return }
-    guard let (integer, unit) = NumberFormat.scaled(value, places) else {
+    guard let written = NumberFormat.writeFixedInRange(value, places, into: base + count) else {
       putOutOfRange(value, places)
       return
     }
-    count &+= NumberFormat.write(integer, unit: unit, places: places, negative: value < 0, into: base + count)
+    count &+= written
   }
 
   /// `fixed(value, 6)`: the divisions by constants.

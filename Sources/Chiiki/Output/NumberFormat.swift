@@ -11,10 +11,9 @@ public enum NumberFormat {
   /// no minus sign when that integer is 0 (-0.0001 -> "0.000"); `String(value)` from 9e18 on.
   public static func fixed(_ value: Double?, _ places: Int) -> String {
     guard let value, value.isFinite else { return "" }
-    guard let (integer, unit) = scaled(value, places) else { return String(value) }
     // Through a stack buffer: most numbers fit a small (inline) String, with no allocation.
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
-      let count = write(integer, unit: unit, places: places, negative: value < 0, into: buffer.baseAddress!)
+      guard let count = writeFixedInRange(value, places, into: buffer.baseAddress!) else { return String(value) }
       return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
     }
   }
@@ -33,12 +32,11 @@ public enum NumberFormat {
   /// Appends the digits of a finite `value` unless it is out of range (|value| × 10^places at
   /// or beyond 9e18, where the text is `String(value)`); false then, with nothing appended.
   static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout [UInt8]) -> Bool {
-    guard let (integer, unit) = scaled(value, places) else { return false }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
-      let count = write(integer, unit: unit, places: places, negative: value < 0, into: buffer.baseAddress!)
+      guard let count = writeFixedInRange(value, places, into: buffer.baseAddress!) else { return false }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+      return true
     }
-    return true
   }
 
   /// `appendFixedInRange` written straight into a CSV document's free room (no temporary
@@ -46,12 +44,11 @@ public enum NumberFormat {
   /// room for both). Nothing is appended, not even the comma, when it returns false.
   @inline(__always)
   static func appendFixedInRange(_ value: Double, _ places: Int, to out: inout CSVBytes, comma: Bool = false) -> Bool {
-    guard let (integer, unit) = scaled(value, places) else { return false }
     let p = out.reserve(maxDigits + 1)
-    var n = 0
-    if comma { p[0] = 0x2C; n = 1 }
-    n &+= write(integer, unit: unit, places: places, negative: value < 0, into: p + n)
-    out.commit(n)
+    let n = comma ? 1 : 0
+    guard let count = writeFixedInRange(value, places, into: p + n) else { return false }
+    if comma { p[0] = 0x2C }
+    out.commit(n &+ count)
     return true
   }
 
@@ -60,22 +57,36 @@ public enum NumberFormat {
   @inline(__always)
   static func appendInteger(_ value: Int, to out: inout CSVBytes, comma: Bool = false) {
     let p = out.reserve(maxDigits + 1)
-    var n = 0
-    if comma { p[0] = 0x2C; n = 1 }
-    if value < 0 { p[n] = 0x2D; n &+= 1 }
-    n &+= write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
-    out.commit(n)
+    let n = comma ? 1 : 0
+    if comma { p[0] = 0x2C }
+    out.commit(n &+ writeInteger(value, into: p + n))
   }
 
   /// Appends `String(value)` as UTF-8 to `out`.
   public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
-      let p = buffer.baseAddress!
-      var n = 0
-      if value < 0 { p[0] = 0x2D; n = 1 }
-      let count = write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
-      out.append(contentsOf: UnsafeBufferPointer(start: p, count: n + count))
+      let count = writeInteger(value, into: buffer.baseAddress!)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
     }
+  }
+
+  /// Writes the digits of `fixed(value, places)` for a finite `value` at `p` (at most
+  /// `maxDigits` bytes) and returns their count; nil, with nothing written, when the value is
+  /// out of range (|value| × 10^places at or beyond 9e18, where the text is `String(value)`).
+  /// Every writer of fixed-point cells goes through here.
+  @inline(__always)
+  static func writeFixedInRange(_ value: Double, _ places: Int, into p: UnsafeMutablePointer<UInt8>) -> Int? {
+    guard let (integer, unit) = scaled(value, places) else { return nil }
+    return write(integer, unit: unit, places: places, negative: value < 0, into: p)
+  }
+
+  /// Writes `String(value)` for a whole number at `p` (at most `maxDigits` bytes) and returns
+  /// the byte count.
+  @inline(__always)
+  static func writeInteger(_ value: Int, into p: UnsafeMutablePointer<UInt8>) -> Int {
+    let n = value < 0 ? 1 : 0
+    if value < 0 { p[0] = 0x2D }
+    return n &+ write(UInt64(value.magnitude), unit: 1, places: 0, negative: false, into: p + n)
   }
 
   /// Room for the longest text `write` produces (a sign, a point and at most 20 digits, as
