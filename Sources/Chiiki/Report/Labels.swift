@@ -436,6 +436,12 @@ extension Labels {
     if hidden > 0 { text += pick("観測数が\(threshold)未満の\(hidden)地区は図示していません。", " \(hidden) districts with observed counts below \(threshold) are not drawn.") }
     return text
   }
+  /// Added to `funnelNote` when a plot with very many points draws overlapping markers of one
+  /// kind once (`FunnelOverplot`): how many districts the plot shows and as how many markers.
+  public func funnelMerged(districts: Int, markers: Int) -> String {
+    pick("地区数が多いため、同じ種類の点が1ピクセル以内で重なる場合は1つだけ描いています（\(NumberFormat.grouped(districts))地区を\(NumberFormat.grouped(markers))個の記号で表示）。",
+         " With this many districts, points of the same kind that overlap within one pixel are drawn once (\(NumberFormat.grouped(districts)) districts shown as \(NumberFormat.grouped(markers)) markers).")
+  }
   public var rankedTitle: String { pick("優先順位の高い地区：ニーズ指数と相談の届き方", "Top-priority districts: need index and reach") }
   public var chartNeedPanel: String { pick("ニーズ指数（1.0 = 基準）", "Need index (1.0 = reference)") }
   public func chartReachPanel(_ level: String) -> String { pick("相談／期待値（\(level)%CI）", "Consultations / expected (\(level)% CI)") }

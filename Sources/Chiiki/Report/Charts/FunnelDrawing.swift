@@ -15,6 +15,9 @@ struct FunnelDrawing {
   /// Positions in `results` of the points drawn (a national run has a result per district: no
   /// copies of them).
   private let drawn: [Int]
+  /// The points of `drawn` that get a marker, in draw order: all of them, or on a plot with
+  /// very many points one per marker class and 1-px cell (`FunnelOverplot`).
+  private let markers: [Int]
   private let tau2: Double
   let eMin: Double
   let eMax: Double
@@ -74,18 +77,26 @@ struct FunnelDrawing {
     logMin = log(eMin)
     logSpan = log(eMax) - log(eMin)
     yMax = min(4.0, max(2.0, (ratioHighest ?? 1) * 1.1))
+    let (lm, ls, ym) = (logMin, logSpan, yMax)
+    markers = FunnelOverplot.markers(drawn, width: Int(Self.w), height: Int(Self.h)) { k in
+      (FunnelOverplot.markerClass(results[k].funnel), Self.x(results[k].expected, lm, ls), Self.y(results[k].ratio!, ym))
+    }
     let named = high.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
     self.named = named.map { ($0, c.name(results[$0].district)) }
     axisExpected = l.axisExpected
     axisRatio = l.axisRatio
     title = l.funnelTitle(l.indicator(summary.config))
     note = l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold)
+      + (markers.count < drawn.count ? l.funnelMerged(districts: drawn.count, markers: markers.count) : "")
   }
 
   /// What `init` worked out of the results (tests compare it with the four passes it replaced).
   var layout: (drawn: [Int], hidden: Int, named: [Int], eMin: Double, eMax: Double, yMax: Double) {
     (drawn, hiddenCount, named.map(\.index), eMin, eMax, yMax)
   }
+
+  /// The points that get a marker, in draw order (tests check the merging of `FunnelOverplot`).
+  var markerPoints: [Int] { markers }
 
   /// The whole `<svg>` element as text (`emit` collected).
   static func text(_ drawing: FunnelDrawing) -> String {
@@ -95,11 +106,15 @@ struct FunnelDrawing {
   }
 
   /// The horizontal position of expected count `e` (log scale between `eMin` and `eMax`).
-  func x(_ e: Double) -> Double {
-    Self.left + Self.plotW * (log(e) - logMin) / logSpan
+  func x(_ e: Double) -> Double { Self.x(e, logMin, logSpan) }
+
+  private static func x(_ e: Double, _ logMin: Double, _ logSpan: Double) -> Double {
+    left + plotW * (log(e) - logMin) / logSpan
   }
 
-  private func y(_ r: Double) -> Double { Self.top + Self.plotH * (1 - min(max(r, 0), yMax) / yMax) }
+  private func y(_ r: Double) -> Double { Self.y(r, yMax) }
+
+  private static func y(_ r: Double, _ yMax: Double) -> Double { top + plotH * (1 - min(max(r, 0), yMax) / yMax) }
 
   /// Where the names of `named` go (`LabelPlacement`, font of the `s` class: 9 px; markers 4.5 px).
   func namePlaces() -> [LabelPlacement.Placed] {
@@ -141,7 +156,7 @@ struct FunnelDrawing {
     svg.polyline(zip(grid, limits).map { (x($0), y($1.lower998)) }, cls: "l998")
 
     // Points: filled triangle up = above 95%, hollow triangle down = below 95%, circle = within.
-    for i in drawn {
+    for i in markers {
       let (px, py) = (x(results[i].expected), y(results[i].ratio!))
       switch results[i].funnel {
       case .high95, .high998: svg.triangle(px, py, 4.5, up: true, cls: "ph")
