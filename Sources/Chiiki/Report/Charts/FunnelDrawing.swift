@@ -81,13 +81,30 @@ struct FunnelDrawing {
     markers = FunnelOverplot.markers(drawn, width: Int(Self.w), height: Int(Self.h)) { k in
       (FunnelOverplot.markerClass(results[k].funnel), Self.x(results[k].expected, lm, ls), Self.y(results[k].ratio!, ym))
     }
-    let named = high.sorted { (results[$0].ratio ?? 0) > (results[$1].ratio ?? 0) }.prefix(5)
+    let named = Self.highest(5, of: high) { results[$0].ratio ?? 0 }
     self.named = named.map { ($0, c.name(results[$0].district)) }
     axisExpected = l.axisExpected
     axisRatio = l.axisRatio
     title = l.funnelTitle(l.indicator(summary.config))
     note = l.funnelNote(adjusted: summary.funnelAdjusted, hidden: hidden, threshold: c.suppression.threshold)
       + (markers.count < drawn.count ? l.funnelMerged(districts: drawn.count, markers: markers.count) : "")
+  }
+
+  /// The first `count` of `candidates` by `key`, highest first, ties in their order: what
+  /// `candidates.sorted { key($0) > key($1) }.prefix(count)` (a stable sort) gives, without
+  /// sorting them all (a national run has thousands of significant districts per plot). A key
+  /// that is not finite takes the sort, whose order for it this does not repeat.
+  static func highest(_ count: Int, of candidates: [Int], key: (Int) -> Double) -> [Int] {
+    var top: [(index: Int, key: Double)] = []
+    for k in candidates {
+      let v = key(k)
+      guard v.isFinite else { return Array(candidates.sorted { key($0) > key($1) }.prefix(count)) }
+      if top.count == count, let last = top.last, !(last.key < v) { continue }
+      let at = top.firstIndex { $0.key < v } ?? top.count
+      if at < count { top.insert((k, v), at: at) }
+      if top.count > count { top.removeLast() }
+    }
+    return top.map(\.index)
   }
 
   /// What `init` worked out of the results (tests compare it with the four passes it replaced).
