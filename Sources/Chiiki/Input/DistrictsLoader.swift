@@ -9,9 +9,12 @@ public enum DistrictsLoader {
   public static let schema = TableSchema(
     file: "districts.csv", required: ["district_code", "district_name"], optional: ["area", "households"])
 
-  public static func load(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
+  /// `hasher` (when given) is fed every byte of the file as it is read.
+  public static func load(
+    path: String, encoding: InputEncoding?, log: inout DiagnosticLog, hasher: UnsafeMutablePointer<SHA256>? = nil
+  ) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
     var acc = DistrictsAccumulator(expectedRows: lineCount(path))
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, into: &acc)
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, hasher: hasher, into: &acc)
     if acc.list.isEmpty && !log.hasErrors {
       log.add(Diagnostic(.error, file: schema.file, line: 2, "no districts: the file has a header but no rows"))
     }
