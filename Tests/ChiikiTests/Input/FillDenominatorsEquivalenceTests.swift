@@ -3,9 +3,9 @@ import Testing
 
 @testable import Chiiki
 
-/// `StatisticsLoader.fillDenominators` (cells written through pointers by `FillCells`) must
-/// fill what the version before it filled (`FillDenominatorsReference`), with the same counts
-/// and diagnostics: on random grids of counts, marks and overflowing values, with random
+/// `StatisticsLoader.fillDenominators` (cells written through pointers by `FillCells`, figures
+/// from a per-band plan) must fill what the plain cell-by-cell reference fills
+/// (`FillDenominatorsReference`), with the same counts and diagnostics: on random grids of counts, marks and overflowing values, with random
 /// population grids (absent, missing, zero and overflowing figures, bands that tile or not),
 /// or no population.csv at all.
 @Suite struct FillDenominatorsEquivalenceTests {
@@ -35,12 +35,7 @@ import Testing
     for k in 0..<(1 + Int(splitMix(&state) % 2)) {
       var byPeriod: [Period: CellGrid] = [:]
       for period in periods where splitMix(&state) % 2 == 0 {
-        var slots = [Int32](repeating: -1, count: bandCount)
-        var used: Int32 = 0
-        for b in 0..<bandCount where splitMix(&state) % 4 != 0 {
-          slots[b] = used
-          used += 1
-        }
+        let (slots, used) = randomGridSlots(bandCount: bandCount, skipOneIn: 4, &state)
         let cells = Int(used) * 2 * n
         let numerators = (0..<cells).map { _ in
           splitMix(&state) % 20 == 0 ? CellMark.absent : randomValue(&state, fromPopulationShare: 0)
