@@ -30,11 +30,15 @@ struct RunCommand: ParsableCommand {
     }
     MemoryTuning.configure()
     do {
-      let result = try Pipeline.run(RunOptions(load: options, outputDirectory: out))
+      var runOptions = RunOptions(load: options, outputDirectory: out)
+      // The process ends right after the report: the dataset and analysis are not freed first.
+      runOptions.handsBackMemory = true
+      let result = try Pipeline.run(runOptions)
       for line in result.analysis.diagnostics.rendered() where !line.contains(": note: ") { Stderr.write(line) }
       print("wrote \(result.outputDirectory)/: \(result.files.joined(separator: ", "))")
       let plan = result.analysis.leafletPlan
       print("period \(result.analysis.runPeriod), \(result.analysis.districts.count) districts, \(result.analysis.windowConsultations) consultations in the window, \(plan.allocated) of \(plan.budget) leaflets allocated")
+      withExtendedLifetime(result) { ExitNow.success() }
     } catch {
       throw Failure.exit(error)
     }

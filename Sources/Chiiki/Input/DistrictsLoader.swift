@@ -9,13 +9,16 @@ public enum DistrictsLoader {
   public static let schema = TableSchema(
     file: "districts.csv", required: ["district_code", "district_name"], optional: ["area", "households"])
 
-  public static func load(path: String, encoding: InputEncoding?, log: inout DiagnosticLog) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
+  /// `hasher` (when given) is fed every byte of the file as it is read.
+  public static func load(
+    path: String, encoding: InputEncoding?, log: inout DiagnosticLog, hasher: UnsafeMutablePointer<SHA256>? = nil
+  ) throws(ChiikiError) -> (DistrictTable, CSVReadSummary) {
     var acc = DistrictsAccumulator(expectedRows: lineCount(path))
-    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, into: &acc)
+    let summary = try readTable(path: path, schema: schema, encoding: encoding, log: &log, hasher: hasher, into: &acc)
     if acc.list.isEmpty && !log.hasErrors {
       log.add(Diagnostic(.error, file: schema.file, line: 2, "no districts: the file has a header but no rows"))
     }
-    return (DistrictTable(acc.list, positions: acc.lines.count == acc.list.count ? acc.firstSeen : nil), summary)
+    return (DistrictTable(acc.list, ascendingASCII: acc.codes.isAscendingASCII), summary)
   }
 }
 
@@ -23,17 +26,16 @@ public enum DistrictsLoader {
 /// captured variables live in boxes that every row retains and checks for exclusive access.
 struct DistrictsAccumulator: RowConsumer {
   var list: [District] = []
-  /// Each accepted code's index in `lines` (its line): also its index in `list` when no row
-  /// is refused after its code is taken, which `DistrictTable` then reuses as its lookup.
-  var firstSeen: [String: Int] = [:]
+  /// Each taken code, with its index in `lines` (its line), to find codes declared twice.
+  var codes: DistrictCodeSet
   var lines: [Int] = []
   private var columns: (code: Int?, name: Int?, area: Int?, households: Int?)? = nil
   /// Area cell bytes -> the area text: few areas, so most rows build no String for theirs.
   private var areas = FieldCache<String?>()
 
-  /// `expectedRows` sizes the tables at once (growing them rehashes every code String again).
+  /// `expectedRows` sizes the tables at once.
   init(expectedRows: Int) {
-    firstSeen.reserveCapacity(expectedRows)
+    codes = DistrictCodeSet(expected: expectedRows)
     list.reserveCapacity(expectedRows)
     lines.reserveCapacity(expectedRows)
   }
@@ -46,9 +48,7 @@ struct DistrictsAccumulator: RowConsumer {
     let c = columns.unsafelyUnwrapped
     guard let code = row.requiredText(at: c.code, "district_code", &log) else { return }
     guard let name = row.requiredText(at: c.name, "district_name", &log) else { return }
-    // One hash of the code on the usual path (a new code); a repeat puts the first back.
-    if let previous = firstSeen.updateValue(lines.count, forKey: code) {
-      firstSeen[code] = previous
+    if let previous = codes.take(code) {
       row.error("district_code", "district_code '\(code)' is declared twice (first at line \(lines[previous]))", &log)
       return
     }

@@ -41,30 +41,38 @@ public enum StatisticsLoader {
         var counts = FillCounts()
         let popPeriod = population?.latestPeriod(notAfter: period) ?? population?.grids.keys.min()
         let popGrid = popPeriod.flatMap { population?.grids[$0] }
-        for b in 0..<grid.bandCount where grid.hasBand(b) {
+        // The grid's cells are taken out of it (the grid is let go, so that they are not shared)
+        // and written through pointers: no uniqueness or bounds check per cell.
+        let (districtCount, bandCount, slots) = (grid.districtCount, grid.bandCount, grid.slots)
+        var cells = FillCells(
+          numerators: grid.numeratorCodes, denominators: grid.denominatorCodes,
+          numeratorOverflow: grid.numeratorOverflow, denominatorOverflow: grid.denominatorOverflow)
+        grid = CellGrid(districtCount: 0, bandCount: 0)
+        let shape = CellGrid(districtCount: districtCount, bandCount: bandCount, slots: slots, numerators: [], denominators: [])
+        for b in 0..<bandCount where shape.hasBand(b) {
           let band = data.bands.bands[b]
           let plan = popPeriod.flatMap { population?.lookup(period: $0, band: band) }
           for sex in Sex.allCases {
-            let base = grid.offset(district: 0, sex: sex, band: b)
+            let base = shape.offset(district: 0, sex: sex, band: b)
             func describe(_ d: Int) -> String { "\(indicator) \(period) \(districts.districts[d].code) \(sex.code) \(band)" }
-            // Unwrapped once per band and sex, not per cell (a copy of the plan or the grid per
-            // cell costs more than the cell).
             if let population, let plan, let popGrid {
               // Offsets of the plan's population cells for district 0 (the plan exists only
               // when the period has a grid).
               let partBases = plan.parts.map { popGrid.offset(district: 0, sex: sex, band: $0) }
-              for d in 0..<grid.districtCount where grid.denominatorCodes[base + d] == CellCode.fromPopulation {
-                let figure = planPopulation(plan, partBases, popGrid, population: population, district: d, sex: sex)
-                fill(figure, at: base + d, &grid, &counts, populationMissing: false, &log) { describe(d) }
+              cells.fill(base: base, count: districtCount, &counts, populationMissing: false, &log, describe: describe) { d in
+                planPopulation(plan, partBases, popGrid, population: population, district: d, sex: sex)
               }
             } else {
-              for d in 0..<grid.districtCount where grid.denominatorCodes[base + d] == CellCode.fromPopulation {
-                let figure = popPeriod.flatMap { population?.population(period: $0, district: d, sex: sex, band: band) }
-                fill(figure, at: base + d, &grid, &counts, populationMissing: population == nil, &log) { describe(d) }
+              cells.fill(base: base, count: districtCount, &counts, populationMissing: population == nil, &log, describe: describe) { d in
+                popPeriod.flatMap { population?.population(period: $0, district: d, sex: sex, band: band) }
               }
             }
           }
         }
+        grid = CellGrid(
+          districtCount: districtCount, bandCount: bandCount, slots: slots, numeratorCodes: cells.numerators,
+          denominatorCodes: cells.denominators, numeratorOverflow: cells.numeratorOverflow,
+          denominatorOverflow: cells.denominatorOverflow)
         let (problems, filled, suppressed) = (counts.problems, counts.filled, counts.suppressed)
         if suppressed > 0 { data.suppressedCells[indicator, default: 0] += suppressed }
         if filled > 0 { data.filledFromPopulation[indicator, default: 0] += filled }
@@ -82,37 +90,6 @@ public enum StatisticsLoader {
     var problems = 0
     var filled = 0
     var suppressed = 0
-  }
-
-  /// Fills one `fromPopulation` cell with its population figure: a missing figure is an error
-  /// (the first 5 per grid named, by `describe`), a population of 0 suppresses the cell.
-  @inline(__always)
-  private static func fill(
-    _ figure: UInt32?, at o: Int, _ grid: inout CellGrid, _ counts: inout FillCounts, populationMissing: Bool,
-    _ log: inout DiagnosticLog, describe: () -> String
-  ) {
-    guard let value = figure else {
-      counts.problems += 1
-      if counts.problems <= 5 {
-        log.add(Diagnostic(.error, file: "statistics.csv",
-                           "\(describe()): denominator is empty and population.csv has no figure for that cell"
-                             + (populationMissing ? " (population.csv is missing)" : "")))
-      }
-      grid.setDenominator(CellMark.missing, at: o)
-      return
-    }
-    if value == 0 {
-      grid.setDenominator(CellMark.missing, at: o)
-      grid.setNumerator(CellMark.missing, at: o)
-      counts.suppressed += 1
-      return
-    }
-    grid.setDenominator(value, at: o)
-    counts.filled += 1
-    let n = grid.numerator(at: o)
-    if CellMark.isCount(n) && n > value {
-      log.add(Diagnostic(.error, file: "statistics.csv", "\(describe()): numerator \(n) is above the population \(value) from population.csv"))
-    }
   }
 
   /// `PopulationData.population(_:district:sex:)` with the grid and the cell offsets looked up

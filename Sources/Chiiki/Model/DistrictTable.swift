@@ -1,24 +1,30 @@
 /// The districts of districts.csv, in a stable order (sorted by code), with lookup by code.
 public struct DistrictTable: Sendable {
   public let districts: [District]
-  private let position: [String: Int]
+  /// Code -> index, kept only when some code is not ASCII; all-ASCII codes (the usual case)
+  /// are found by a binary search of `districts`, which are in byte order of their codes.
+  private let position: [String: Int]?
   /// Sorted distinct area names (日常生活圏域), empty if no district has one.
   public let areas: [String]
   /// Per district, its index in `areas`, or nil.
   public let areaIndex: [Int?]
 
-  public init(_ list: [District]) { self.init(list, positions: nil) }
+  public init(_ list: [District]) { self.init(list, ascendingASCII: false) }
 
-  /// `init(_:)`, for a loader that has already mapped each code of `list` to its position in
-  /// `list` (codes unique): when `list` is already in code order (districts.csv usually is),
-  /// that map is kept instead of building the same one again, and nothing is sorted.
-  init(_ list: [District], positions: [String: Int]?) {
+  /// `init(_:)`, for a loader that has seen that the codes of `list` are all ASCII and strictly
+  /// increasing (districts.csv usually is): then nothing is checked or sorted again.
+  init(_ list: [District], ascendingASCII: Bool) {
     // Strictly increasing codes: sorting would give `list` itself.
-    let inOrder = list.indices.dropFirst().allSatisfy { list[$0 - 1].code < list[$0].code }
+    let inOrder = ascendingASCII || list.withUnsafeBufferPointer { p in
+      p.indices.dropFirst().allSatisfy { p[$0 - 1].code < p[$0].code }
+    }
     let sorted = inOrder ? list : list.sorted { $0.code < $1.code }
     districts = sorted
-    if inOrder, let positions, positions.count == sorted.count {
-      self.position = positions
+    let allASCII = ascendingASCII || sorted.withUnsafeBufferPointer { p in
+      p.allSatisfy { $0.code.rawValue.utf8.allSatisfy { $0 < 0x80 } }
+    }
+    if allASCII {
+      position = nil
     } else {
       var position: [String: Int] = [:]
       position.reserveCapacity(sorted.count)
@@ -26,32 +32,83 @@ public struct DistrictTable: Sendable {
       self.position = position
     }
     // Districts of one area tend to follow each other: a run of one area hashes its name once.
+    // (Read in place: a copy of each District would retain its Strings.)
     var names = Set<String>()
-    var previous: String? = nil
-    for d in sorted {
-      guard let area = d.area, area != previous else { continue }
-      names.insert(area)
-      previous = area
+    sorted.withUnsafeBufferPointer { p in
+      var previous: String? = nil
+      for i in p.indices {
+        guard let area = p[i].area, area != previous else { continue }
+        names.insert(area)
+        previous = area
+      }
     }
     let areaNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     areas = areaNames
     let areaPosition = Dictionary(uniqueKeysWithValues: areaNames.enumerated().map { ($1, $0) })
-    var lastArea: String? = nil
-    var lastIndex: Int? = nil
-    areaIndex = sorted.map { d in
-      guard let area = d.area else { return nil }
-      if area != lastArea {
-        lastArea = area
-        lastIndex = areaPosition[area]
+    areaIndex = sorted.withUnsafeBufferPointer { p in
+      var lastArea: String? = nil
+      var lastIndex: Int? = nil
+      return p.indices.map { i -> Int? in
+        guard let area = p[i].area else { return nil }
+        if area != lastArea {
+          lastArea = area
+          lastIndex = areaPosition[area]
+        }
+        return lastIndex
       }
-      return lastIndex
     }
   }
 
   public var count: Int { districts.count }
 
   /// Index of the district with this code, or nil if districts.csv does not declare it.
-  public func index(of code: String) -> Int? { position[code] }
+  /// (Equal as Strings are equal: with all-ASCII codes, a code that is not ASCII can only
+  /// equal the ASCII text `DistrictTable.asciiEquivalent` gives, which is searched for.)
+  public func index(of code: String) -> Int? {
+    if let position { return position[code] }
+    guard var key = DistrictTable.asciiEquivalent(code) else { return nil }
+    let found = key.withUTF8 { bytes -> Int? in
+      districts.withUnsafeBufferPointer { p -> Int? in
+        var low = 0
+        var high = p.count
+        while low < high {
+          let mid = (low + high) / 2
+          var candidate = p[mid].code.rawValue
+          let order = candidate.withUTF8 { compareBytes($0, bytes) }
+          if order == 0 {
+            // The last of equal codes, as the dictionary a list with repeats built kept.
+            var last = mid
+            while last + 1 < p.count, p[last + 1].code.rawValue == p[mid].code.rawValue { last += 1 }
+            return last
+          }
+          if order < 0 { low = mid + 1 } else { high = mid }
+        }
+        return nil
+      }
+    }
+    guard let found, districts[found].code.rawValue == code else { return nil }
+    return found
+  }
+
+  /// The ASCII text that `code` equals as a String, or nil if no ASCII text does: `code`
+  /// itself when ASCII, else `code` with each of the three scalars whose canonical
+  /// decomposition is ASCII (U+037E ;, U+1FEF `, U+212A K) replaced, if nothing else is left
+  /// that is not ASCII. (Two Strings are equal when their canonical decompositions are, and
+  /// ASCII text decomposes to itself.)
+  static func asciiEquivalent(_ code: String) -> String? {
+    if code.utf8.allSatisfy({ $0 < 0x80 }) { return code }
+    var bytes: [UInt8] = []
+    for scalar in code.unicodeScalars {
+      switch scalar.value {
+      case 0..<0x80: bytes.append(UInt8(scalar.value))
+      case 0x037E: bytes.append(0x3B)
+      case 0x1FEF: bytes.append(0x60)
+      case 0x212A: bytes.append(0x4B)
+      default: return nil
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 }
 
 /// A registry of age bands in order of first appearance, so that dense arrays can be indexed

@@ -29,9 +29,8 @@ public enum DatasetLoader {
       for name in missing { log.add(Diagnostic(.error, file: name, "required file is missing from \(dir)")) }
       throw .invalidInput(log)
     }
-    func record(_ name: String, _ summary: CSVReadSummary, rows: Int) {
-      let p = path(name)
-      inputs.append(InputFileInfo(name: name, sha256: SHA256.hexDigest(ofFile: p) ?? "", bytes: summary.bytes, rows: rows, encoding: summary.encoding))
+    func recordHashed(_ name: String, _ summary: CSVReadSummary, rows: Int, sha: String) {
+      inputs.append(InputFileInfo(name: name, sha256: sha, bytes: summary.bytes, rows: rows, encoding: summary.encoding))
     }
     let progress = options.progress
     // Started before districts.csv is read, so that it also uses the core that read leaves idle.
@@ -39,10 +38,12 @@ public enum DatasetLoader {
     var handedOver = false
     defer { if !handedOver { statisticsDigest.cancel() } }
 
+    // Hashed as it is read (one pass over the file, not a second read for the digest).
+    var districtsHasher = SHA256()
     let (districts, dSummary) = try PhaseTimings.measure("  districts.csv") { () throws(ChiikiError) in
-      try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log)
+      try DistrictsLoader.load(path: path("districts.csv"), encoding: options.encoding, log: &log, hasher: &districtsHasher)
     }
-    record("districts.csv", dSummary, rows: districts.count)
+    recordHashed("districts.csv", dSummary, rows: districts.count, sha: districtsHasher.finalizeHex())
     if log.hasErrors { throw .invalidInput(log) }
     let codes = DistrictByteIndex(districts)
 
@@ -106,10 +107,6 @@ public enum DatasetLoader {
       readResources(thread: i)
     }
     }
-    func recordHashed(_ name: String, _ summary: CSVReadSummary, rows: Int, sha: String) {
-      inputs.append(InputFileInfo(name: name, sha256: sha, bytes: summary.bytes, rows: rows, encoding: summary.encoding))
-    }
-
     var population: PopulationData? = nil
     if hasPopulation, let (r, popLog, sha) = slots.pointer.pointee.population {
       var popLog = popLog

@@ -8,6 +8,10 @@ public struct RunOptions: Sendable {
   public var reportsRoot: String = "reports"
   /// Inject a failure after writing this many files (tests of atomic output).
   public var failAfterFiles: Int? = nil
+  /// For a process that exits right after the run (the CLI): `run` hands the dataset back in
+  /// `RunResult.retained` instead of freeing it, so that the process ends without first
+  /// unmapping its arrays one by one (~40 ms at 220,000 districts). Off: the run frees all.
+  public var handsBackMemory = false
 
   public init(load: LoadOptions, outputDirectory: String? = nil) {
     self.load = load
@@ -20,6 +24,9 @@ public struct RunResult: Sendable {
   public var outputDirectory: String
   public var files: [String]
   public var analysis: Analysis
+  /// The dataset, when `RunOptions.handsBackMemory` asked for it (else nil): the caller that
+  /// is about to exit keeps it (and the result) alive until it does.
+  public var retained: Dataset? = nil
 }
 
 /// read -> validate/aggregate -> analyse -> render -> commit, in one direction.
@@ -67,7 +74,9 @@ public enum Pipeline {
       throw error
     }
     let files = written.map(\.name)
-    return RunResult(outputDirectory: target, files: files, analysis: analysis)
+    var result = RunResult(outputDirectory: target, files: files, analysis: analysis)
+    if options.handsBackMemory { result.retained = dataset }
+    return result
   }
 
   /// Every output file but the manifest, rendered in memory.

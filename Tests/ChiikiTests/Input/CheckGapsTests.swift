@@ -21,12 +21,7 @@ import Testing
     for i in 0..<(1 + Int(splitMix(&seed) % 2)) {
       var byPeriod: [Period: CellGrid] = [:]
       for p in 0..<(1 + Int(splitMix(&seed) % 3)) {
-        var slots = [Int32](repeating: -1, count: bandCount)
-        var stored: Int32 = 0
-        for b in 0..<bandCount where splitMix(&seed) % 3 != 0 {
-          slots[b] = stored
-          stored += 1
-        }
+        let (slots, stored) = randomGridSlots(bandCount: bandCount, skipOneIn: 3, &seed)
         let cells = Int(stored) * 2 * n
         var numerators = [UInt32](repeating: CellMark.absent, count: cells)
         let silent = (0..<n).map { _ in splitMix(&seed) % 5 == 0 }  // districts with no row
