@@ -81,9 +81,20 @@ public enum Analyzer {
     let configs = outputs.map(\.summary.config)
 
     // Need index per district from smoothed ratios.
-    let need = NeedIndex.compute(
-      outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
-      units: n, method: configuration.composite)
+    // (One indicator at a time through one NaN-coded column, as `NeedIndex.compute` takes them.)
+    let need = {
+      var accumulator = NeedIndex.Accumulator(units: n, method: configuration.composite)
+      var column = [Double](repeating: .nan, count: n)
+      for o in outputs {
+        o.results.withUnsafeBufferPointer { results in
+          column.withUnsafeMutableBufferPointer { column in
+            for d in 0..<n { column[d] = results[d].expected > 0 ? results[d].smoothedRatio : .nan }
+          }
+        }
+        accumulator.add(config: o.summary.config, values: column)
+      }
+      return accumulator.finish()
+    }()
 
     // Reach over the window and the windows one, two and twelve months earlier, each worked
     // out as one job (of the earlier ones only ranks, shortfalls and under-reach flags are

@@ -24,6 +24,9 @@ public enum Overdispersion {
     guard target > 0, target.isFinite else { return empty }
     var z: [Double] = []
     var weights: [Double] = []
+    // Room for every unit up front: growing by doubling first-touched about twice the pages.
+    z.reserveCapacity(min(observed.count, expected.count))
+    weights.reserveCapacity(min(observed.count, expected.count))
     for (o, e) in zip(observed, expected) where e > 0 && e.isFinite && o >= 0 && o.isFinite {
       let corrected = o == 0 ? 0.5 : o
       z.append((log(corrected / e) - log(target)) * e.squareRoot())
@@ -53,8 +56,13 @@ public enum Overdispersion {
   static func estimate(z: [Double], weights: [Double]) -> OverdispersionEstimate {
     let count = z.count
     guard count > 0 else { return empty }
-    let winsorised = Winsorisation.winsorise(z, fraction: 0.1)
-    let phi = winsorised.reduce(0) { $0 + $1 * $1 } / Double(count)
+    // The mean square of the winsorised z, each value clamped as `Winsorisation.winsorise`
+    // does, summed in order (the clamped copy is not made).
+    let (low, high) = Winsorisation.bounds(z, fraction: 0.1)
+    let phi = z.reduce(0) { sum, value in
+      let w = min(high, max(low, value))
+      return sum + w * w
+    } / Double(count)
     guard count >= 2 else {
       return OverdispersionEstimate(phi: phi, tau2: 0, units: count, isOverdispersed: false)
     }
