@@ -99,9 +99,8 @@ public enum Analyzer {
     // Reach over the window and the windows one, two and twelve months earlier, each worked
     // out as one job (of the earlier ones only ranks, shortfalls and under-reach flags are
     // kept; the two-months window is not ranked, only its under-reach flags are read).
-    let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
-    let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
+    let shares = ReachEngine.needShares(indicators: outputs.count, weights: weights, units: n) { outputs[$0].results[$1].observed }
     // (The jobs see the cases only, not the dataset, whose grids must be freeable below.)
     var cases = dataset.cases
     let windows = PhaseTimings.measure("  reach and ranks") {

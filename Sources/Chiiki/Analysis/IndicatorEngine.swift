@@ -88,11 +88,12 @@ public enum IndicatorEngine {
 
     init(_ prepared: Prepared, level: Double, previous: [IndirectStandardisation.Totals]?) {
       let totals = prepared.totals
-      let observed = totals.map(\.observed)
-      let expected = totals.map(\.expected)
-      prior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
-      // The districts with E > 0 (`Overdispersion.ratios` takes only those itself, in order).
-      od = Overdispersion.ratios(observed: observed, expected: expected)
+      // O and E read from the totals (no two columns copied out). Overdispersion: the districts
+      // with E > 0 (`Overdispersion.ratios` takes only those itself, in order).
+      (prior, od) = totals.withUnsafeBufferPointer { t in
+        (EmpiricalBayes.poissonGammaPrior(count: t.count) { (t[$0].observed, t[$0].expected) },
+         Overdispersion.ratios(count: t.count) { (t[$0].observed, t[$0].expected) })
+      }
       // Exact intervals depend only on whole counts, which repeat across districts: each distinct
       // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
       poissonIntervals = ExactPoissonIntervals(level: level, counts: totals.lazy.filter { $0.expected > 0 }.map(\.observed))

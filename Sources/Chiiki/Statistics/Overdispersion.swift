@@ -21,13 +21,23 @@ public enum Overdispersion {
   /// correction, cf. FunnelPlotR issue #17 on log(0)); the unit still counts as very low.
   /// Units with E ≤ 0, a non-finite or negative O are left out.
   public static func ratios(observed: [Double], expected: [Double], target: Double = 1) -> OverdispersionEstimate {
+    ratios(count: min(observed.count, expected.count), target: target) { (observed[$0], expected[$0]) }
+  }
+
+  /// `ratios(observed:expected:target:)` of units 0..<count whose O and E `unit(i)` gives (for
+  /// callers that keep them in other structures, so that no two columns are copied out).
+  @inline(__always) static func ratios(
+    count: Int, target: Double = 1, _ unit: (Int) -> (observed: Double, expected: Double)
+  ) -> OverdispersionEstimate {
     guard target > 0, target.isFinite else { return empty }
     var z: [Double] = []
     var weights: [Double] = []
     // Room for every unit up front: growing by doubling first-touched about twice the pages.
-    z.reserveCapacity(min(observed.count, expected.count))
-    weights.reserveCapacity(min(observed.count, expected.count))
-    for (o, e) in zip(observed, expected) where e > 0 && e.isFinite && o >= 0 && o.isFinite {
+    z.reserveCapacity(count)
+    weights.reserveCapacity(count)
+    for i in 0..<count {
+      let (o, e) = unit(i)
+      guard e > 0 && e.isFinite && o >= 0 && o.isFinite else { continue }
       let corrected = o == 0 ? 0.5 : o
       z.append((log(corrected / e) - log(target)) * e.squareRoot())
       weights.append(e)

@@ -12,7 +12,9 @@ public enum CategoryReachEngine {
     let usedOf = mappedOf.map { $0.isEmpty ? Array(outputs.indices) : $0 }
     let sets = usedOf.reduce(into: [[Int]]()) { sets, used in if !sets.contains(used) { sets.append(used) } }
     let setShares = ParallelMap.map(sets.count) { k in
-      ReachEngine.needShares(observed: sets[k].map { outputs[$0].results.map(\.observed) }, weights: sets[k].map { outputs[$0].summary.config.weight }, units: n)
+      ReachEngine.needShares(indicators: sets[k].count, weights: sets[k].map { outputs[$0].summary.config.weight }, units: n) {
+        outputs[sets[k][$0]].results[$1].observed
+      }
     }
     let level = configuration.confidenceLevel
     let window = cases.windowConsultations
