@@ -81,16 +81,26 @@ public enum Analyzer {
     let configs = outputs.map(\.summary.config)
 
     // Need index per district from smoothed ratios.
-    let need = NeedIndex.compute(
-      outputs.map { o in NeedIndex.Column(config: o.summary.config, values: o.results.map { $0.expected > 0 ? $0.smoothedRatio : nil }) },
-      units: n, method: configuration.composite)
+    // (One indicator at a time through one NaN-coded column, as `NeedIndex.compute` takes them.)
+    let need = {
+      var accumulator = NeedIndex.Accumulator(units: n, method: configuration.composite)
+      var column = [Double](repeating: .nan, count: n)
+      for o in outputs {
+        o.results.withUnsafeBufferPointer { results in
+          column.withUnsafeMutableBufferPointer { column in
+            for d in 0..<n { column[d] = results[d].expected > 0 ? results[d].smoothedRatio : .nan }
+          }
+        }
+        accumulator.add(config: o.summary.config, values: column)
+      }
+      return accumulator.finish()
+    }()
 
     // Reach over the window and the windows one, two and twelve months earlier, each worked
     // out as one job (of the earlier ones only ranks, shortfalls and under-reach flags are
     // kept; the two-months window is not ranked, only its under-reach flags are read).
-    let observedNeed = outputs.map { $0.results.map(\.observed) }
     let weights = configs.map(\.weight)
-    let shares = ReachEngine.needShares(observed: observedNeed, weights: weights, units: n)
+    let shares = ReachEngine.needShares(indicators: outputs.count, weights: weights, units: n) { outputs[$0].results[$1].observed }
     // (The jobs see the cases only, not the dataset, whose grids must be freeable below.)
     var cases = dataset.cases
     let windows = PhaseTimings.measure("  reach and ranks") {

@@ -78,24 +78,28 @@ public enum IndicatorEngine {
   /// overdispersion estimate, the exact Poisson interval of every distinct count, and the
   /// distinct binomial pairs of the trend test (empty without a previous period).
   struct Basis: Sendable {
-    var eb: EmpiricalBayesResult
+    /// The prior of the Empirical-Bayes smoothing (nil: no usable district); each district's
+    /// smoothed ratio and weight are worked out from it where the results are built, the values
+    /// `EmpiricalBayes.poissonGamma` gives (no two arrays per indicator kept in between).
+    var prior: EmpiricalBayes.Prior?
     var od: OverdispersionEstimate
     var poissonIntervals: ExactPoissonIntervals
     var trendPairs: Set<ClopperPearsonIntervals.Pair>
 
     init(_ prepared: Prepared, level: Double, previous: [IndirectStandardisation.Totals]?) {
       let totals = prepared.totals
-      let observed = totals.map(\.observed)
-      let expected = totals.map(\.expected)
-      eb = EmpiricalBayes.poissonGamma(observed: observed, expected: expected)
-      let used = totals.indices.filter { totals[$0].expected > 0 }
-      od = Overdispersion.ratios(observed: used.map { observed[$0] }, expected: used.map { expected[$0] })
+      // O and E read from the totals (no two columns copied out). Overdispersion: the districts
+      // with E > 0 (`Overdispersion.ratios` takes only those itself, in order).
+      (prior, od) = totals.withUnsafeBufferPointer { t in
+        (EmpiricalBayes.poissonGammaPrior(count: t.count) { (t[$0].observed, t[$0].expected) },
+         Overdispersion.ratios(count: t.count) { (t[$0].observed, t[$0].expected) })
+      }
       // Exact intervals depend only on whole counts, which repeat across districts: each distinct
       // count (Poisson) or pair (trend test) is solved once, up front, and shared read-only.
-      poissonIntervals = ExactPoissonIntervals(level: level, counts: used.lazy.map { observed[$0] })
+      poissonIntervals = ExactPoissonIntervals(level: level, counts: totals.lazy.filter { $0.expected > 0 }.map(\.observed))
       trendPairs = []
       if let previous {
-        for d in used where previous[d].expected > 0 {
+        for d in totals.indices where totals[d].expected > 0 && previous[d].expected > 0 {
           let p = previous[d]
           let t = totals[d]
           if let pair = TrendTest.conditionalPair(
@@ -117,7 +121,7 @@ public enum IndicatorEngine {
     let indicator = prepared.indicator
     let totals = prepared.totals
     let level = configuration.confidenceLevel
-    let eb = basis.eb
+    let prior = basis.prior
     let od = basis.od
     let tau2 = od.isOverdispersed ? od.tau2 : 0
     let poissonIntervals = basis.poissonIntervals
@@ -149,7 +153,8 @@ public enum IndicatorEngine {
           }
           emit(IndicatorResult(
             district: d, indicatorCode: code, totals: t, ratioInterval: interval, crudeInterval: crudeCI,
-            smoothedRatio: eb.smoothed[d], shrinkageWeight: eb.shrinkageWeight[d], funnel: funnel, funnelUnadjusted: plain,
+            smoothedRatio: prior?.smoothed(observed: t.observed, expected: t.expected) ?? .nan,
+            shrinkageWeight: prior?.weight(observed: t.observed, expected: t.expected) ?? 0, funnel: funnel, funnelUnadjusted: plain,
             trend: trend))
         }
       }

@@ -57,8 +57,9 @@ public enum IndirectStandardisation {
     let cells = (bandOrder ?? Array(0..<grid.bandCount)).filter { $0 < grid.bandCount }.flatMap { [$0 * 2, $0 * 2 + 1] }
     let bases = cells.map { grid.base(cell: $0) }
     let chunkSize = max(16_384, (n + 3) / 4)
-    return ParallelMap.build(count: n, chunkSize: chunkSize) { (range, emit: (Totals) -> Void) in
-      var totals = [Totals](repeating: Totals(), count: range.count)
+    // Each range sums straight into its part of the result.
+    return ParallelMap.fill(count: n, chunkSize: chunkSize) { (range, totals: UnsafeMutableBufferPointer<Totals>) in
+      totals.initialize(repeating: Totals())
       let first = range.lowerBound
       // The cells of a block of districts at a time, so that the block's totals stay in the
       // first-level cache across the cells (each district still takes its cells in order).
@@ -85,7 +86,6 @@ public enum IndirectStandardisation {
           start = end
         }
       }
-      for t in totals { emit(t) }
     }
   }
 }

@@ -15,7 +15,12 @@ import Foundation
 /// merging and finishing visit only those. A count too big for its code (`CellCode.overflow`)
 /// is kept in `overflow`, the table of its mapping, by its index in the grid's band (numerators
 /// `sex * n + d`, denominators `2n` on); the table travels with the mapping when halves are
-/// merged and becomes the grid's.
+/// joined and becomes the grid's.
+///
+/// Joining the two halves of a split read copies nothing: a band both halves wrote keeps both
+/// mappings (the later one in `joined`, after a check that no cell is in both), and the grid is
+/// made from both at once. (Copying one into the other first-touched ~16,000 pages at national
+/// scale, each freed again when the grid was made.)
 ///
 /// Layout of a mapping (n districts): pairs [district x sex] (low half the numerator's code),
 /// then the written-block bytes [blocks]. A row writes one pair, and the two sexes of a district
@@ -46,6 +51,9 @@ final class CellColumns: @unchecked Sendable {
   /// index in the mapping (numerators from 0, denominators from 2n); no entry for a mapping
   /// without such cells.
   private var overflow: [Mapping: [Int: UInt32]] = [:]
+  /// Per mapping, the mappings of later halves joined to it (disjoint cells of the same band),
+  /// read with it when its grid is made; no entry for a mapping with none.
+  private var joined: [Mapping: [Mapping]] = [:]
   /// Per grid slot, the bands with a mapping in the order they were first written (the order
   /// in which a dense grid would have given them storage).
   private(set) var bandOrder: [[Int]] = []
@@ -60,7 +68,10 @@ final class CellColumns: @unchecked Sendable {
 
   deinit {
     for slot in mappings {
-      for case let m? in slot { unmap(m) }
+      for case let m? in slot {
+        for x in joined[m] ?? [] { unmap(x) }
+        unmap(m)
+      }
     }
   }
 
@@ -110,6 +121,7 @@ final class CellColumns: @unchecked Sendable {
 
   /// The value of a cell's numerator (`CellMark.absent` when not written); for tests.
   func numerator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
+    foldJoined()
     guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
     let o = sex * districtCount + d
     return CellCode.value(~UInt16(truncatingIfNeeded: m[2 * d + sex]), table: overflow[m] ?? [:], key: o)
@@ -117,6 +129,7 @@ final class CellColumns: @unchecked Sendable {
 
   /// The value of a cell's denominator (`CellMark.absent` when not written); for tests.
   func denominator(slot: Int, band: Int, sex: Int, district d: Int) -> UInt32 {
+    foldJoined()
     guard band < mappings[slot].count, let m = mappings[slot][band] else { return CellMark.absent }
     let o = 2 * districtCount + sex * districtCount + d
     return CellCode.value(~UInt16(truncatingIfNeeded: m[2 * d + sex] >> 16), table: overflow[m] ?? [:], key: o)
@@ -126,8 +139,10 @@ final class CellColumns: @unchecked Sendable {
   var overflowCount: Int { overflow.values.reduce(0) { $0 + $1.count } }
 
   /// The mapping of (slot, band), made on first use. The pointer stays valid until `absorb`
-  /// or `takeGrids` moves the slot's bands.
+  /// or `takeGrids` moves the slot's bands. (Writing after `absorb` first copies each joined
+  /// mapping into its band's, so that `write` sees every cell written before.)
   @inline(__always) func mapping(slot: Int, band: Int) -> Mapping {
+    if _slowPath(!joined.isEmpty) { foldJoined() }
     if band < mappings[slot].count, let m = mappings[slot][band] { return m }
     return makeMapping(slot: slot, band: band)
   }
@@ -147,11 +162,12 @@ final class CellColumns: @unchecked Sendable {
   }
 
   /// Moves the cells of `later`'s slot `from` into slot `to`, its band `lb` becoming band
-  /// `bandMap[lb]`: a band only `later` has changes owner without a copy; a band both have is
-  /// merged block by block, the one with fewer written blocks copied into the other. False
-  /// when both wrote one cell (this state is then unusable, but still frees its memory).
+  /// `bandMap[lb]`: a band only `later` has changes owner; a band both have keeps both mappings
+  /// (`joined`), without a copy, once no cell is found in both. False when both wrote one cell
+  /// (this state is then unusable, but still frees its memory).
   func absorb(_ later: CellColumns, from: Int, into to: Int, bandMap: [Int]) -> Bool {
     precondition(later.districtCount == districtCount)
+    later.foldJoined()
     for lb in later.bandOrder[from] {
       guard let source = later.mappings[from][lb] else { continue }
       later.mappings[from][lb] = nil
@@ -162,29 +178,42 @@ final class CellColumns: @unchecked Sendable {
         adopt(source, slot: to, band: b)
         continue
       }
-      // The cells are disjoint (or the merge fails), so copy the smaller into the larger.
-      if writtenBlocks(source) > writtenBlocks(target) {
-        mappings[to][b] = source
-        defer { unmap(target) }
-        if !merge(target, into: source) { return false }
-      } else {
-        defer { unmap(source) }
-        if !merge(source, into: target) { return false }
-      }
+      // Owned from here on even if the check fails (freed with its band).
+      joined[target, default: []].append(source)
+      for other in [target] + joined[target]!.dropLast() where !disjoint(source, other) { return false }
     }
     later.bandOrder[from] = []
     return true
   }
 
-  /// How many blocks of a mapping have been written.
-  private func writtenBlocks(_ m: Mapping) -> Int {
-    let flags = written(m)
-    return (0..<blocks).reduce(0) { $0 + Int(flags[$1]) }
+  /// Whether no cell is written in both mappings (only blocks both wrote can share one).
+  private func disjoint(_ a: Mapping, _ b: Mapping) -> Bool {
+    let n = districtCount
+    let (aWritten, bWritten) = (written(a), written(b))
+    for block in 0..<blocks where aWritten[block] != 0 && bWritten[block] != 0 {
+      let lower = 2 * block * Self.blockSize
+      let upper = 2 * min(n, (block + 1) * Self.blockSize)
+      for q in lower..<upper where a[q] != 0 && b[q] != 0 { return false }
+    }
+    return true
   }
 
-  /// Copies the written cells of `source` into `target` (with their overflow values); false at
-  /// the first cell both hold.
-  private func merge(_ source: Mapping, into target: Mapping) -> Bool {
+  /// Copies every joined mapping into its band's mapping and frees it (their cells are
+  /// disjoint): for a state written to after `absorb`.
+  private func foldJoined() {
+    guard !joined.isEmpty else { return }
+    for (target, sources) in joined {
+      for source in sources {
+        merge(source, into: target)
+        unmap(source)
+      }
+    }
+    joined = [:]
+  }
+
+  /// Copies the written cells of `source` into `target` (with their overflow values), which
+  /// holds none of them (`disjoint`).
+  private func merge(_ source: Mapping, into target: Mapping) {
     let n = districtCount
     let sourceWritten = written(source)
     let targetWritten = written(target)
@@ -197,13 +226,9 @@ final class CellColumns: @unchecked Sendable {
     for block in 0..<blocks where sourceWritten[block] != 0 {
       let lower = 2 * block * Self.blockSize
       let upper = 2 * min(n, (block + 1) * Self.blockSize)
-      for q in lower..<upper where source[q] != 0 {
-        if target[q] != 0 { return false }
-        target[q] = source[q]
-      }
+      for q in lower..<upper where source[q] != 0 { target[q] = source[q] }
       targetWritten[block] = 1
     }
-    return true
   }
 
   /// The dense grid of a slot, with `bandCount` bands. Each band's mapping is freed as soon as
@@ -225,17 +250,26 @@ final class CellColumns: @unchecked Sendable {
     // Safe: once taken, the mappings belong to this value alone, and `makeGrid` (its only user)
     // reads and frees each of them once.
     var order: [Int]
-    var mappings: [Mapping]
-    /// The overflow table of each mapping (empty when it has none).
+    /// Per band, its mapping and the mappings joined to it (disjoint cells).
+    var mappings: [[Mapping]]
+    /// The overflow table of each band (its mappings' tables together; empty when none).
     var overflow: [[Int: UInt32]]
   }
 
   private func takeBands(slot: Int) -> Bands {
     let order = bandOrder[slot]
-    let taken = order.map { mappings[slot][$0]! }
+    let taken = order.map { band -> [Mapping] in
+      let m = mappings[slot][band]!
+      return [m] + (joined.removeValue(forKey: m) ?? [])
+    }
     mappings[slot] = []
     bandOrder[slot] = []
-    let tables = taken.map { overflow.removeValue(forKey: $0) ?? [:] }
+    let tables = taken.map { band in
+      band.reduce(into: [Int: UInt32]()) { table, m in
+        // Disjoint cells: no key is in two tables.
+        if let own = overflow.removeValue(forKey: m) { table.merge(own) { a, _ in a } }
+      }
+    }
     return Bands(order: order, mappings: taken, overflow: tables)
   }
 
@@ -256,17 +290,31 @@ final class CellColumns: @unchecked Sendable {
     var denominators: [UInt16] = []
     let numerators = [UInt16](unsafeUninitializedCapacity: total) { num, numCount in
       denominators = [UInt16](unsafeUninitializedCapacity: total) { den, denCount in
-        for (position, m) in bands.mappings.enumerated() {
+        for (position, band) in bands.mappings.enumerated() {
           let base = position * 2 * n
-          let flags = written(m)
           for block in 0..<blocks {
             let lower = block * Self.blockSize
             let upper = min(n, (block + 1) * Self.blockSize)
+            // The mappings that wrote the block: usually one (a half's own districts); two
+            // where the halves met, their disjoint cells together (an unwritten pair is 0).
+            var source: Mapping? = nil
+            var sources = 0
+            for m in band where written(m)[block] != 0 {
+              source = m
+              sources += 1
+            }
             for sex in 0..<2 {
               let start = base + sex * n
-              if flags[block] != 0 {
+              if sources == 1, let m = source {
                 for d in lower..<upper {
                   let pair = m[2 * d + sex]
+                  num[start + d] = ~UInt16(truncatingIfNeeded: pair)
+                  den[start + d] = ~UInt16(truncatingIfNeeded: pair >> 16)
+                }
+              } else if sources > 1 {
+                for d in lower..<upper {
+                  var pair: UInt32 = 0
+                  for m in band where written(m)[block] != 0 { pair |= m[2 * d + sex] }
                   num[start + d] = ~UInt16(truncatingIfNeeded: pair)
                   den[start + d] = ~UInt16(truncatingIfNeeded: pair >> 16)
                 }
@@ -276,7 +324,8 @@ final class CellColumns: @unchecked Sendable {
               }
             }
           }
-          unmap(m)
+          // (Not `unmap`: grids are made on several threads, and the tables are already taken.)
+          for m in band { munmap(UnsafeMutableRawPointer(m), mappingBytes) }
         }
         denCount = total
       }

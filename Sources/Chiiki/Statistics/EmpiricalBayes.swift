@@ -59,13 +59,25 @@ public enum EmpiricalBayes {
     let count = min(observed.count, expected.count)
     return observed.withUnsafeBufferPointer { o in
       expected.withUnsafeBufferPointer { e in
-        var fit = PriorFit()
-        for i in 0..<count { fit.addToMean(observed: o[i], expected: e[i]) }
-        guard fit.endMean() else { return nil }
-        for i in 0..<count { fit.addToVariance(observed: o[i], expected: e[i]) }
-        return fit.prior
+        poissonGammaPrior(count: count) { (o[$0], e[$0]) }
       }
     }
+  }
+
+  /// `poissonGammaPrior(observed:expected:)` of units 0..<count whose O and E `unit(i)` gives,
+  /// for callers that work them out instead of keeping them in arrays.
+  @inline(__always) public static func poissonGammaPrior(count: Int, _ unit: (Int) -> (observed: Double, expected: Double)) -> Prior? {
+    var fit = PriorFit()
+    for i in 0..<count {
+      let u = unit(i)
+      fit.addToMean(observed: u.observed, expected: u.expected)
+    }
+    guard fit.endMean() else { return nil }
+    for i in 0..<count {
+      let u = unit(i)
+      fit.addToVariance(observed: u.observed, expected: u.expected)
+    }
+    return fit.prior
   }
 
   /// The sums behind `poissonGammaPrior`, fed one unit at a time, so that a caller can fit the

@@ -21,10 +21,23 @@ public enum Overdispersion {
   /// correction, cf. FunnelPlotR issue #17 on log(0)); the unit still counts as very low.
   /// Units with E ≤ 0, a non-finite or negative O are left out.
   public static func ratios(observed: [Double], expected: [Double], target: Double = 1) -> OverdispersionEstimate {
+    ratios(count: min(observed.count, expected.count), target: target) { (observed[$0], expected[$0]) }
+  }
+
+  /// `ratios(observed:expected:target:)` of units 0..<count whose O and E `unit(i)` gives (for
+  /// callers that keep them in other structures, so that no two columns are copied out).
+  @inline(__always) static func ratios(
+    count: Int, target: Double = 1, _ unit: (Int) -> (observed: Double, expected: Double)
+  ) -> OverdispersionEstimate {
     guard target > 0, target.isFinite else { return empty }
     var z: [Double] = []
     var weights: [Double] = []
-    for (o, e) in zip(observed, expected) where e > 0 && e.isFinite && o >= 0 && o.isFinite {
+    // Room for every unit up front: growing by doubling first-touched about twice the pages.
+    z.reserveCapacity(count)
+    weights.reserveCapacity(count)
+    for i in 0..<count {
+      let (o, e) = unit(i)
+      guard e > 0 && e.isFinite && o >= 0 && o.isFinite else { continue }
       let corrected = o == 0 ? 0.5 : o
       z.append((log(corrected / e) - log(target)) * e.squareRoot())
       weights.append(e)
@@ -53,8 +66,13 @@ public enum Overdispersion {
   static func estimate(z: [Double], weights: [Double]) -> OverdispersionEstimate {
     let count = z.count
     guard count > 0 else { return empty }
-    let winsorised = Winsorisation.winsorise(z, fraction: 0.1)
-    let phi = winsorised.reduce(0) { $0 + $1 * $1 } / Double(count)
+    // The mean square of the winsorised z, each value clamped as `Winsorisation.winsorise`
+    // does, summed in order (the clamped copy is not made).
+    let (low, high) = Winsorisation.bounds(z, fraction: 0.1)
+    let phi = z.reduce(0) { sum, value in
+      let w = min(high, max(low, value))
+      return sum + w * w
+    } / Double(count)
     guard count >= 2 else {
       return OverdispersionEstimate(phi: phi, tau2: 0, units: count, isOverdispersed: false)
     }

@@ -12,31 +12,37 @@ public enum CategoryReachEngine {
     let usedOf = mappedOf.map { $0.isEmpty ? Array(outputs.indices) : $0 }
     let sets = usedOf.reduce(into: [[Int]]()) { sets, used in if !sets.contains(used) { sets.append(used) } }
     let setShares = ParallelMap.map(sets.count) { k in
-      ReachEngine.needShares(observed: sets[k].map { outputs[$0].results.map(\.observed) }, weights: sets[k].map { outputs[$0].summary.config.weight }, units: n)
+      ReachEngine.needShares(indicators: sets[k].count, weights: sets[k].map { outputs[$0].summary.config.weight }, units: n) {
+        outputs[sets[k][$0]].results[$1].observed
+      }
     }
     let level = configuration.confidenceLevel
+    let window = cases.windowConsultations
     let parts = ParallelMap.map(sortedCategories.count) { k -> (CategorySummary, CategoryReachTable.Column) in
       let (c, category) = sortedCategories[k]
       let sharesIndex = sets.firstIndex(of: usedOf[k]) ?? 0
       let shares = setShares[sharesIndex]
-      let observed = (0..<n).map { Double(cases.windowConsultations[c * n + $0]) }
-      let total = observed.reduce(0, +)
+      // Each district's O (its window count) and E (share x total) are worked out where read,
+      // not kept in two arrays per category (fresh pages each, at national scale).
+      let start = c * n
+      @inline(__always) func observed(_ d: Int) -> Double { Double(window[start + d]) }
+      let total = (0..<n).reduce(0.0) { $0 + observed($1) }
+      @inline(__always) func expected(_ d: Int) -> Double { shares[d] * total }
       // Expected counts and the prior of the reliability weights (the table works each row
       // out from them), and the exact interval's upper limit only where it decides
       // under-reach: no `Reach` per district.
-      let expected = shares.map { $0 * total }
-      let prior = EmpiricalBayes.poissonGammaPrior(observed: observed, expected: expected)
+      let prior = EmpiricalBayes.poissonGammaPrior(count: n) { (observed($0), expected($0)) }
       var dissimilarity = 0.0
       if total > 0 {
-        for d in 0..<n { dissimilarity += abs(observed[d] / total - shares[d]) }
+        for d in 0..<n { dissimilarity += abs(observed(d) / total - shares[d]) }
         dissimilarity /= 2
       }
       var intervals = ExactPoissonIntervals(level: level)
       let under = (0..<n).filter {
-        (ReachEngine.ratioInterval(observed: observed[$0], expected: expected[$0], intervals: &intervals)?.upper ?? 1) < 1
+        (ReachEngine.ratioInterval(observed: observed($0), expected: expected($0), intervals: &intervals)?.upper ?? 1) < 1
       }
         .sorted {
-          let (a, b) = (expected[$0] - observed[$0], expected[$1] - observed[$1])
+          let (a, b) = (expected($0) - observed($0), expected($1) - observed($1))
           return a != b ? a > b : $0 < $1
         }
       return (

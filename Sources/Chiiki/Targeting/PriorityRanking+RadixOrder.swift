@@ -14,30 +14,17 @@ extension PriorityRanking {
   static func radixOrder(scores: [Double], needIndex: [Double], expected: [Double]) -> [Int]? {
     let n = scores.count
     guard n <= Int(UInt32.max), needIndex.count == n, expected.count == n else { return nil }
-    var keys: [[UInt64]] = [[], [], []]
-    for (level, values) in [scores, needIndex, expected].enumerated() {
-      var column = [UInt64](repeating: 0, count: n)
-      var nan = false
-      values.withUnsafeBufferPointer { values in
-        column.withUnsafeMutableBufferPointer { column in
-          for u in 0..<n {
-            let v = values[u]
-            nan = nan || v.isNaN
-            column[u] = descendingKey(v)
-          }
-        }
-      }
-      if nan { return nil }
-      keys[level] = column
-    }
+    // The integer keys are worked out from the values when read (a few instructions each),
+    // not stored: three key columns were 5 MB of fresh pages per call at national scale.
+    for values in [scores, needIndex, expected] where values.contains(where: { $0.isNaN }) { return nil }
     var units = (0..<n).map { RadixItem(key: 0, unit: UInt32(truncatingIfNeeded: $0)) }
     var spare = units
     units.withUnsafeMutableBufferPointer { units in
       spare.withUnsafeMutableBufferPointer { spare in
-        keys[0].withUnsafeBufferPointer { k0 in
-          keys[1].withUnsafeBufferPointer { k1 in
-            keys[2].withUnsafeBufferPointer { k2 in
-              var sorter = RadixRunSorter(keys: (k0, k1, k2), items: units, spare: spare)
+        scores.withUnsafeBufferPointer { k0 in
+          needIndex.withUnsafeBufferPointer { k1 in
+            expected.withUnsafeBufferPointer { k2 in
+              var sorter = RadixRunSorter(values: (k0, k1, k2), items: units, spare: spare)
               sorter.sort(0..<n, level: 0)
             }
           }
@@ -64,7 +51,8 @@ struct RadixItem {
 /// The run sorts of `PriorityRanking.radixOrder` over buffers it owns for the call: `items`
 /// (the units, sorted in place) and `spare` (as long, scratch for the scatter passes).
 struct RadixRunSorter {
-  let keys: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt64>)
+  /// The values of the three levels (no NaN), whose `PriorityRanking.descendingKey`s are sorted.
+  let values: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>)
   let items: UnsafeMutableBufferPointer<RadixItem>
   let spare: UnsafeMutableBufferPointer<RadixItem>
   /// Runs up to this long are sorted by insertion.
@@ -73,9 +61,9 @@ struct RadixRunSorter {
   @inline(__always) func key(_ level: Int, _ unit: UInt32) -> UInt64 {
     let u = Int(unit)
     switch level {
-    case 0: return keys.0[u]
-    case 1: return keys.1[u]
-    default: return keys.2[u]
+    case 0: return PriorityRanking.descendingKey(values.0[u])
+    case 1: return PriorityRanking.descendingKey(values.1[u])
+    default: return PriorityRanking.descendingKey(values.2[u])
     }
   }
 

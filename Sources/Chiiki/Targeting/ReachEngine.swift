@@ -3,16 +3,26 @@ public enum ReachEngine {
   /// Each unit's share of need: sum_i w_i O(u,i)/O(all,i) / sum_i w_i over the indicators with
   /// O(all,i) > 0. Shares add up to 1 over units.
   public static func needShares(observed: [[Double]], weights: [Double], units: Int) -> [Double] {
+    needShares(indicators: observed.count, weights: weights, units: units) { observed[$0][$1] }
+  }
+
+  /// `needShares(observed:weights:units:)` with indicator i's O of unit u read as
+  /// `observed(i, u)` (callers with per-district results need not copy their O into columns).
+  @inline(__always) static func needShares(
+    indicators: Int, weights: [Double], units: Int, observed: (Int, Int) -> Double
+  ) -> [Double] {
     var shares = [Double](repeating: 0, count: units)
     var totalWeight = 0.0
-    for (i, column) in observed.enumerated() {
-      let all = column.reduce(0, +)
+    for i in 0..<indicators {
+      var all = 0.0
+      for u in 0..<units { all += observed(i, u) }
       guard all > 0, weights[i] > 0 else { continue }
       totalWeight += weights[i]
-      for u in 0..<units { shares[u] += weights[i] * column[u] / all }
+      for u in 0..<units { shares[u] += weights[i] * observed(i, u) / all }
     }
     guard totalWeight > 0 else { return Array(repeating: units > 0 ? 1 / Double(units) : 0, count: units) }
-    return shares.map { $0 / totalWeight }
+    for u in 0..<units { shares[u] /= totalWeight }
+    return shares
   }
 
   /// Reach of each unit for `total` consultations spread by `shares`, with exact intervals and
