@@ -433,7 +433,7 @@ extension Labels {
     var text = pick("破線 = 95%管理限界、実線 = 99.8%管理限界、点線 = 基準（1.0）。▲ 95%限界より高い、▽ 低い、○ 限界内。",
                     "Dashed = 95% control limits, solid = 99.8%, dotted = reference (1.0). ▲ above the 95% limit, ▽ below, ○ within.")
     if adjusted { text += pick("過分散のため限界を広げています。", " Limits widened for over-dispersion.") }
-    if hidden > 0 { text += pick("観測数が\(threshold)未満の\(hidden)地区は図示していません。", " \(hidden) districts with observed counts below \(threshold) are not drawn.") }
+    if hidden > 0 { text += pick("観測数が\(threshold)未満の\(NumberFormat.grouped(hidden))地区は図示していません。", " \(NumberFormat.grouped(hidden)) districts with observed counts below \(threshold) are not drawn.") }
     return text
   }
   /// Added to `funnelNote` when a plot with very many points draws overlapping markers of one

@@ -1,5 +1,6 @@
 /// Writing the meeting summary straight into a report being staged, without holding the
-/// national funnel plots (a point per district, ~30 MB of SVG at 220,000 districts) in memory
+/// national funnel plots (up to 5,000 markers each, then one per class and pixel: ~1–2 MB of SVG
+/// each at 220,000 districts, see `FunnelOverplot`) in memory
 /// more than a chunk at a time.
 ///
 /// With the built-in templates, the model's funnel plots hold a short placeholder each; the
