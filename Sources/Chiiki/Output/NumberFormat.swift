@@ -98,9 +98,24 @@ public enum NumberFormat {
   @inline(__always)
   static func scaled(_ value: Double, _ places: Int) -> (integer: UInt64, unit: UInt64)? {
     let scale = power(places)
-    let scaled = roundedToEven(abs(value) * scale)
+    let x = abs(value) * scale
+    if x < roundedBitsLimit { return (roundedBits(x), UInt64(scale)) }
+    let scaled = roundedToEven(x)
     guard scaled < 9.0e18 else { return nil }
     return (UInt64(scaled), UInt64(scale))
+  }
+
+  /// Below this (2^52 - 1), `roundedBits` applies: almost every number written.
+  static var roundedBitsLimit: Double { 4_503_599_627_370_495.0 }
+
+  /// `UInt64(roundedToEven(x))` for `0 <= x < roundedBitsLimit`, read from the bits of `x + 2^52`
+  /// instead of subtracting 2^52 and converting (with its range checks): the sum lies in
+  /// [2^52, 2^53), where doubles are the integers, so its 52 fraction bits are the rounded
+  /// integer (ties to even, the default rounding of the addition). Below 2^52 - 1, the sum
+  /// cannot round up to 2^53 (which would change the exponent).
+  @inline(__always)
+  static func roundedBits(_ x: Double) -> UInt64 {
+    (x + 4_503_599_627_370_496.0).bitPattern & 0x000F_FFFF_FFFF_FFFF
   }
 
   /// `x.rounded(.toNearestOrEven)` for a non-negative finite `x`, without the library call

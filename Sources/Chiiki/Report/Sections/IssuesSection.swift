@@ -66,10 +66,14 @@ enum IssuesSection {
 
   static func indicatorIssue(_ s: IndicatorSummary, _ results: [IndicatorResult], _ c: ReportContext) -> IndicatorIssue {
     let l = c.labels
-    let high = results.filter { isHigh($0.funnel) }.sorted { a, b in
-      (a.ratio ?? 0) != (b.ratio ?? 0) ? (a.ratio ?? 0) > (b.ratio ?? 0) : a.district < b.district
+    // Positions, not copies: filtering and sorting the results themselves copied every one
+    // (retaining its trend) and moved the large values about; the sort is the same stable
+    // sort with the same comparisons, so the order is the one sorting the results gave.
+    let high = results.indices.filter { isHigh(results[$0].funnel) }.sorted { i, j in
+      let a = results[i].ratio ?? 0, b = results[j].ratio ?? 0
+      return a != b ? a > b : results[i].district < results[j].district
     }
-    let rows = high.prefix(maxTableRows).map { r in
+    let rows = high.prefix(maxTableRows).map { results[$0] }.map { r in
       let masked = c.indicatorMasked(r)
       return IndicatorDistrictRow(
         name: c.name(r.district), observed: c.personCount(r.observed), expected: NumberFormat.fixed(r.expected, 1),
@@ -104,8 +108,9 @@ enum IssuesSection {
     }
     for (s, results) in c.indicators {
       guard let previous = s.previousPeriod else { continue }
-      let significant = results.filter { ($0.change?.isSignificant ?? false) && !c.indicatorMasked($0) }
-      for r in significant {
+      // By position: filtering the results copied every one (its trend retained).
+      let significant = results.indices.filter { (results[$0].change?.isSignificant ?? false) && !c.indicatorMasked(results[$0]) }
+      for r in significant.map({ results[$0] }) {
         guard let change = r.change else { continue }
         out.append(l.indicatorChange(l.indicator(s.config), district: c.name(r.district), from: l.period(previous), to: l.period(s.period),
                                      rateRatio: change.rateRatio, interval: c.interval(change.interval)))

@@ -20,10 +20,11 @@ enum SummarySection {
     // Need: districts significantly above reference per indicator, and the strongest finding.
     let counts = c.indicators.map { (l.indicator($0.summary.config), SummarySection.count($0.results) { IssuesSection.isHigh($0.funnel) }) }
     var strongest: (label: String, result: IndicatorResult)? = nil
+    // By position: iterating the results copied every one (its trend retained and released).
     for (s, results) in c.indicators {
-      for r in results where IssuesSection.isHigh(r.funnel) && !c.indicatorMasked(r) {
-        let lower = r.ratioInterval?.lower ?? 0
-        if strongest == nil || lower > (strongest!.result.ratioInterval?.lower ?? 0) { strongest = (l.indicator(s.config), r) }
+      for k in results.indices where IssuesSection.isHigh(results[k].funnel) && !c.indicatorMasked(results[k]) {
+        let lower = results[k].ratioInterval?.lower ?? 0
+        if strongest == nil || lower > (strongest!.result.ratioInterval?.lower ?? 0) { strongest = (l.indicator(s.config), results[k]) }
       }
     }
     lines.append(l.summaryNeed(counts: counts, strongest: strongest.map { s in
