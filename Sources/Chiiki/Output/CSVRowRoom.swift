@@ -75,12 +75,15 @@ struct CSVRowRoom {
   }
 
   /// `fixed(value, 6)`: the divisions by constants.
+  @inline(__always)
   mutating func fixed6(_ value: Double?) { fixed(value, 6) }
 
   /// `fixed(value, 8)`: the divisions by constants.
+  @inline(__always)
   mutating func fixed8(_ value: Double?) { fixed(value, 8) }
 
   /// `fixed(value, 0)`: the divisions by constants.
+  @inline(__always)
   mutating func fixed0(_ value: Double?) { fixed(value, 0) }
 
   /// The text of a value at or beyond `scaled`'s limit, `String(value)` (e.g. `-1e+19`), with

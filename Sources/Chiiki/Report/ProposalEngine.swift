@@ -18,9 +18,11 @@ enum ProposalEngine {
     let exact = c.prioritiesListEachDistrictOnce
     // The districts in rank order, read once for all rules (reading a priority copied it).
     let order = priorities.map(\.district)
+    // One table for all rules (a fresh one per rule was fresh pages each time).
+    var holds: [Bool] = []
     return rules.compactMap { rule in
       let conditions = rule.conditions.map { index.prepare($0, c) }
-      let holds = holding(conditions, order: order, exact: exact, c, index)
+      holding(conditions, order: order, exact: exact, c, index, into: &holds)
       var matched: [(district: Int, evidence: [String])] = []
       for i in order.indices where holds[i] {
         let d = order[i]
@@ -37,7 +39,7 @@ enum ProposalEngine {
     }
   }
 
-  /// Per position in `order`, whether every condition holds for that district: condition by
+  /// Sets `holds` to, per position in `order`, whether every condition holds for that district: condition by
   /// condition, each checked only where the ones before it held (as checking a district's
   /// conditions in turn, stopping at the first that fails; whether a condition holds does not
   /// depend on `describe`, and a check changes nothing).
@@ -45,15 +47,15 @@ enum ProposalEngine {
   /// Condition by condition rather than district by district: the prepared condition is then a
   /// local value passed as it is, where reading it from the array per district and condition
   /// copied it (its payload and tables retained and released, ~1.3 million times nationally).
-  static func holding(_ conditions: [Index.Prepared], order: [Int], exact: Bool, _ c: ReportContext, _ index: Index) -> [Bool] {
-    var holds = [Bool](repeating: true, count: order.count)
+  static func holding(_ conditions: [Index.Prepared], order: [Int], exact: Bool, _ c: ReportContext, _ index: Index, into holds: inout [Bool]) {
+    holds.removeAll(keepingCapacity: true)
+    holds.append(contentsOf: repeatElement(true, count: order.count))
     for condition in conditions {
       for i in order.indices where holds[i] {
         if i &+ 16 < order.count { index.prefetch(condition, district: order[i &+ 16]) }
         if check(condition, district: order[i], c, index, describe: false, position: exact ? i : nil) == nil { holds[i] = false }
       }
     }
-    return holds
   }
 
   /// nil when the condition fails; else the evidence in words ("" when nothing to cite, or

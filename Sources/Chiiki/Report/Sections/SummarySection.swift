@@ -40,7 +40,10 @@ enum SummarySection {
                                   expected: NumberFormat.fixed(top.reach.expected, 1), needIndex: NumberFormat.fixed(top.needIndex, 2),
                                   share: share, level: c.levelText, underReached: under))
     }
-    let persistent = a.priorities.filter(\.underReachedThreeMonths).map { c.name($0.district) }
+    // The names straight from the priorities (filtering them copied every persistent one, a
+    // few megabytes of fresh pages nationally, only to take its district).
+    var persistent: [String] = []
+    for k in a.priorities.indices where a.priorities[k].underReachedThreeMonths { persistent.append(c.name(a.priorities[k].district)) }
     if !persistent.isEmpty { lines.append(l.summaryPersistent(persistent)) }
     let covered = SummarySection.count(a.priorities) { $0.leaflets > 0 }
     lines.append(l.summaryPlan(leaflets: NumberFormat.grouped(a.leafletPlan.allocated), districts: covered, proposals: proposals))
