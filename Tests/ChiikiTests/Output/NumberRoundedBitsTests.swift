@@ -18,28 +18,16 @@ import Testing
   @Test func roundedBitsMatchesRoundingBelowTheLimit() {
     let limit = NumberFormat.roundedBitsLimit
     var values: [Double] = [0, 0.5, 1.5, 2.5, 0.49999999999999994, 1e-300, 267.5, limit, limit.nextDown, limit - 0.5, limit - 1.5, 1e15 + 0.5]
-    var rng = OutputTestRandom(seed: 2052)
-    for _ in 0..<200_000 {
-      let bits = rng.next()
-      let exponent = Int(bits % 84) - 30
-      let x = Double(bits >> 12) / Double(1 << 52) * pow(2, Double(exponent))
-      values.append(x)
-      values.append((x * 2).rounded(.down) / 2)
-    }
+    values += NumberRoundingTests.randomMagnitudes(seed: 2052, count: 200_000, exponents: -30..<54)
     let wrong = values.filter { $0 >= 0 && $0 < limit && NumberFormat.roundedBits($0) != UInt64(NumberFormat.roundedToEven($0)) }
     #expect(wrong.isEmpty, "\(wrong.prefix(5))")
   }
 
   @Test func scaledMatchesTheOldComputation() {
     var values: [Double] = [0, -0.0, 0.125, -0.0001, 2.675, 9e18, -9e18, 8.999999999999999e18, 4_503_599_627_370_495.0e-6, 4_503_599_627_370_496.0e-6, 1e30]
-    var rng = OutputTestRandom(seed: 6)
-    for _ in 0..<200_000 {
-      let bits = rng.next()
-      let exponent = Int(bits % 100) - 40
-      var x = Double(bits >> 12) / Double(1 << 52) * pow(2, Double(exponent))
-      if bits & 1 == 1 { x = -x }
-      values.append(x)
-      values.append((x * 2_000_000).rounded(.down) / 2_000_000)
+    // Random magnitudes of either sign, and values on the grid of millionth halves (ties at 6 places).
+    for x in NumberRoundingTests.randomMagnitudes(seed: 6, count: 100_000, exponents: -40..<60) {
+      values += [x, -x, (x * 2_000_000).rounded(.down) / 2_000_000]
     }
     var wrong: [(Double, Int)] = []
     for x in values {
