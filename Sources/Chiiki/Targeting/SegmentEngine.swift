@@ -79,18 +79,19 @@ public enum SegmentEngine {
     let population = dataset.population
     let populationPeriod = population.flatMap { $0.latestPeriod(notAfter: dataset.runPeriod) ?? $0.grids.keys.min() }
     // Rows are worked out in unit order (memory order of every array and grid read here), in
-    // ranges on all cores, each put in its rank's place: the same rows as one by one in rank
-    // order, read with far fewer cache misses. Each range keeps its own memo of exact intervals.
+    // ranges on all cores, each written straight into its rank's place (`ParallelMap.scatter`:
+    // no per-range arrays, no optional rows copied over afterwards): the same rows as one by one
+    // in rank order, read with far fewer cache misses. Each range keeps its own memo of exact
+    // intervals.
     let byUnit = order.indices.sorted(by: { order[$0] < order[$1] })
     let rowChunks = max(1, min(8, byUnit.count / 4096))
     let rowChunkSize = (byUnit.count + rowChunks - 1) / max(1, rowChunks)
     let finalPriors = priors
-    let built = PhaseTimings.measure("    segment rows") { ParallelMap.map(rowChunks) { c -> [(rank: Int, row: SegmentPriority)] in
+    let rows = PhaseTimings.measure("    segment rows") { ParallelMap.scatter(count: byUnit.count, chunkSize: rowChunkSize) { (range, emit: (Int, SegmentPriority) -> Void) in
       var poissonIntervals = ExactPoissonIntervals(level: level)
-      var out: [(rank: Int, row: SegmentPriority)] = []
       let scratch = SegmentModel.Scratch(model)
       var evaluated = -1
-      for rank in byUnit[min(byUnit.count, c * rowChunkSize)..<min(byUnit.count, (c + 1) * rowChunkSize)] {
+      for rank in byUnit[range] {
         let u = order[rank]
         let d = u / (2 * g)
         let s = (u / g) % 2
@@ -118,17 +119,12 @@ public enum SegmentEngine {
         let people = population.flatMap { pop in
           populationPeriod.flatMap { pop.population(period: $0, district: d, sex: sex, band: banding[k]).map(Double.init) }
         }
-        out.append((rank, SegmentPriority(
+        emit(rank, SegmentPriority(
           district: d, sex: sex, band: banding[k], rank: rank + 1, score: scoreU, needIndex: needU, reach: r,
-          population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false))))
+          population: people, drivers: PriorityRanking.drivers(indicatorRatios: evidence, reach: r, lowData: false)))
       }
-      return out
     } }
-    var rows = [SegmentPriority?](repeating: nil, count: order.count)
-    for chunk in built {
-      for (rank, row) in chunk { rows[rank] = row }
-    }
-    return Result(segments: rows.map { $0! }, total: units)
+    return Result(segments: rows, total: units)
   }
 
   /// The best `limit` units in rank order (score, then need, then expected, all descending, then

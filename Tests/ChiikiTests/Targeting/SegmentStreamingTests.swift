@@ -270,9 +270,12 @@ import Testing
     }
   }
 
+  /// With every segment ranked (limit units + 5) there are two ranges of rows (one per 4,096
+  /// rows), each written straight into its ranks' places (`ParallelMap.scatter`): the rows must
+  /// still be the reference's, which assembles them from per-range arrays.
   @Test(arguments: [CompositeMethod.geometricMean, .percentileRank, .exponentialRank])
   func streamedSegmentsMatchTheArrayImplementation(method: CompositeMethod) throws {
-    let city = try GeneratedCity(CityGenerator.Options(districts: 240, areas: 3, seed: 5, caseMonths: 24))
+    let city = try GeneratedCity(CityGenerator.Options(districts: 460, areas: 3, seed: 5, caseMonths: 24))
     defer { city.remove() }
     var options = LoadOptions(dataDirectory: city.directory)
     options.configuration.composite = method
@@ -282,7 +285,7 @@ import Testing
     let statBands = Set(outputs.flatMap { o in (0..<o.grid.bandCount).map { dataset.statistics.bands.bands[$0] } })
     let banding = try #require(AgeBanding.commonBanding(Array(statBands), dataset.cases.bands.bands))
     let units = dataset.districts.count * 2 * banding.count
-    #expect(units > 1000)
+    #expect(units >= 2 * 4096)
     for limit in [0, 1, 37, 1000, units + 5] {
       let streamed = SegmentEngine.run(inputs: outputs, dataset: dataset, banding: banding, configuration: configuration, limit: limit)
       let reference = ReferenceSegmentEngine.run(outputs: outputs, dataset: dataset, banding: banding, configuration: configuration, limit: limit)
