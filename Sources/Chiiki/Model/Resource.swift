@@ -89,10 +89,10 @@ public struct Resource: Hashable, Sendable {
 /// `ends[r * fieldCount + f]`. Immutable once built, so shared freely across threads.
 public final class ResourceTexts: Sendable {
   static var fieldCount: Int { Resource.Field.allCases.count }
-  private let bytes: FlatBuffer<UInt8>
-  private let ends: FlatBuffer<UInt32>
+  private let bytes: [UInt8]
+  private let ends: [UInt32]
 
-  private init(bytes: FlatBuffer<UInt8>, ends: FlatBuffer<UInt32>) {
+  private init(bytes: [UInt8], ends: [UInt32]) {
     self.bytes = bytes
     self.ends = ends
   }
@@ -103,14 +103,13 @@ public final class ResourceTexts: Sendable {
   @inline(__always)
   private func range(_ record: Int, _ field: Int) -> Range<Int> {
     let k = record * ResourceTexts.fieldCount + field
-    precondition(k >= 0 && k < ends.count)
     return (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
   }
 
   @inline(__always)
   func withBytes<R>(_ record: Int, _ field: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let r = range(record, field)
-    return try body(UnsafeBufferPointer(rebasing: bytes.buffer[r]))
+    return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
   }
 
   func isEmpty(_ record: Int, _ field: Int) -> Bool { range(record, field).isEmpty }
@@ -119,11 +118,10 @@ public final class ResourceTexts: Sendable {
   var byteCount: Int { bytes.capacity + ends.capacity * 4 }
 
   /// Collects records field by field (`Resource.Field` order); a store holds at most 4 GiB of
-  /// text, so `isFull` tells the loader to start another. A value: its buffers are copied
-  /// before a write when shared (with a copy of the builder, or a store it has finished).
+  /// text, so `isFull` tells the loader to start another.
   struct Builder {
-    private var bytes = FlatBuffer<UInt8>()
-    private var ends = FlatBuffer<UInt32>()
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
 
     /// Number of complete records so far.
     var count: Int { ends.count / ResourceTexts.fieldCount }
@@ -131,13 +129,7 @@ public final class ResourceTexts: Sendable {
     /// True when one more record of `size` bytes would not fit the 32-bit offsets.
     func isFull(adding size: Int) -> Bool { bytes.count + size > Int(UInt32.max) }
 
-    @inline(__always) private mutating func makeUnique() {
-      if _slowPath(!isKnownUniquelyReferenced(&bytes)) { bytes = bytes.copy() }
-      if _slowPath(!isKnownUniquelyReferenced(&ends)) { ends = ends.copy() }
-    }
-
     mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
-      makeUnique()
       bytes.append(contentsOf: field)
       ends.append(UInt32(truncatingIfNeeded: bytes.count))
     }
@@ -150,40 +142,37 @@ public final class ResourceTexts: Sendable {
     /// Calls `body` with the bytes of the last field appended.
     func lastField<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
       let k = ends.count - 1
-      precondition(k >= 0)
       let start = k == 0 ? 0 : Int(ends[k - 1])
-      return body(UnsafeBufferPointer(rebasing: bytes.buffer[start..<Int(ends[k])]))
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])])) }
     }
 
     /// Drops the fields of an unfinished record (a row that turned out invalid).
     mutating func dropPartial() {
       let whole = count * ResourceTexts.fieldCount
       guard ends.count > whole else { return }
-      makeUnique()
       let keep = whole == 0 ? 0 : Int(ends[whole - 1])
-      ends.removeLast(from: whole)
-      bytes.removeLast(from: keep)
+      ends.removeSubrange(whole...)
+      bytes.removeSubrange(keep...)
     }
 
     /// Room for about `bytes` of text and `records` records (no regrowth while loading).
     mutating func reserve(bytes: Int, records: Int) {
-      makeUnique()
-      self.bytes.reserve(bytes)
-      ends.reserve(records * ResourceTexts.fieldCount)
+      self.bytes.reserveCapacity(bytes)
+      ends.reserveCapacity(records * ResourceTexts.fieldCount)
     }
 
     /// The store, its buffers cut to size when much room is left over (unless `trimming` is
-    /// false: room reserved but never written takes no memory). The builder is left empty.
-    mutating func finish(trimming: Bool = true) -> ResourceTexts {
-      makeUnique()
-      if trimming {
-        bytes.shrinkToFit()
-        ends.shrinkToFit()
+    /// false: room reserved but never written takes no memory).
+    func finish(trimming: Bool = true) -> ResourceTexts {
+      trimming ? ResourceTexts(bytes: Builder.trimmed(bytes), ends: Builder.trimmed(ends)) : ResourceTexts(bytes: bytes, ends: ends)
+    }
+
+    private static func trimmed<T>(_ a: [T]) -> [T] {
+      guard a.capacity - a.count > a.count / 16 + 64 else { return a }
+      return [T](unsafeUninitializedCapacity: a.count) { buffer, n in
+        _ = buffer.initialize(from: a)
+        n = a.count
       }
-      let texts = ResourceTexts(bytes: bytes, ends: ends)
-      bytes = FlatBuffer()
-      ends = FlatBuffer()
-      return texts
     }
   }
 }
