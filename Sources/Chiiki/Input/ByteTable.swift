@@ -106,11 +106,16 @@ public struct DistrictByteIndex: Sendable {
   private let mask: Int
 
   public init(_ table: DistrictTable) {
+    // The pool sized exactly first (no regrowth: no copies, no pages touched twice).
+    var poolSize = 0
+    for d in table.districts { poolSize += d.code.rawValue.utf8.count }
     var codes: [UInt8] = []
+    codes.reserveCapacity(poolSize)
     var ends: [Int] = []
     ends.reserveCapacity(table.count)
     for d in table.districts {
-      codes.append(contentsOf: d.code.rawValue.utf8)
+      var code = d.code.rawValue
+      code.withUTF8 { codes.append(contentsOf: $0) }
       ends.append(codes.count)
     }
     var size = 16

@@ -85,10 +85,11 @@ final class FieldDecoder {
 
   /// The decoded text, or nil if the bytes are not valid in the file's encoding.
   func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+    if StrictUTF8.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
     switch encoding {
     case .utf8:
-      return String(validating: bytes, as: UTF8.self)
+      // The test `String(validating:as:)` applies, without its generic runtime lookups per call.
+      return StrictUTF8.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     case .cp932:
       return decodeCP932(bytes)
     }

@@ -49,9 +49,12 @@ struct RowFields {
   /// most cells, which then skip the scalar-by-scalar scan.
   @inline(__always)
   static func hasNoEdgeSpace(_ text: String) -> Bool {
-    let bytes = text.utf8
-    guard let first = bytes.first, let last = bytes.last else { return false }
-    return first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80
+    // (Through the contiguous bytes: `utf8.last` walks the string's generic index path.)
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80
+    }
   }
 
   /// A required text cell: nil (with an error) if undecodable or empty.

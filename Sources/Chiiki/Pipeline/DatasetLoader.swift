@@ -83,9 +83,11 @@ public enum DatasetLoader {
     PhaseTimings.measure("  population+cases") {
     DispatchQueue.concurrentPerform(iterations: 2) { i in
       let started = threadCPUSeconds()
+      let faultsStarted = PhaseTimings.enabled ? PhaseTimings.minorFaults(thread: true) : 0
       defer {
         if PhaseTimings.enabled {
-          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases")\(resourcesClaim.claimedBy == i ? ", resources" : "")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms\n"
+          let faults = PhaseTimings.minorFaults(thread: true) - faultsStarted
+          let line = "[timing]     thread \(i) (\(i == 0 ? "population" : "cases")\(resourcesClaim.claimedBy == i ? ", resources" : "")) cpu \(Int((threadCPUSeconds() - started) * 1000)) ms  minflt \(faults)\n"
           FileHandle.standardError.write(Data(line.utf8))
         }
       }

@@ -151,8 +151,8 @@ struct ResourceRowReader {
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, utf8: Bool) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
     guard first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 else { return false }
-    if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-    guard utf8 else { return false }
+    // (ASCII bytes are plain in any encoding; in UTF-8 the checks below pass them too.)
+    guard utf8 else { return StrictUTF8.isASCII(bytes) }
     let n = bytes.count
     if n >= 3 && first == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80 { return false }
     if n >= 3 && bytes[n - 3] == 0xE3 && bytes[n - 2] == 0x80 && last == 0x80 { return false }
@@ -184,11 +184,19 @@ struct ResourceRowReader {
 
 /// Well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or values past
 /// U+10FFFF), the test `String(validating:as: UTF8.self)` applies.
+///
+/// Runs of ASCII are skipped eight bytes at a time (most cells are largely ASCII).
 enum StrictUTF8 {
   static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
     var i = 0
     let n = b.count
     while i < n {
+      if i &+ 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i &+= 8
+        continue
+      }
       let c = b[i]
       if c < 0x80 { i += 1; continue }
       func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= lo && b[i + k] <= hi }
@@ -202,6 +210,23 @@ enum StrictUTF8 {
       case 0xF4: guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return false }; i += 4
       default: return false
       }
+    }
+    return true
+  }
+
+  /// Whether every byte is ASCII (below 0x80), eight bytes at a time.
+  static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let n = b.count
+    var i = 0
+    while i &+ 8 <= n {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i &+= 8
+    }
+    while i < n {
+      if b[i] >= 0x80 { return false }
+      i &+= 1
     }
     return true
   }

@@ -16,14 +16,16 @@ public enum PhaseTimings {
     let start = DispatchTime.now().uptimeNanoseconds
     let cpuStart = threadCPUSeconds()
     let processStart = processCPUSeconds()
+    let faultsStart = minorFaults()
     let value = try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let cpu = Int((threadCPUSeconds() - cpuStart) * 1000)
     let processCPU = Int((processCPUSeconds() - processStart) * 1000)
+    let faults = minorFaults() - faultsStart
     let (rss, peak) = memory()
     let line = String(
-      format: "[timing] %-28@ %7.3f s  rss %5d MB  peak %5d MB  thread cpu %5d ms  process cpu %5d ms\n",
-      phase as NSString, seconds, rss, peak, cpu, processCPU)
+      format: "[timing] %-28@ %7.3f s  rss %5d MB  peak %5d MB  thread cpu %5d ms  process cpu %5d ms  minflt %6d\n",
+      phase as NSString, seconds, rss, peak, cpu, processCPU, faults)
     FileHandle.standardError.write(Data(line.utf8))
     return value
   }
@@ -33,6 +35,19 @@ public enum PhaseTimings {
     var t = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  /// Minor page faults so far (first touches of fresh pages, mostly) of the whole process, or
+  /// of the calling thread only (`thread`), from getrusage.
+  static func minorFaults(thread: Bool = false) -> Int {
+    var usage = rusage()
+    #if os(Linux)
+      // RUSAGE_THREAD (1) is not imported by Glibc's module map.
+      getrusage(thread ? 1 : RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Int(usage.ru_minflt)
   }
 
   /// Current and peak resident set size in MB, from /proc/self/status (0 where unavailable).
