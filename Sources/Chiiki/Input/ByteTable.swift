@@ -341,7 +341,7 @@ struct DistrictMemo {
   /// `lookup` when the bytes are not the previous code: the scan of the next codes, kept out
   /// of line so that the common case (the same district as the previous row) inlines.
   @inline(never) private mutating func scanNext(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: DistrictByteIndex, _ encoding: InputEncoding) -> Int? {
-    guard lastCount >= 0, encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }),
+    guard lastCount >= 0, encoding == .utf8 || StrictUTF8.isASCII(bytes),
       let found = codes.scan(bytes, after: lastIndex, count: DistrictMemo.scanAhead)
     else { return nil }
     remember(bytes, found)

@@ -44,7 +44,7 @@ struct DistrictCodeSet {
     if mode == .strings { return takeString(code) }
     var code = code
     let found = code.withUTF8 { bytes -> Int?? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+      guard StrictUTF8.isASCII(bytes) else { return .none }
       return .some(takeASCII(bytes))
     }
     guard let result = found else {

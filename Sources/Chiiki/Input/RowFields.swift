@@ -103,7 +103,7 @@ struct RowFields {
   @inline(__always)
   func district(at column: Int, codes: DistrictByteIndex, _ table: DistrictTable, _ log: inout DiagnosticLog) -> Int? {
     let bytes = record.field(column)
-    if record.encoding == .utf8 || bytes.allSatisfy({ $0 < 0x80 }), let fast = codes.index(of: bytes) { return fast }
+    if record.encoding == .utf8 || StrictUTF8.isASCII(bytes), let fast = codes.index(of: bytes) { return fast }
     return district(table, &log)
   }
 

@@ -21,7 +21,7 @@ public struct DistrictTable: Sendable {
     let sorted = inOrder ? list : list.sorted { $0.code < $1.code }
     districts = sorted
     let allASCII = ascendingASCII || sorted.withUnsafeBufferPointer { p in
-      p.allSatisfy { $0.code.rawValue.utf8.allSatisfy { $0 < 0x80 } }
+      p.allSatisfy { StrictUTF8.isASCII($0.code.rawValue) }
     }
     if allASCII {
       position = nil
@@ -61,6 +61,9 @@ public struct DistrictTable: Sendable {
 
   public var count: Int { districts.count }
 
+  /// Whether every district code is ASCII (then no String dictionary is kept).
+  var codesAreASCII: Bool { position == nil }
+
   /// Index of the district with this code, or nil if districts.csv does not declare it.
   /// (Equal as Strings are equal: with all-ASCII codes, a code that is not ASCII can only
   /// equal the ASCII text `DistrictTable.asciiEquivalent` gives, which is searched for.)
@@ -96,7 +99,7 @@ public struct DistrictTable: Sendable {
   /// that is not ASCII. (Two Strings are equal when their canonical decompositions are, and
   /// ASCII text decomposes to itself.)
   static func asciiEquivalent(_ code: String) -> String? {
-    if code.utf8.allSatisfy({ $0 < 0x80 }) { return code }
+    if StrictUTF8.isASCII(code) { return code }
     var bytes: [UInt8] = []
     for scalar in code.unicodeScalars {
       switch scalar.value {

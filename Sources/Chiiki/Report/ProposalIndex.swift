@@ -101,19 +101,11 @@ extension ProposalEngine {
     /// Whether every district code is ASCII and no two are equal (the table is sorted by code
     /// bytes, so equal codes would be neighbours).
     static func codesAreDistinctASCII(_ districts: DistrictTable) -> Bool {
-      // By position (iterating the districts copied each one, its strings retained); the bytes
-      // read as a buffer when the string is contiguous (native: always, for codes read from a
-      // file), and two ASCII codes compared as strings, equal exactly when their bytes are
-      // (the generic UTF-8 views took ~10 ms nationally).
+      guard districts.codesAreASCII else { return false }
+      // By position (iterating the districts copied each one, its strings retained); two ASCII
+      // codes are equal as strings exactly when their bytes are.
       let all = districts.districts
-      var previous: String? = nil
-      for k in all.indices {
-        let code = all[k].code.rawValue
-        let ascii = code.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? !code.utf8.contains { $0 >= 0x80 }
-        if !ascii { return false }
-        if let previous, previous == code { return false }
-        previous = code
-      }
+      for k in all.indices.dropFirst() where all[k - 1].code.rawValue == all[k].code.rawValue { return false }
       return true
     }
 
